@@ -1,0 +1,12 @@
+// latentmap's shared notebook setup, loaded first by every notebook with `%load setup.jsh`.
+// It puts the project on the classpath (built by `mvn package`), imports the library, and reads the run
+// profile from LATENTMAP_PROFILE: `full` (the walkthrough, the default) or `smoke` (tiny, for the tests).
+%jars ../target/latentmap.jar
+%jars ../target/lib/*.jar
+import org.latentmap.*;
+import org.latentmap.data.*;
+import org.latentmap.show.*;
+import tech.tablesaw.api.*;
+import org.knowm.xchart.*;
+var profile = Profile.current();
+System.out.println("latentmap ready: profile " + profile + ", Java " + Runtime.version());

@@ -1,0 +1,106 @@
+package org.latentmap.kernel;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+
+import io.github.spencerpark.jupyter.kernel.util.GlobFinder;
+
+/**
+ * IJava's {@code %jars} and {@code %classpath} line magics, and the {@code IJAVA_CLASSPATH} variable a
+ * kernelspec sets: each argument is a path or a glob ({@code lib/*.jar}), relative to the notebook's folder.
+ * A pattern that matches nothing is an error that says so, rather than a class that is silently missing.
+ */
+final class ClasspathMagics {
+
+    private final CellEvaluator evaluator;
+
+    ClasspathMagics(CellEvaluator evaluator) {
+        this.evaluator = evaluator;
+    }
+
+    /** {@code %jars a.jar lib/*.jar}: adds every matching jar file. */
+    List<Path> jars(List<String> patterns) throws IOException {
+        requireArguments("jars", patterns);
+        List<Path> added = new ArrayList<>();
+        for (String pattern : patterns) {
+            List<Path> matches = new ArrayList<>();
+            for (Path file : new GlobFinder(pattern).computeMatchingFiles()) {
+                if (file.toString().endsWith(".jar")) {
+                    matches.add(file);
+                }
+            }
+            if (matches.isEmpty()) {
+                throw new IllegalArgumentException("%jars: no jar file matches '" + pattern + "' (looked from "
+                        + Path.of("").toAbsolutePath() + "). Check the path, or build the project first (mvn package).");
+            }
+            for (Path jar : matches) {
+                evaluator.addToClasspath(jar.toAbsolutePath().toString());
+                added.add(jar);
+            }
+        }
+        return added;
+    }
+
+    /** {@code %classpath dir a.jar}: adds folders of classes and jar files. */
+    List<Path> classpath(List<String> patterns) throws IOException {
+        requireArguments("classpath", patterns);
+        List<Path> added = new ArrayList<>();
+        for (String pattern : patterns) {
+            List<Path> matches = new ArrayList<>();
+            for (Path path : new GlobFinder(pattern).computeMatchingPaths()) {
+                matches.add(path);
+            }
+            if (matches.isEmpty() && Files.exists(Path.of(pattern))) {
+                matches.add(Path.of(pattern));
+            }
+            if (matches.isEmpty()) {
+                throw new IllegalArgumentException("%classpath: nothing matches '" + pattern + "' (looked from "
+                        + Path.of("").toAbsolutePath() + ").");
+            }
+            for (Path path : matches) {
+                evaluator.addToClasspath(path.toAbsolutePath().toString());
+                added.add(path);
+            }
+        }
+        return added;
+    }
+
+    /**
+     * Adds the entries of a path-separated list such as {@code IJAVA_CLASSPATH}; returns a warning for
+     * each entry that matches nothing, so the kernel can tell the user instead of failing later.
+     */
+    List<String> addEnvironmentClasspath(String value) {
+        List<String> warnings = new ArrayList<>();
+        if (value == null || value.isBlank()) {
+            return warnings;
+        }
+        for (String entry : value.split(java.io.File.pathSeparator)) {
+            if (entry.isBlank()) {
+                continue;
+            }
+            try {
+                int found = 0;
+                for (Path path : new GlobFinder(entry.strip()).computeMatchingPaths()) {
+                    evaluator.addToClasspath(path.toAbsolutePath().toString());
+                    found++;
+                }
+                if (found == 0) {
+                    warnings.add("classpath entry '" + entry + "' matches no file");
+                }
+            } catch (IOException | RuntimeException e) {
+                warnings.add("classpath entry '" + entry + "' could not be read: " + e.getMessage());
+            }
+        }
+        return warnings;
+    }
+
+    private static void requireArguments(String magic, List<String> args) {
+        if (args.isEmpty()) {
+            throw new IllegalArgumentException("%" + magic + " needs at least one path, for example %" + magic
+                    + (magic.equals("jars") ? " ../target/lib/*.jar" : " ../target/classes"));
+        }
+    }
+}

@@ -1,0 +1,26 @@
+package org.latentmap.kernel;
+
+import java.util.List;
+
+/**
+ * A cell that threw while running. {@link #exceptionClass()} is the user's exception class, and
+ * {@link #trace()} the stack trace lines that belong to the user's code (the kernel's own frames cut off).
+ */
+public final class EvaluationException extends Exception {
+    private final String exceptionClass;
+    private final List<String> trace;
+
+    public EvaluationException(String exceptionClass, String message, List<String> trace) {
+        super(message);
+        this.exceptionClass = exceptionClass;
+        this.trace = List.copyOf(trace);
+    }
+
+    public String exceptionClass() {
+        return exceptionClass;
+    }
+
+    public List<String> trace() {
+        return trace;
+    }
+}

@@ -1,0 +1,228 @@
+package org.latentmap.kernel;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.UUID;
+
+import io.github.spencerpark.jupyter.channels.JupyterConnection;
+import io.github.spencerpark.jupyter.kernel.BaseKernel;
+import io.github.spencerpark.jupyter.kernel.KernelConnectionProperties;
+import io.github.spencerpark.jupyter.kernel.LanguageInfo;
+import io.github.spencerpark.jupyter.kernel.ReplacementOptions;
+import io.github.spencerpark.jupyter.kernel.display.DisplayData;
+import io.github.spencerpark.jupyter.kernel.display.common.Image;
+import io.github.spencerpark.jupyter.kernel.magic.common.Load;
+import io.github.spencerpark.jupyter.kernel.magic.registry.Magics;
+import io.github.spencerpark.jupyter.kernel.magic.registry.UndefinedMagicException;
+
+/**
+ * latentmap's Java kernel for Jupyter: IJava-compatible (kernelspec {@code java}, the {@code display},
+ * {@code render} and {@code updateDisplay} functions, the {@code %jars}, {@code %classpath} and {@code %load}
+ * line magics, {@code IJAVA_CLASSPATH}), written on IJava's base library and the JDK's JShell.
+ *
+ * <p>Started by Jupyter as {@code java -cp <kernel jars> org.latentmap.kernel.JavaKernel <connection file>}.
+ */
+public final class JavaKernel extends BaseKernel {
+
+    /** The environment variable IJava reads for extra classpath entries; our kernelspec sets it too. */
+    public static final String CLASSPATH_VARIABLE = "IJAVA_CLASSPATH";
+
+    private static volatile JavaKernel current;
+
+    /** Held so the level set in main stays (loggers are weakly referenced): the protocol's INFO lines are noise. */
+    private static final java.util.logging.Logger ROOT_LOG = java.util.logging.Logger.getLogger("");
+
+    private final CellEvaluator evaluator;
+    private final ClasspathMagics classpathMagics;
+    private final Magics magics = new Magics();
+    private final LanguageInfo languageInfo;
+    private final List<String> pendingWarnings = new ArrayList<>();
+
+    public JavaKernel() throws Exception {
+        this.evaluator = new CellEvaluator();
+        this.classpathMagics = new ClasspathMagics(evaluator);
+        this.languageInfo = new LanguageInfo.Builder("java")
+                .version(Runtime.version().toString())
+                .mimetype("text/x-java-source")
+                .fileExtension(".jshell")
+                .pygments("java")
+                .codemirror("java")
+                .build();
+        Image.registerAll(renderer);
+        registerMagics();
+        pendingWarnings.addAll(classpathMagics.addEnvironmentClasspath(System.getenv(CLASSPATH_VARIABLE)));
+        evaluator.importDefaults();
+        current = this;
+    }
+
+    static JavaKernel current() {
+        JavaKernel kernel = current;
+        if (kernel == null) {
+            throw new IllegalStateException("display functions need a running latentmap Java kernel");
+        }
+        return kernel;
+    }
+
+    private void registerMagics() {
+        magics.registerLineMagic("jars", args -> classpathMagics.jars(args));
+        magics.registerLineMagic("classpath", args -> classpathMagics.classpath(args));
+        Load load = new Load(List.of(".jsh", ".jshell", ".java", ".jav"), this::runCell);
+        magics.registerLineMagic("load", args -> {
+            load.load(args);
+            return null;
+        });
+    }
+
+    @Override
+    public LanguageInfo getLanguageInfo() {
+        return languageInfo;
+    }
+
+    @Override
+    public String getBanner() {
+        return "latentmap Java kernel (IJava-compatible) on Java " + Runtime.version();
+    }
+
+    @Override
+    public DisplayData eval(String code) throws Exception {
+        if (!pendingWarnings.isEmpty()) {
+            for (String warning : pendingWarnings) {
+                System.err.println("latentmap kernel: " + warning + " (" + CLASSPATH_VARIABLE
+                        + "). Build the project with 'mvn package' or run environment/setup.sh again.");
+            }
+            pendingWarnings.clear();
+        }
+        Object value = runCell(code);
+        if (value == CellEvaluator.NO_VALUE || value == null) {
+            return null;
+        }
+        if (value instanceof DisplayData data) {
+            return data;
+        }
+        return renderer.render(value);
+    }
+
+    /**
+     * Runs a cell: Java code, with IJava line magics ({@code %name args}) on lines of their own, each run
+     * in its place. Returns the value of the last Java snippet, or {@link CellEvaluator#NO_VALUE}.
+     */
+    Object runCell(String code) throws Exception {
+        Object last = CellEvaluator.NO_VALUE;
+        StringBuilder pending = new StringBuilder();
+        for (String line : code.split("\n", -1)) {
+            String trimmed = line.strip();
+            if (trimmed.startsWith("%") && !trimmed.startsWith("%%")) {
+                if (!pending.toString().isBlank()) {
+                    last = evaluator.evaluate(pending.toString());
+                }
+                pending.setLength(0);
+                runLineMagic(trimmed.substring(1));
+                last = CellEvaluator.NO_VALUE;
+            } else if (trimmed.startsWith("%%")) {
+                throw new IllegalArgumentException("cell magics (" + trimmed.split("\\s+")[0]
+                        + ") are not supported: this kernel knows the line magics %jars, %classpath and %load");
+            } else {
+                pending.append(line).append('\n');
+            }
+        }
+        if (!pending.toString().isBlank()) {
+            last = evaluator.evaluate(pending.toString());
+        }
+        return last;
+    }
+
+    private void runLineMagic(String invocation) throws Exception {
+        List<String> words = MagicArguments.split(invocation);
+        if (words.isEmpty()) {
+            throw new IllegalArgumentException("a line with a lone '%' is not a magic: write %jars, %classpath or %load");
+        }
+        try {
+            magics.applyLineMagic(words.get(0), words.subList(1, words.size()));
+        } catch (UndefinedMagicException e) {
+            throw new IllegalArgumentException("unknown line magic %" + words.get(0)
+                    + ": this kernel knows %jars, %classpath and %load");
+        }
+    }
+
+    String displayNow(Object value, String... mimeTypes) {
+        DisplayData data = renderObject(value, mimeTypes);
+        String id = data.hasDisplayId() ? data.getDisplayId() : UUID.randomUUID().toString();
+        data.setDisplayId(id);
+        display(data);
+        return id;
+    }
+
+    void updateDisplay(String displayId, Object value, String... mimeTypes) {
+        DisplayData data = renderObject(value, mimeTypes);
+        getIO().display.updateDisplay(displayId, data);
+    }
+
+    DisplayData renderObject(Object value, String... mimeTypes) {
+        if (value instanceof DisplayData data) {
+            return new DisplayData(data);
+        }
+        return mimeTypes.length == 0 ? renderer.render(value) : renderer.renderAs(value, mimeTypes);
+    }
+
+    @Override
+    public List<String> formatError(Exception e) {
+        List<String> lines = new ArrayList<>();
+        if (e instanceof EvaluationException eval) {
+            lines.add(eval.exceptionClass() + (eval.getMessage() == null ? "" : ": " + eval.getMessage()));
+            lines.addAll(eval.trace());
+        } else if (e instanceof CompilationException) {
+            lines.add("Compilation error:");
+            lines.addAll(List.of(e.getMessage().split("\n")));
+        } else {
+            lines.add(e.getClass().getSimpleName() + (e.getMessage() == null ? "" : ": " + e.getMessage()));
+        }
+        return lines;
+    }
+
+    @Override
+    public ReplacementOptions complete(String code, int at) {
+        int[] anchor = new int[1];
+        List<String> options = evaluator.analysis().completionSuggestions(code, at, anchor).stream()
+                .map(s -> s.continuation())
+                .distinct()
+                .toList();
+        return options.isEmpty() ? null : new ReplacementOptions(options, anchor[0], at);
+    }
+
+    @Override
+    public String isComplete(String code) {
+        return switch (evaluator.analysis().analyzeCompletion(code).completeness()) {
+            case COMPLETE, COMPLETE_WITH_SEMI, EMPTY -> IS_COMPLETE_YES;
+            case DEFINITELY_INCOMPLETE, CONSIDERED_INCOMPLETE -> IS_COMPLETE_MAYBE;
+            case UNKNOWN -> IS_COMPLETE_BAD;
+        };
+    }
+
+    @Override
+    public void interrupt() {
+        evaluator.stop();
+    }
+
+    @Override
+    public void onShutdown(boolean restart) {
+        evaluator.close();
+    }
+
+    public static void main(String[] args) throws Exception {
+        if (args.length != 1) {
+            System.err.println("usage: java -cp <kernel classpath> " + JavaKernel.class.getName() + " <connection file>");
+            System.exit(2);
+        }
+        ROOT_LOG.setLevel(java.util.logging.Level.WARNING);
+        io.github.spencerpark.jupyter.channels.JupyterSocket.JUPYTER_LOGGER.setLevel(java.util.logging.Level.WARNING);
+        KernelConnectionProperties connection = KernelConnectionProperties.parse(Files.readString(Path.of(args[0])));
+        JupyterConnection jupyter = new JupyterConnection(connection);
+        JavaKernel kernel = new JavaKernel();
+        kernel.becomeHandlerForConnection(jupyter);
+        jupyter.connect();
+        jupyter.waitUntilClose();
+        System.exit(0);
+    }
+}

@@ -1,0 +1,96 @@
+package org.latentmap.show;
+
+import java.awt.image.BufferedImage;
+import java.util.ArrayList;
+import java.util.List;
+
+import org.knowm.xchart.BitmapEncoder;
+import org.knowm.xchart.CategoryChart;
+import org.knowm.xchart.CategoryChartBuilder;
+import org.knowm.xchart.XYChart;
+import org.knowm.xchart.XYChartBuilder;
+import org.knowm.xchart.internal.chartpart.Chart;
+import org.knowm.xchart.style.Styler;
+import org.latentmap.data.ImageSet;
+import tech.tablesaw.api.Table;
+
+/**
+ * One-line displays for notebooks: {@code Show.grid(images)}, {@code Show.chart(chart)},
+ * {@code Show.table(table)}, {@code Show.bars(...)}. Each returns a {@link Rich} that renders as the cell's
+ * last expression, in any kernel, with no display attached (headless).
+ */
+public final class Show {
+
+    private Show() {
+    }
+
+    /** Images ten to a row, at twice their size. */
+    public static ImageGrid grid(ImageSet images) {
+        return ImageGrid.of(images);
+    }
+
+    /** Images {@code columns} to a row, at twice their size. */
+    public static ImageGrid grid(ImageSet images, int columns) {
+        return ImageGrid.of(images, columns, 2);
+    }
+
+    /** One row per class with its first {@code perClass} images, headed by the class name. */
+    public static ImageGrid perClass(ImageSet images, int perClass) {
+        return ImageGrid.perClass(images, perClass);
+    }
+
+    /** One labelled row per image set. */
+    public static ImageGrid rows(List<String> labels, ImageSet... rows) {
+        return ImageGrid.rows(labels, rows);
+    }
+
+    /** Any XChart chart, rendered to PNG. */
+    public static Picture chart(Chart<?, ?> chart) {
+        BufferedImage image = BitmapEncoder.getBufferedImage(chart);
+        return new Picture(image, chart.getClass().getSimpleName() + "[" + chart.getTitle() + "]");
+    }
+
+    /** A Tablesaw table as HTML. */
+    public static TableView table(Table table) {
+        return new TableView(table);
+    }
+
+    /** A bar chart of one value per category. */
+    public static Picture bars(String title, List<String> categories, double[] values) {
+        if (categories.size() != values.length) {
+            throw new IllegalArgumentException(categories.size() + " categories for " + values.length + " values");
+        }
+        CategoryChart chart = new CategoryChartBuilder().width(720).height(360).title(title).build();
+        chart.getStyler().setLegendVisible(false);
+        chart.getStyler().setXAxisLabelRotation(categories.size() > 8 ? 45 : 0);
+        chart.getStyler().setChartBackgroundColor(java.awt.Color.WHITE);
+        List<Double> ys = new ArrayList<>();
+        for (double v : values) {
+            ys.add(v);
+        }
+        chart.addSeries(title, categories, ys);
+        return chart(chart);
+    }
+
+    /** A bar chart of one count per category. */
+    public static Picture bars(String title, List<String> categories, int[] counts) {
+        return bars(title, categories, java.util.Arrays.stream(counts).asDoubleStream().toArray());
+    }
+
+    /** How the paper's crop cuts CelebA: originals with the crop outlined, and the 64x64 results. */
+    public static Picture crop(org.latentmap.data.CelebA celeba, int count) {
+        return CropPreview.of(celeba, count);
+    }
+
+    /** A line chart of named series over a shared x axis. */
+    public static Picture lines(String title, String xLabel, String yLabel, double[] x, List<String> names, List<double[]> series) {
+        XYChart chart = new XYChartBuilder().width(720).height(360).title(title).xAxisTitle(xLabel).yAxisTitle(yLabel).build();
+        chart.getStyler().setLegendPosition(Styler.LegendPosition.InsideNE);
+        chart.getStyler().setChartBackgroundColor(java.awt.Color.WHITE);
+        chart.getStyler().setMarkerSize(0);
+        for (int i = 0; i < series.size(); i++) {
+            chart.addSeries(names.get(i), x, series.get(i));
+        }
+        return chart(chart);
+    }
+}
