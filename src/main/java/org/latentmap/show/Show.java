@@ -62,7 +62,8 @@ public final class Show {
         }
         CategoryChart chart = new CategoryChartBuilder().width(720).height(360).title(title).build();
         chart.getStyler().setLegendVisible(false);
-        chart.getStyler().setXAxisLabelRotation(categories.size() > 8 ? 45 : 0);
+        chart.getStyler().setXAxisMaxLabelCount(categories.size());
+        chart.getStyler().setXAxisLabelRotation(categories.size() > 6 ? 30 : 0);
         chart.getStyler().setChartBackgroundColor(java.awt.Color.WHITE);
         List<Double> ys = new ArrayList<>();
         for (double v : values) {
