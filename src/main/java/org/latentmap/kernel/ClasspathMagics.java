@@ -27,7 +27,7 @@ final class ClasspathMagics {
         List<Path> added = new ArrayList<>();
         for (String pattern : patterns) {
             List<Path> matches = new ArrayList<>();
-            for (Path file : new GlobFinder(pattern).computeMatchingFiles()) {
+            for (Path file : matching(pattern, true)) {
                 if (file.toString().endsWith(".jar")) {
                     matches.add(file);
                 }
@@ -49,10 +49,7 @@ final class ClasspathMagics {
         requireArguments("classpath", patterns);
         List<Path> added = new ArrayList<>();
         for (String pattern : patterns) {
-            List<Path> matches = new ArrayList<>();
-            for (Path path : new GlobFinder(pattern).computeMatchingPaths()) {
-                matches.add(path);
-            }
+            List<Path> matches = new ArrayList<>(matching(pattern, false));
             if (matches.isEmpty() && Files.exists(Path.of(pattern))) {
                 matches.add(Path.of(pattern));
             }
@@ -83,7 +80,7 @@ final class ClasspathMagics {
             }
             try {
                 int found = 0;
-                for (Path path : new GlobFinder(entry.strip()).computeMatchingPaths()) {
+                for (Path path : matching(entry.strip(), false)) {
                     evaluator.addToClasspath(path.toAbsolutePath().toString());
                     found++;
                 }
@@ -95,6 +92,20 @@ final class ClasspathMagics {
             }
         }
         return warnings;
+    }
+
+    /** The files (or paths) a glob matches; none when its fixed leading folder does not exist. */
+    private static List<Path> matching(String pattern, boolean filesOnly) throws IOException {
+        List<Path> found = new ArrayList<>();
+        try {
+            GlobFinder finder = new GlobFinder(pattern);
+            for (Path path : filesOnly ? finder.computeMatchingFiles() : finder.computeMatchingPaths()) {
+                found.add(path);
+            }
+        } catch (java.nio.file.NoSuchFileException e) {
+            return List.of();
+        }
+        return found;
     }
 
     private static void requireArguments(String magic, List<String> args) {
