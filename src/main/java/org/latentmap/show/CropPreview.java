@@ -41,7 +41,7 @@ final class CropPreview {
             g.drawRect(x + (int) Math.round(crop.left() * shrink), gap + (int) Math.round(crop.top() * shrink),
                     (int) Math.round(crop.side() * shrink), (int) Math.round(crop.side() * shrink));
             BufferedImage result = ImageGrid.of(cropped.select(i), 1, cropScale).image();
-            g.drawImage(result, x - 2, oh + 2 * gap - 2, null);
+            g.drawImage(result, x + (ow - result.getWidth()) / 2, oh + 2 * gap - 2, null);
         }
         g.dispose();
         return new Picture(canvas, "CelebA crop preview of " + n + " images");

@@ -1,0 +1,103 @@
+package org.latentmap.notebooks;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+import static org.junit.jupiter.api.Assumptions.assumeTrue;
+
+import java.awt.image.BufferedImage;
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.TimeUnit;
+import java.util.stream.Stream;
+
+import javax.imageio.ImageIO;
+
+import org.junit.jupiter.api.DynamicTest;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestFactory;
+
+/**
+ * Executes every notebook headlessly in the smoke profile, in its own kernel, through
+ * environment/run_notebooks.py. A failing cell fails its test; the partly executed copy stays under
+ * target/notebooks-smoke so the error can be read in context.
+ */
+class NotebooksIT {
+    static final Path ROOT = Path.of("").toAbsolutePath();
+    static final Path OUT = ROOT.resolve("target/notebooks-smoke");
+    static final Path KERNELS = ROOT.resolve("build/jupyter/kernels");
+
+    @TestFactory
+    Stream<DynamicTest> everyNotebookRunsInTheSmokeProfile() throws IOException {
+        if (!Files.isRegularFile(KERNELS.resolve("java/kernel.json"))) {
+            throw new IllegalStateException("no Java kernelspec in " + KERNELS + ": run environment/setup.sh first "
+                    + "(the README's test command does)");
+        }
+        Path celeba = tinyCelebA();
+        List<Path> notebooks;
+        try (Stream<Path> files = Files.walk(ROOT.resolve("notebooks"))) {
+            notebooks = files.filter(p -> p.toString().endsWith(".ipynb"))
+                    .filter(p -> !p.toString().contains(".ipynb_checkpoints"))
+                    .sorted().toList();
+        }
+        assertFalse(notebooks.isEmpty(), "no notebooks found");
+        return notebooks.stream().map(nb -> DynamicTest.dynamicTest(ROOT.relativize(nb).toString(),
+                () -> run(List.of(nb.toString()), celeba)));
+    }
+
+    static void run(List<String> notebooks, Path celeba) throws Exception {
+        List<String> command = new ArrayList<>(List.of("/usr/bin/python3", "environment/run_notebooks.py",
+                "--profile", "smoke", "--out", OUT.toString(), "--timeout", "300"));
+        command.addAll(notebooks);
+        ProcessBuilder builder = new ProcessBuilder(command).directory(ROOT.toFile()).redirectErrorStream(true);
+        builder.environment().put("PATH", "/usr/bin:" + System.getenv("PATH"));
+        builder.environment().put("CELEBA_DIR", celeba.toString());
+        Process process = builder.start();
+        String output = new String(process.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
+        assertTrue(process.waitFor(30, TimeUnit.MINUTES), "notebook run did not end");
+        System.out.println(output);
+        assertEquals(0, process.exitValue(), "notebook failed:\n" + output);
+    }
+
+    /** A stand-in CelebA folder of four 178x218 images, so the notebooks' CelebA cells run too. */
+    static Path tinyCelebA() throws IOException {
+        Path folder = ROOT.resolve("target/tiny-celeba/img_align_celeba");
+        Files.createDirectories(folder);
+        for (int i = 1; i <= 4; i++) {
+            BufferedImage image = new BufferedImage(178, 218, BufferedImage.TYPE_INT_RGB);
+            for (int y = 0; y < 218; y++) {
+                for (int x = 0; x < 178; x++) {
+                    image.setRGB(x, y, ((y * 255 / 218) << 16) | ((x * 255 / 178) << 8) | (i * 60));
+                }
+            }
+            ImageIO.write(image, "png", folder.resolve(String.format("%06d.png", i)).toFile());
+        }
+        return folder;
+    }
+
+    @Test
+    void theKotlinKernelUsesTheSameLibraryAndRendersItsDisplays() throws Exception {
+        assumeTrue(Files.isRegularFile(KERNELS.resolve("kotlin/kernel.json")), "the Kotlin kernel is not installed");
+        Path notebook = ROOT.resolve("target/kotlin-check/kotlin-check.ipynb");
+        Files.createDirectories(notebook.getParent());
+        Files.writeString(notebook, """
+                {"cells": [
+                  {"cell_type": "code", "id": "c1", "metadata": {}, "outputs": [], "execution_count": null,
+                   "source": "org.latentmap.data.FashionMnist.CLASS_NAMES.size"},
+                  {"cell_type": "code", "id": "c2", "metadata": {}, "outputs": [], "execution_count": null,
+                   "source": "org.latentmap.show.Show.bars(\\"k\\", listOf(\\"a\\", \\"b\\"), doubleArrayOf(1.0, 2.0))"}
+                 ],
+                 "metadata": {"kernelspec": {"name": "kotlin", "display_name": "Kotlin", "language": "kotlin"}},
+                 "nbformat": 4, "nbformat_minor": 5}
+                """);
+        run(List.of(notebook.toString()), tinyCelebA());
+        String executed = Files.readString(OUT.resolve("kotlin-check.ipynb"));
+        assertTrue(executed.contains("\"10\""), executed.substring(0, Math.min(2000, executed.length())));
+        assertTrue(executed.contains("image/png"), "the Rich display rendered in the Kotlin kernel");
+        assertFalse(executed.contains("\"key\""), "nothing of the connection's key leaks into outputs");
+    }
+}
