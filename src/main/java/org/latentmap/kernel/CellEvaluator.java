@@ -174,19 +174,25 @@ final class CellEvaluator implements AutoCloseable {
             appendUserFrames(cause, trace);
             cause = cause.getCause();
         }
-        return new EvaluationException(type, thrown.getMessage(), trace);
+        StackTraceElement[] frames = java.util.Arrays.stream(thrown.getStackTrace())
+                .takeWhile(CellEvaluator::isUserFrame).toArray(StackTraceElement[]::new);
+        return new EvaluationException(type, thrown.getMessage(), trace, frames);
     }
 
     /** Frames of the user's code and the libraries it called, up to where the kernel invoked the cell. */
     private static void appendUserFrames(Throwable thrown, List<String> trace) {
         for (StackTraceElement frame : thrown.getStackTrace()) {
-            String cls = frame.getClassName();
-            if (cls.startsWith("jdk.internal.reflect.") || cls.startsWith("java.lang.reflect.")
-                    || cls.startsWith(CapturingExecutionControl.class.getName())) {
+            if (!isUserFrame(frame)) {
                 break;
             }
             trace.add("\tat " + frame);
         }
+    }
+
+    private static boolean isUserFrame(StackTraceElement frame) {
+        String cls = frame.getClassName();
+        return !(cls.startsWith("jdk.internal.reflect.") || cls.startsWith("java.lang.reflect.")
+                || cls.startsWith(CapturingExecutionControl.class.getName()));
     }
 
     SourceCodeAnalysis analysis() {
