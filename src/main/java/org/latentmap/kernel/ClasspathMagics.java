@@ -23,39 +23,31 @@ final class ClasspathMagics {
 
     /** {@code %jars a.jar lib/*.jar}: adds every matching jar file. */
     List<Path> jars(List<String> patterns) throws IOException {
-        requireArguments("jars", patterns);
-        List<Path> added = new ArrayList<>();
-        for (String pattern : patterns) {
-            List<Path> matches = new ArrayList<>();
-            for (Path file : matching(pattern, true)) {
-                if (file.toString().endsWith(".jar")) {
-                    matches.add(file);
-                }
-            }
-            if (matches.isEmpty()) {
-                throw new IllegalArgumentException("%jars: no jar file matches '" + pattern + "' (looked from "
-                        + Path.of("").toAbsolutePath() + "). Check the path, or build the project first (mvn package).");
-            }
-            for (Path jar : matches) {
-                evaluator.addToClasspath(jar.toAbsolutePath().toString());
-                added.add(jar);
-            }
-        }
-        return added;
+        return add("jars", patterns, true);
     }
 
     /** {@code %classpath dir a.jar}: adds folders of classes and jar files. */
     List<Path> classpath(List<String> patterns) throws IOException {
-        requireArguments("classpath", patterns);
+        return add("classpath", patterns, false);
+    }
+
+    private List<Path> add(String magic, List<String> patterns, boolean jarsOnly) throws IOException {
+        requireArguments(magic, patterns);
         List<Path> added = new ArrayList<>();
         for (String pattern : patterns) {
-            List<Path> matches = new ArrayList<>(matching(pattern, false));
-            if (matches.isEmpty() && Files.exists(Path.of(pattern))) {
+            List<Path> matches = new ArrayList<>();
+            for (Path path : matching(pattern, jarsOnly)) {
+                if (!jarsOnly || path.toString().endsWith(".jar")) {
+                    matches.add(path);
+                }
+            }
+            if (matches.isEmpty() && !jarsOnly && Files.exists(Path.of(pattern))) {
                 matches.add(Path.of(pattern));
             }
             if (matches.isEmpty()) {
-                throw new IllegalArgumentException("%classpath: nothing matches '" + pattern + "' (looked from "
-                        + Path.of("").toAbsolutePath() + ").");
+                throw new IllegalArgumentException("%" + magic + ": no " + (jarsOnly ? "jar file" : "file or folder")
+                        + " matches '" + pattern + "' (looked from " + Path.of("").toAbsolutePath() + "). "
+                        + "Check the path, or build the project first (mvn package).");
             }
             for (Path path : matches) {
                 evaluator.addToClasspath(path.toAbsolutePath().toString());
