@@ -128,7 +128,7 @@ public final class ImageSet {
 
     /** The indices of the first {@code perClass} images of each class, class by class. */
     public int[] firstOfEachClass(int perClass) {
-        int classes = Math.max(classNames.size(), Arrays.stream(labels == null ? new int[0] : labels).max().orElse(-1) + 1);
+        int classes = classCount();
         int[] found = new int[classes * perClass];
         int[] counts = new int[classes];
         Arrays.fill(found, -1);
@@ -143,12 +143,20 @@ public final class ImageSet {
 
     /** How many images each class has, indexed by label. */
     public int[] classCounts() {
-        int classes = Math.max(classNames.size(), Arrays.stream(labels).max().orElse(-1) + 1);
+        int classes = classCount();
         int[] counts = new int[classes];
         for (int i = 0; i < size; i++) {
             counts[label(i)]++;
         }
         return counts;
+    }
+
+    /** Number of classes: the named ones, or one more than the largest label. */
+    private int classCount() {
+        if (labels == null) {
+            throw new IllegalStateException("this image set has no labels, so it has no classes to count");
+        }
+        return Math.max(classNames.size(), Arrays.stream(labels).max().orElse(-1) + 1);
     }
 
     /** The whole set as one NDArray of shape (N, C, H, W), owned by the given manager. */

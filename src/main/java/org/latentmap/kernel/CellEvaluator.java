@@ -143,10 +143,7 @@ final class CellEvaluator implements AutoCloseable {
         if (start < 0 || start > source.length()) {
             return source.strip();
         }
-        int lineStart = source.lastIndexOf('\n', Math.max(0, start - 1)) + 1;
-        if (start == 0) {
-            lineStart = 0;
-        }
+        int lineStart = source.lastIndexOf('\n', start - 1) + 1;
         int lineEnd = source.indexOf('\n', start);
         if (lineEnd < 0) {
             lineEnd = source.length();
