@@ -3,12 +3,13 @@ package org.latentmap;
 import java.util.Locale;
 
 /**
- * How much work a run does: {@code FULL}, the real walkthrough (the default), or {@code SMOKE}, tiny data and
- * few steps so that the tests can execute every notebook in seconds. Chosen by the environment variable
+ * How much work a run does: {@code FULL}, the real walkthrough (the default); {@code SMOKE}, tiny data and
+ * few steps so that the tests can execute every notebook in seconds; {@code PAPER}, longer trainings for
+ * better models when time allows. Chosen by the environment variable
  * {@value #VARIABLE} (or the system property {@code latentmap.profile}).
  */
 public enum Profile {
-    FULL, SMOKE;
+    FULL, SMOKE, PAPER;
 
     public static final String VARIABLE = "LATENTMAP_PROFILE";
 
@@ -27,13 +28,22 @@ public enum Profile {
             return valueOf(value.strip().toUpperCase(Locale.ROOT));
         } catch (IllegalArgumentException e) {
             throw new IllegalArgumentException("unknown profile '" + value + "' in " + VARIABLE
-                    + ": use 'full' (the walkthrough) or 'smoke' (tiny, for tests)");
+                    + ": use 'full' (the walkthrough), 'smoke' (tiny, for tests) or 'paper' (longer trainings)");
         }
     }
 
-    /** The value for this profile: {@code full} in the full profile, {@code smoke} in the smoke one. */
+    /** The value for this profile: {@code smoke} in the smoke profile, {@code full} otherwise. */
     public int pick(int full, int smoke) {
-        return this == FULL ? full : smoke;
+        return this == SMOKE ? smoke : full;
+    }
+
+    /** The value for this profile, one for each of full, smoke and paper. */
+    public int pick(int full, int smoke, int paper) {
+        return switch (this) {
+            case FULL -> full;
+            case SMOKE -> smoke;
+            case PAPER -> paper;
+        };
     }
 
     @Override

@@ -172,6 +172,16 @@ public final class ImageSet {
                 new Shape(to - from, channels, height, width));
     }
 
+    /** Images from an NDArray of shape (N, C, H, W), without labels (generated images, reconstructions). */
+    public static ImageSet of(NDArray images) {
+        Shape shape = images.getShape();
+        if (shape.dimension() != 4) {
+            throw new IllegalArgumentException("images must be (N, C, H, W), got " + shape);
+        }
+        return new ImageSet(images.toType(ai.djl.ndarray.types.DataType.FLOAT32, false).toFloatArray(),
+                (int) shape.get(0), (int) shape.get(1), (int) shape.get(2), (int) shape.get(3), null, null);
+    }
+
     /** Mean pixel value over the whole set. */
     public double meanPixel() {
         double sum = 0;

@@ -94,4 +94,31 @@ public final class Show {
         }
         return chart(chart);
     }
+
+    /**
+     * Training curves of one family: the loss {@code loss} of each of its models, averaged over windows of
+     * steps so that the trend shows through the batch-to-batch noise.
+     */
+    public static Picture losses(List<org.latentmap.model.TrainedModel> models, org.latentmap.model.ModelFamily family, String loss) {
+        XYChart chart = new XYChartBuilder().width(720).height(320)
+                .title(family.displayName() + ": " + loss + " loss").xAxisTitle("step").yAxisTitle(loss).build();
+        chart.getStyler().setLegendPosition(Styler.LegendPosition.InsideNE);
+        chart.getStyler().setChartBackgroundColor(java.awt.Color.WHITE);
+        chart.getStyler().setMarkerSize(0);
+        int drawn = 0;
+        for (var model : models) {
+            if (model.family() == family) {
+                var history = model.history();
+                double[][] xy = history.smoothed(loss, Math.max(1, history.size() / 60));
+                if (xy[0].length > 0) {
+                    chart.addSeries(model.name(), xy[0], xy[1]);
+                    drawn++;
+                }
+            }
+        }
+        if (drawn == 0) {
+            throw new IllegalArgumentException("no " + family.displayName() + " model with a '" + loss + "' loss among " + models.size() + " models");
+        }
+        return chart(chart);
+    }
 }

@@ -1,0 +1,46 @@
+package org.latentmap.metrics;
+
+import ai.djl.ndarray.NDArray;
+import ai.djl.ndarray.NDManager;
+import org.latentmap.data.ImageSet;
+import org.latentmap.model.LatentModel;
+
+/**
+ * R-MSE (paper Sect. 6): the mean squared error per pixel between images and their reconstructions
+ * decode(encode(x)), image by image. For a GAN the encoder is its re-coder.
+ */
+public final class ReconstructionError {
+    private static final int BATCH = 256;
+
+    private ReconstructionError() {
+    }
+
+    /** The error of every image. */
+    public static double[] perImage(LatentModel model, ImageSet images) {
+        double[] errors = new double[images.size()];
+        for (int from = 0; from < images.size(); from += BATCH) {
+            int to = Math.min(images.size(), from + BATCH);
+            try (NDManager manager = NDManager.newBaseManager()) {
+                NDArray x = images.toNDArray(manager, from, to);
+                NDArray reconstruction = model.decode(model.encode(x));
+                float[] batch = x.sub(reconstruction).square().reshape(to - from, -1).mean(new int[] {1}).toFloatArray();
+                for (int i = 0; i < batch.length; i++) {
+                    errors[from + i] = batch[i];
+                }
+            }
+        }
+        return errors;
+    }
+
+    /** The mean error over the images. */
+    public static double of(LatentModel model, ImageSet images) {
+        return Stats.mean(perImage(model, images));
+    }
+
+    /** The images' reconstructions, for display. */
+    public static ImageSet reconstructions(LatentModel model, ImageSet images) {
+        try (NDManager manager = NDManager.newBaseManager()) {
+            return ImageSet.of(model.decode(model.encode(images.toNDArray(manager))));
+        }
+    }
+}

@@ -1,0 +1,91 @@
+package org.latentmap.model;
+
+import ai.djl.ndarray.NDArray;
+import ai.djl.ndarray.NDManager;
+import ai.djl.ndarray.types.Shape;
+import ai.djl.nn.Activation;
+import ai.djl.nn.SequentialBlock;
+
+/**
+ * The vanilla GAN of paper Sect. 4.2: a DCGAN-style generator and discriminator, z ~ N(0, I), plus the
+ * <em>re-coder</em>, an encoder trained only on generated pairs (z, G(z)) to predict z, which gives the GAN
+ * the {@link #encode} the latent-space comparison needs. {@link #decode} is the generator in inference mode.
+ */
+public final class Gan implements LatentModel {
+    /** The paper's latent size for the GAN. */
+    public static final int LATENT = 64;
+
+    private final String name;
+    private final int latentSize;
+    private final Network generator;
+    private final Network discriminator;
+    private final Network recoder;
+
+    private Gan(String name, int latentSize, Network generator, Network discriminator, Network recoder) {
+        this.name = name;
+        this.latentSize = latentSize;
+        this.generator = generator;
+        this.discriminator = discriminator;
+        this.recoder = recoder;
+    }
+
+    /** A new, randomly initialised GAN (and re-coder) for images of {@code imageShape} (C, H, W). */
+    public static Gan create(String name, NDManager manager, Shape imageShape, int latentSize) {
+        ImageShapes.requireDivisibleBy8(imageShape);
+        int side = (int) imageShape.get(1) / 8;
+        Shape images = ImageShapes.batchOf(imageShape);
+        SequentialBlock generator = new SequentialBlock()
+                .add(Layers.fromCode(128, side))
+                .add(Layers.up(64))
+                .add(Layers.up(32))
+                .add(Layers.up(16))
+                .add(Layers.conv3x3((int) imageShape.get(0)))
+                .add(ai.djl.nn.Activation.sigmoidBlock());
+        SequentialBlock discriminator = new SequentialBlock()
+                .add(Layers.down(32, Layers.leaky(), false))
+                .add(Layers.down(64, Layers.leaky(), true))
+                .add(Layers.down(128, Layers.leaky(), true))
+                .add(Layers.dense(1));
+        SequentialBlock recoder = new SequentialBlock()
+                .add(Layers.down(32, Activation.reluBlock(), true))
+                .add(Layers.down(64, Activation.reluBlock(), true))
+                .add(Layers.down(128, Activation.reluBlock(), true))
+                .add(Layers.dense(latentSize));
+        return new Gan(name, latentSize,
+                new Network("generator", generator, manager, new Shape(1, latentSize)),
+                new Network("discriminator", discriminator, manager, images),
+                new Network("recoder", recoder, manager, images));
+    }
+
+    @Override
+    public NDArray encode(NDArray images) {
+        return recoder.forward(images, false);
+    }
+
+    @Override
+    public NDArray decode(NDArray codes) {
+        return generator.forward(codes, false);
+    }
+
+    @Override
+    public String name() {
+        return name;
+    }
+
+    @Override
+    public int latentSize() {
+        return latentSize;
+    }
+
+    public Network generator() {
+        return generator;
+    }
+
+    public Network discriminator() {
+        return discriminator;
+    }
+
+    public Network recoder() {
+        return recoder;
+    }
+}

@@ -1,0 +1,87 @@
+package org.latentmap.model;
+
+import ai.djl.engine.Engine;
+import ai.djl.ndarray.NDManager;
+import ai.djl.ndarray.types.Shape;
+import org.latentmap.Profile;
+import org.latentmap.train.GanTraining;
+import org.latentmap.train.SplitVaeTraining;
+import org.latentmap.train.Trainable;
+import org.latentmap.train.TrainingPlan;
+import org.latentmap.train.VaeTraining;
+
+import java.util.Locale;
+
+/**
+ * The three model families of paper Sect. 4.2, with the latent sizes the paper gives, how to build a fresh
+ * model from a seed, and how long each trains in each {@link Profile}.
+ */
+public enum ModelFamily {
+    VAE("VAE", Vae.LATENT),
+    GAN("GAN", Gan.LATENT),
+    SPLIT_VAE("Split-VAE", SplitVae.LATENT);
+
+    private final String displayName;
+    private final int latentSize;
+
+    ModelFamily(String displayName, int latentSize) {
+        this.displayName = displayName;
+        this.latentSize = latentSize;
+    }
+
+    public String displayName() {
+        return displayName;
+    }
+
+    public int latentSize() {
+        return latentSize;
+    }
+
+    /** A short file-name form: "vae", "gan", "split-vae". */
+    public String key() {
+        return name().toLowerCase(Locale.ROOT).replace('_', '-');
+    }
+
+    /** Reads "vae", "gan", "split-vae" (or the enum names). */
+    public static ModelFamily parse(String text) {
+        for (ModelFamily family : values()) {
+            if (family.key().equalsIgnoreCase(text.strip()) || family.name().equalsIgnoreCase(text.strip())) {
+                return family;
+            }
+        }
+        throw new IllegalArgumentException("unknown model family '" + text + "': use vae, gan or split-vae");
+    }
+
+    /**
+     * How this family trains in a profile. Full: about a minute per model on 2 cores (the 15 models in
+     * about a quarter of an hour); smoke: seconds; paper: ten times the full profile's steps.
+     */
+    public TrainingPlan plan(Profile profile, long seed) {
+        int batch = profile.pick(64, 32, 64);
+        int every = profile.pick(100, 4, 500);
+        return switch (this) {
+            case VAE -> new TrainingPlan(profile.pick(500, 12, 5000), 0, batch, 1e-3, every, seed);
+            case GAN -> new TrainingPlan(profile.pick(400, 12, 4000), profile.pick(200, 6, 2000), batch, 2e-4, every, seed);
+            case SPLIT_VAE -> new TrainingPlan(profile.pick(300, 12, 3000), 0, batch, 1e-3, every, seed);
+        };
+    }
+
+    /** A new model with parameters initialised from {@code seed}. */
+    public LatentModel create(String name, NDManager manager, Shape imageShape, long seed) {
+        Engine.getInstance().setRandomSeed((int) (seed & 0x7fffffff));
+        return switch (this) {
+            case VAE -> Vae.create(name, manager, imageShape, latentSize);
+            case GAN -> Gan.create(name, manager, imageShape, latentSize);
+            case SPLIT_VAE -> SplitVae.create(name, manager, imageShape, latentSize);
+        };
+    }
+
+    /** The training of a model of this family under {@code plan}. */
+    public Trainable training(LatentModel model, TrainingPlan plan) {
+        return switch (this) {
+            case VAE -> new VaeTraining((Vae) model, plan);
+            case GAN -> new GanTraining((Gan) model, plan);
+            case SPLIT_VAE -> new SplitVaeTraining((SplitVae) model, plan);
+        };
+    }
+}

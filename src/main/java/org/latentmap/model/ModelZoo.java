@@ -1,0 +1,150 @@
+package org.latentmap.model;
+
+import ai.djl.ndarray.NDManager;
+import ai.djl.ndarray.types.Shape;
+import org.latentmap.Profile;
+import org.latentmap.data.ImageSet;
+import org.latentmap.train.Checkpoint;
+import org.latentmap.train.Progress;
+import org.latentmap.train.ProgressLine;
+import org.latentmap.train.ShuffledBatches;
+import org.latentmap.train.Trainable;
+import org.latentmap.train.Training;
+import org.latentmap.train.TrainingPlan;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import java.util.function.UnaryOperator;
+
+/**
+ * The trained models of the paper's experiments (Sect. 4.2: five trainings of each family), each identified
+ * by (family, seed, profile, data set) and kept in a cache folder as a checkpoint. Asking for one loads it,
+ * resumes its interrupted training, or trains it, showing progress. The folder is {@value #FOLDER_VARIABLE}
+ * when set, else {@code ~/.cache/latentmap/zoo}.
+ */
+public final class ModelZoo {
+    public static final String FOLDER_VARIABLE = "LATENTMAP_ZOO";
+    /** The seeds of the paper's five trainings of each family. */
+    public static final List<Long> SEEDS = List.of(1L, 2L, 3L, 4L, 5L);
+    /** Changes whenever an architecture or a loss changes, so that older cached models are retrained. */
+    static final int ARCHITECTURE_VERSION = 1;
+
+    private final Path folder;
+    private final NDManager manager;
+    private Progress progress = ProgressLine.toStandardOutput();
+    private UnaryOperator<TrainingPlan> planAdjustment = UnaryOperator.identity();
+
+    private ModelZoo(Path folder) {
+        this.folder = folder;
+        this.manager = NDManager.newBaseManager();
+    }
+
+    /** A zoo caching in {@code folder}. */
+    public static ModelZoo at(Path folder) {
+        return new ModelZoo(folder);
+    }
+
+    /** The zoo in {@value #FOLDER_VARIABLE}, or in {@code ~/.cache/latentmap/zoo}. */
+    public static ModelZoo standard() {
+        String configured = System.getenv(FOLDER_VARIABLE);
+        return at(configured != null && !configured.isBlank() ? Path.of(configured)
+                : Path.of(System.getProperty("user.home"), ".cache", "latentmap", "zoo"));
+    }
+
+    public Path folder() {
+        return folder;
+    }
+
+    /** Where progress goes (standard output by default, which notebooks show too). */
+    public ModelZoo progress(Progress newProgress) {
+        this.progress = newProgress;
+        return this;
+    }
+
+    /** Changes every plan before use (tests and benchmarks shorten trainings this way). */
+    public ModelZoo adjustPlans(UnaryOperator<TrainingPlan> adjustment) {
+        this.planAdjustment = adjustment;
+        return this;
+    }
+
+    /** The checkpoint file of one model. */
+    public Path file(ModelFamily family, long seed, Profile profile, String dataset) {
+        return folder.resolve(safe(dataset)).resolve(profile.toString()).resolve(family.key() + "-seed" + seed + ".ckpt");
+    }
+
+    /** Loads, resumes or trains the model of {@code family} with {@code seed} on {@code data}. */
+    public TrainedModel get(ModelFamily family, long seed, Profile profile, String dataset, ImageSet data) {
+        return get(family, seed, profile, dataset, data, family.displayName() + " seed " + seed);
+    }
+
+    private TrainedModel get(ModelFamily family, long seed, Profile profile, String dataset, ImageSet data, String label) {
+        TrainingPlan plan = planAdjustment.apply(family.plan(profile, seed));
+        Shape imageShape = new Shape(data.channels(), data.height(), data.width());
+        String name = family.displayName() + " " + seed;
+        LatentModel model = family.create(name, manager, imageShape, seed);
+        Trainable trainable = family.training(model, plan);
+        String description = description(family, seed, profile, dataset, data, plan);
+        Path file = file(family, seed, profile, dataset);
+        discardIfStale(file, description);
+        Training training = new Training(trainable, new ShuffledBatches(data, plan.batchSize(), seed), plan, description)
+                .progress(progress, label);
+        long started = System.nanoTime();
+        long ran = training.run(file);
+        double seconds = ran == 0 ? 0 : (System.nanoTime() - started) / 1e9;
+        return new TrainedModel(family, seed, profile, dataset, model, training.history(), plan, seconds);
+    }
+
+    /** All families, five seeds each (the paper's 15 models), in the order VAE, GAN, Split-VAE. */
+    public List<TrainedModel> all(Profile profile, String dataset, ImageSet data) {
+        return all(List.of(ModelFamily.values()), SEEDS, profile, dataset, data);
+    }
+
+    /** Every combination of the given families and seeds. */
+    public List<TrainedModel> all(List<ModelFamily> families, List<Long> seeds, Profile profile, String dataset, ImageSet data) {
+        List<TrainedModel> models = new ArrayList<>();
+        int total = families.size() * seeds.size();
+        for (ModelFamily family : families) {
+            for (long seed : seeds) {
+                String label = String.format(Locale.ROOT, "[%d/%d] %s seed %d", models.size() + 1, total, family.displayName(), seed);
+                models.add(get(family, seed, profile, dataset, data, label));
+            }
+        }
+        return models;
+    }
+
+    private static String description(ModelFamily family, long seed, Profile profile, String dataset, ImageSet data, TrainingPlan plan) {
+        return "latentmap model v" + ARCHITECTURE_VERSION + ": " + family.key() + " seed " + seed + ", profile " + profile
+                + ", data " + dataset + " " + data.size() + "x" + data.channels() + "x" + data.height() + "x" + data.width()
+                + ", " + plan;
+    }
+
+    private void discardIfStale(Path file, String description) {
+        if (!Files.exists(file)) {
+            return;
+        }
+        try {
+            String saved = Checkpoint.header(file).description();
+            if (!saved.equals(description)) {
+                System.out.println("The cached " + file.getFileName() + " was trained differently (" + saved
+                        + "); training it again.");
+                Files.delete(file);
+            }
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot read the cached model " + file + " (" + e.getMessage()
+                    + "): delete it to train it again", e);
+        }
+    }
+
+    private static String safe(String name) {
+        String cleaned = name.toLowerCase(Locale.ROOT).replaceAll("[^a-z0-9._-]+", "-");
+        if (cleaned.isEmpty() || cleaned.startsWith(".")) {
+            throw new IllegalArgumentException("a data set name must contain letters or digits, got '" + name + "'");
+        }
+        return cleaned;
+    }
+}

@@ -1,0 +1,86 @@
+package org.latentmap.model;
+
+import ai.djl.ndarray.NDArray;
+import ai.djl.ndarray.NDList;
+import ai.djl.ndarray.NDManager;
+import ai.djl.ndarray.types.DataType;
+import ai.djl.ndarray.types.Shape;
+import ai.djl.nn.Block;
+import ai.djl.nn.Parameter;
+import ai.djl.training.ParameterStore;
+import ai.djl.MalformedModelException;
+
+import java.io.DataInputStream;
+import java.io.DataOutputStream;
+import java.io.IOException;
+import java.util.ArrayList;
+import java.util.List;
+
+/**
+ * One network of a model (an encoder, a decoder, a discriminator): a DJL block with its parameters
+ * initialised for a given input shape, run forward in training or inference mode, saved and loaded.
+ */
+public final class Network {
+    private final String name;
+    private final Block block;
+    private final NDManager manager;
+    private final ParameterStore store;
+
+    /** Builds the block's parameters for inputs shaped like {@code inputShape} (batch dimension included). */
+    public Network(String name, Block block, NDManager manager, Shape inputShape) {
+        this.name = name;
+        this.block = block;
+        this.manager = manager;
+        this.store = new ParameterStore(manager, false);
+        block.initialize(manager, DataType.FLOAT32, inputShape);
+    }
+
+    public String name() {
+        return name;
+    }
+
+    public Block block() {
+        return block;
+    }
+
+    /** Runs the network; {@code training} selects batch statistics (and updates the running ones). */
+    public NDArray forward(NDArray input, boolean training) {
+        return block.forward(store, new NDList(input), training).singletonOrThrow();
+    }
+
+    /** The parameters an optimizer updates, in a fixed order. */
+    public List<Parameter> trainableParameters() {
+        List<Parameter> list = new ArrayList<>();
+        for (var pair : block.getParameters()) {
+            if (pair.getValue().requiresGradient()) {
+                list.add(pair.getValue());
+            }
+        }
+        return list;
+    }
+
+    /** Number of trainable numbers. */
+    public long size() {
+        long total = 0;
+        for (Parameter p : trainableParameters()) {
+            total += p.getArray().size();
+        }
+        return total;
+    }
+
+    public void save(DataOutputStream out) throws IOException {
+        block.saveParameters(out);
+    }
+
+    public void load(DataInputStream in) throws IOException {
+        try {
+            block.loadParameters(manager, in);
+        } catch (MalformedModelException e) {
+            throw new IOException("the saved parameters of " + name + " do not fit its architecture: " + e.getMessage(), e);
+        }
+    }
+
+    public NDManager manager() {
+        return manager;
+    }
+}

@@ -1,0 +1,111 @@
+package org.latentmap.model;
+
+import ai.djl.ndarray.NDArray;
+import ai.djl.ndarray.NDList;
+import ai.djl.ndarray.NDManager;
+import ai.djl.ndarray.types.Shape;
+import ai.djl.nn.Activation;
+import ai.djl.nn.SequentialBlock;
+
+/**
+ * The Split-VAE of paper Sect. 4.2 (Asperti, Bugo and Filippini): residual encoder and decoder; the decoder
+ * emits two images and a mask, and the output is mask x img1 + (1 - mask) x img2. Latent size 150 in the
+ * paper. {@link #encode} gives the posterior mean.
+ */
+public final class SplitVae implements LatentModel {
+    /** The paper's latent size for the Split-VAE. */
+    public static final int LATENT = 150;
+
+    private final String name;
+    private final int latentSize;
+    private final int channels;
+    private final Network encoder;
+    private final Network decoder;
+
+    private SplitVae(String name, int latentSize, int channels, Network encoder, Network decoder) {
+        this.name = name;
+        this.latentSize = latentSize;
+        this.channels = channels;
+        this.encoder = encoder;
+        this.decoder = decoder;
+    }
+
+    /** A new, randomly initialised Split-VAE for images of {@code imageShape} (C, H, W). */
+    public static SplitVae create(String name, NDManager manager, Shape imageShape, int latentSize) {
+        ImageShapes.requireDivisibleBy8(imageShape);
+        int channels = (int) imageShape.get(0);
+        int side = (int) imageShape.get(1) / 8;
+        SequentialBlock encoder = new SequentialBlock()
+                .add(Layers.conv3x3(16))
+                .add(Layers.down(32, Activation.reluBlock(), true))
+                .add(Layers.residual(32))
+                .add(Layers.down(64, Activation.reluBlock(), true))
+                .add(Layers.residual(64))
+                .add(Layers.down(128, Activation.reluBlock(), true))
+                .add(Layers.dense(2 * latentSize));
+        SequentialBlock decoder = new SequentialBlock()
+                .add(Layers.fromCode(128, side))
+                .add(Layers.residual(128))
+                .add(Layers.up(64))
+                .add(Layers.residual(64))
+                .add(Layers.up(32))
+                .add(Layers.residual(32))
+                .add(Layers.toImage(2 * channels + 1));
+        return new SplitVae(name, latentSize, channels,
+                new Network("encoder", encoder, manager, ImageShapes.batchOf(imageShape)),
+                new Network("decoder", decoder, manager, new Shape(1, latentSize)));
+    }
+
+    /** Mean and log-variance of the posterior, each (N, latentSize). */
+    public NDList posterior(NDArray images, boolean training) {
+        NDArray both = encoder.forward(images, training);
+        return new NDList(both.get(":, :" + latentSize), both.get(":, " + latentSize + ":"));
+    }
+
+    /** The decoder's three outputs: first image, second image, mask (N, 1, H, W). */
+    public NDList parts(NDArray codes, boolean training) {
+        NDArray all = decoder.forward(codes, training);
+        return new NDList(
+                all.get(":, 0:" + channels),
+                all.get(":, " + channels + ":" + 2 * channels),
+                all.get(":, " + 2 * channels + ":"));
+    }
+
+    /** mask x img1 + (1 - mask) x img2. */
+    public static NDArray combine(NDList parts) {
+        NDArray mask = parts.get(2);
+        return parts.get(0).mul(mask).add(parts.get(1).mul(mask.neg().add(1f)));
+    }
+
+    public NDArray decode(NDArray codes, boolean training) {
+        return combine(parts(codes, training));
+    }
+
+    @Override
+    public NDArray encode(NDArray images) {
+        return posterior(images, false).get(0);
+    }
+
+    @Override
+    public NDArray decode(NDArray codes) {
+        return decode(codes, false);
+    }
+
+    @Override
+    public String name() {
+        return name;
+    }
+
+    @Override
+    public int latentSize() {
+        return latentSize;
+    }
+
+    public Network encoder() {
+        return encoder;
+    }
+
+    public Network decoder() {
+        return decoder;
+    }
+}

@@ -1,0 +1,23 @@
+package org.latentmap.model;
+
+import org.latentmap.Profile;
+import org.latentmap.train.LossHistory;
+import org.latentmap.train.TrainingPlan;
+
+/**
+ * A model from the {@link ModelZoo}: which family, seed, profile and data set it belongs to, the model
+ * itself, its loss history and plan, and how many seconds of training this session spent on it (0 when it
+ * came from the cache).
+ */
+public record TrainedModel(ModelFamily family, long seed, Profile profile, String dataset, LatentModel model,
+                           LossHistory history, TrainingPlan plan, double trainingSeconds) {
+
+    public String name() {
+        return model.name();
+    }
+
+    /** True when it was loaded from the cache rather than trained now. */
+    public boolean fromCache() {
+        return trainingSeconds == 0;
+    }
+}

@@ -1,0 +1,116 @@
+package org.latentmap.train;
+
+import ai.djl.ndarray.NDArray;
+import ai.djl.ndarray.NDManager;
+import ai.djl.ndarray.NDScope;
+import ai.djl.nn.Parameter;
+
+import java.io.DataInputStream;
+import java.io.DataOutputStream;
+import java.io.IOException;
+import java.util.ArrayList;
+import java.util.List;
+
+/**
+ * The Adam optimizer (Kingma and Ba, 2015) over one network's parameters, written here rather than taken
+ * from DJL so that its moments can be saved with a checkpoint: a resumed training then continues exactly
+ * where the interrupted one stopped. {@link #step()} updates the parameters from their gradients and
+ * zeroes the gradients (DJL's gradient collector accumulates them).
+ */
+public final class Adam {
+    private final List<Parameter> parameters;
+    private final double learningRate;
+    private final double beta1;
+    private final double beta2;
+    private final double epsilon;
+    private final List<NDArray> means = new ArrayList<>();
+    private final List<NDArray> variances = new ArrayList<>();
+    private long steps;
+
+    public Adam(List<Parameter> parameters, double learningRate, double beta1, double beta2) {
+        this.parameters = List.copyOf(parameters);
+        this.learningRate = learningRate;
+        this.beta1 = beta1;
+        this.beta2 = beta2;
+        this.epsilon = 1e-8;
+        for (Parameter p : this.parameters) {
+            NDArray weight = p.getArray();
+            means.add(weight.zerosLike());
+            variances.add(weight.zerosLike());
+        }
+    }
+
+    /** One update: m = b1 m + (1 - b1) g, v = b2 v + (1 - b2) g^2, w -= lr_t m / (sqrt(v) + eps). */
+    public void step() {
+        steps++;
+        double correction = Math.sqrt(1 - Math.pow(beta2, steps)) / (1 - Math.pow(beta1, steps));
+        float rate = (float) (learningRate * correction);
+        try (NDScope ignored = new NDScope()) {
+            for (int i = 0; i < parameters.size(); i++) {
+                NDArray weight = parameters.get(i).getArray();
+                NDArray gradient = weight.getGradient();
+                NDArray m = means.get(i);
+                NDArray v = variances.get(i);
+                m.muli((float) beta1).addi(gradient.mul((float) (1 - beta1)));
+                v.muli((float) beta2).addi(gradient.square().muli((float) (1 - beta2)));
+                weight.subi(m.div(v.sqrt().addi((float) epsilon)).muli(rate));
+                gradient.subi(gradient);
+            }
+        }
+    }
+
+    /** Zeroes the gradients of these parameters without updating them. */
+    public void zeroGradients() {
+        try (NDScope ignored = new NDScope()) {
+            for (Parameter p : parameters) {
+                NDArray gradient = p.getArray().getGradient();
+                gradient.subi(gradient);
+            }
+        }
+    }
+
+    /** Number of updates so far. */
+    public long steps() {
+        return steps;
+    }
+
+    public void save(DataOutputStream out) throws IOException {
+        out.writeLong(steps);
+        out.writeInt(parameters.size());
+        for (int i = 0; i < parameters.size(); i++) {
+            writeArray(out, means.get(i));
+            writeArray(out, variances.get(i));
+        }
+    }
+
+    public void load(DataInputStream in) throws IOException {
+        long savedSteps = in.readLong();
+        int count = in.readInt();
+        if (count != parameters.size()) {
+            throw new IOException("the checkpoint's optimizer has " + count + " parameters, this network " + parameters.size());
+        }
+        for (int i = 0; i < count; i++) {
+            readInto(in, means.get(i));
+            readInto(in, variances.get(i));
+        }
+        steps = savedSteps;
+    }
+
+    private static void writeArray(DataOutputStream out, NDArray array) throws IOException {
+        byte[] bytes = array.encode();
+        out.writeInt(bytes.length);
+        out.write(bytes);
+    }
+
+    private static void readInto(DataInputStream in, NDArray target) throws IOException {
+        byte[] bytes = new byte[in.readInt()];
+        in.readFully(bytes);
+        NDManager manager = target.getManager();
+        try (NDArray saved = NDArray.decode(manager, bytes)) {
+            if (!saved.getShape().equals(target.getShape())) {
+                throw new IOException("optimizer state of shape " + saved.getShape() + " for a parameter of shape " + target.getShape());
+            }
+            target.set(saved.toFloatArray());
+        }
+    }
+}

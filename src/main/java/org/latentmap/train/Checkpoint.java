@@ -1,0 +1,96 @@
+package org.latentmap.train;
+
+import java.io.BufferedInputStream;
+import java.io.BufferedOutputStream;
+import java.io.DataInputStream;
+import java.io.DataOutputStream;
+import java.io.IOException;
+import java.io.InputStream;
+import java.nio.channels.Channels;
+import java.nio.channels.FileChannel;
+import java.nio.file.AtomicMoveNotSupportedException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
+import java.nio.file.StandardOpenOption;
+
+/**
+ * A training's state on disk: what it is (a description of model, plan and data that must match to
+ * resume), how far it got, its loss history and the trainable's parameters and optimizer moments. Written
+ * to a temporary file in the same folder and then renamed over the old one, so a run killed while writing
+ * leaves the previous checkpoint whole.
+ */
+public final class Checkpoint {
+    private static final int MAGIC = 0x4c4d434b; // "LMCK"
+    private static final int VERSION = 1;
+
+    private Checkpoint() {
+    }
+
+    /** What a checkpoint says about itself, read without loading the parameters. */
+    public record Header(String description, long step, long totalSteps) {
+        public boolean finished() {
+            return step >= totalSteps;
+        }
+    }
+
+    public static void write(Path file, Header header, LossHistory history, Trainable trainable) throws IOException {
+        Path folder = file.toAbsolutePath().getParent();
+        Files.createDirectories(folder);
+        Path temporary = Files.createTempFile(folder, file.getFileName().toString(), ".part");
+        try {
+            try (FileChannel channel = FileChannel.open(temporary, StandardOpenOption.WRITE);
+                 DataOutputStream out = new DataOutputStream(new BufferedOutputStream(Channels.newOutputStream(channel), 1 << 16))) {
+                out.writeInt(MAGIC);
+                out.writeInt(VERSION);
+                out.writeUTF(header.description());
+                out.writeLong(header.step());
+                out.writeLong(header.totalSteps());
+                history.save(out);
+                trainable.save(out);
+                out.flush();
+                channel.force(true);
+            }
+            try {
+                Files.move(temporary, file, StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
+            } catch (AtomicMoveNotSupportedException e) {
+                Files.move(temporary, file, StandardCopyOption.REPLACE_EXISTING);
+            }
+        } finally {
+            Files.deleteIfExists(temporary);
+        }
+    }
+
+    public static Header header(Path file) throws IOException {
+        try (DataInputStream in = open(file)) {
+            return readHeader(file, in);
+        }
+    }
+
+    /** Loads the history and the trainable's state; returns the header. */
+    public static Header read(Path file, LossHistory history, Trainable trainable) throws IOException {
+        try (DataInputStream in = open(file)) {
+            Header header = readHeader(file, in);
+            history.load(in);
+            trainable.load(in);
+            return header;
+        }
+    }
+
+    private static DataInputStream open(Path file) throws IOException {
+        InputStream raw = Files.newInputStream(file);
+        return new DataInputStream(new BufferedInputStream(raw, 1 << 16));
+    }
+
+    private static Header readHeader(Path file, DataInputStream in) throws IOException {
+        if (in.readInt() != MAGIC) {
+            throw new IOException(file + " is not a latentmap checkpoint: delete it to train again");
+        }
+        int version = in.readInt();
+        if (version != VERSION) {
+            throw new IOException(file + " is a checkpoint of format " + version + ", this latentmap reads "
+                    + VERSION + ": delete it to train again");
+        }
+        return new Header(in.readUTF(), in.readLong(), in.readLong());
+    }
+}

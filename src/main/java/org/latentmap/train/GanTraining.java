@@ -1,0 +1,110 @@
+package org.latentmap.train;
+
+import ai.djl.engine.Engine;
+import ai.djl.ndarray.NDArray;
+import ai.djl.ndarray.NDManager;
+import ai.djl.ndarray.types.Shape;
+import ai.djl.training.GradientCollector;
+import org.latentmap.model.Gan;
+import org.latentmap.model.LatentModel;
+
+import java.io.DataInputStream;
+import java.io.DataOutputStream;
+import java.io.IOException;
+import java.util.List;
+
+/**
+ * Trains the GAN (paper Sect. 4.2) and then its re-coder. Adversarial steps: the discriminator on a real
+ * and a generated batch (binary cross-entropy, the generated images cut from the generator's graph), then
+ * the generator to make the discriminator say "real". Adam with beta1 = 0.5, as in DCGAN. After
+ * {@code plan.steps()} adversarial steps, {@code plan.recoderSteps()} steps train the re-coder alone on
+ * fresh pairs (z, G(z)) with a mean squared error on z.
+ */
+public final class GanTraining implements Trainable {
+    private final Gan gan;
+    private final int adversarialSteps;
+    private final Adam generatorOptimizer;
+    private final Adam discriminatorOptimizer;
+    private final Adam recoderOptimizer;
+
+    public GanTraining(Gan gan, TrainingPlan plan) {
+        this.gan = gan;
+        this.adversarialSteps = plan.steps();
+        this.generatorOptimizer = new Adam(gan.generator().trainableParameters(), plan.learningRate(), 0.5, 0.999);
+        this.discriminatorOptimizer = new Adam(gan.discriminator().trainableParameters(), plan.learningRate(), 0.5, 0.999);
+        this.recoderOptimizer = new Adam(gan.recoder().trainableParameters(), 1e-3, 0.9, 0.999);
+    }
+
+    @Override
+    public LatentModel model() {
+        return gan;
+    }
+
+    @Override
+    public List<String> lossNames() {
+        return List.of("discriminator", "generator", "recoder");
+    }
+
+    @Override
+    public double[] step(NDArray batch, long step) {
+        return step < adversarialSteps ? adversarial(batch, step) : recoder(batch, step);
+    }
+
+    private double[] adversarial(NDArray real, long step) {
+        NDManager manager = real.getManager();
+        Shape codes = new Shape(real.getShape().get(0), gan.latentSize());
+        double discriminatorLoss;
+        try (GradientCollector collector = Engine.getInstance().newGradientCollector()) {
+            NDArray fake = gan.generator().forward(manager.randomNormal(codes), true).stopGradient();
+            NDArray loss = Losses.binaryCrossEntropy(gan.discriminator().forward(real, true), 1f)
+                    .add(Losses.binaryCrossEntropy(gan.discriminator().forward(fake, true), 0f));
+            discriminatorLoss = TrainingDiverged.check(step, "discriminator", loss.getFloat());
+            collector.backward(loss);
+        }
+        discriminatorOptimizer.step();
+        double generatorLoss;
+        try (GradientCollector collector = Engine.getInstance().newGradientCollector()) {
+            NDArray fake = gan.generator().forward(manager.randomNormal(codes), true);
+            NDArray loss = Losses.binaryCrossEntropy(gan.discriminator().forward(fake, true), 1f);
+            generatorLoss = TrainingDiverged.check(step, "generator", loss.getFloat());
+            collector.backward(loss);
+        }
+        generatorOptimizer.step();
+        discriminatorOptimizer.zeroGradients();
+        return new double[] {discriminatorLoss, generatorLoss, Double.NaN};
+    }
+
+    private double[] recoder(NDArray batch, long step) {
+        NDManager manager = batch.getManager();
+        NDArray codes = manager.randomNormal(new Shape(batch.getShape().get(0), gan.latentSize()));
+        NDArray images = gan.decode(codes);
+        double value;
+        try (GradientCollector collector = Engine.getInstance().newGradientCollector()) {
+            NDArray loss = Losses.meanSquaredError(gan.recoder().forward(images, true), codes);
+            value = TrainingDiverged.check(step, "recoder", loss.getFloat());
+            collector.backward(loss);
+        }
+        recoderOptimizer.step();
+        return new double[] {Double.NaN, Double.NaN, value};
+    }
+
+    @Override
+    public void save(DataOutputStream out) throws IOException {
+        gan.generator().save(out);
+        gan.discriminator().save(out);
+        gan.recoder().save(out);
+        generatorOptimizer.save(out);
+        discriminatorOptimizer.save(out);
+        recoderOptimizer.save(out);
+    }
+
+    @Override
+    public void load(DataInputStream in) throws IOException {
+        gan.generator().load(in);
+        gan.discriminator().load(in);
+        gan.recoder().load(in);
+        generatorOptimizer.load(in);
+        discriminatorOptimizer.load(in);
+        recoderOptimizer.load(in);
+    }
+}

@@ -1,0 +1,42 @@
+package org.latentmap.train;
+
+import ai.djl.ndarray.NDArray;
+
+/**
+ * The loss terms of paper Sect. 4.2, each averaged over the batch: squared reconstruction error summed over
+ * pixels, the KL divergence of a diagonal Gaussian posterior from N(0, I), binary cross-entropy on
+ * discriminator logits, and mean squared error.
+ */
+public final class Losses {
+    private Losses() {
+    }
+
+    /** Sum over pixels of (x - y)^2, averaged over the batch (first axis). */
+    public static NDArray sumSquaredError(NDArray x, NDArray y) {
+        return x.sub(y).square().sum().div((float) x.getShape().get(0));
+    }
+
+    /** Mean over every element of (x - y)^2. */
+    public static NDArray meanSquaredError(NDArray x, NDArray y) {
+        return x.sub(y).square().mean();
+    }
+
+    /** KL(N(mean, exp(logVar)) || N(0, I)) = 0.5 sum(mean^2 + exp(logVar) - 1 - logVar), averaged over the batch. */
+    public static NDArray kl(NDArray mean, NDArray logVar) {
+        return mean.square().add(logVar.exp()).sub(1f).sub(logVar).sum().mul(0.5f).div((float) mean.getShape().get(0));
+    }
+
+    /**
+     * Binary cross-entropy of sigmoid(logits) against a constant target (1 for real, 0 for fake), in the
+     * stable form softplus(l) - target l, averaged over the batch.
+     */
+    public static NDArray binaryCrossEntropy(NDArray logits, float target) {
+        NDArray softplus = logits.maximum(0f).add(logits.abs().neg().exp().add(1f).log());
+        return softplus.sub(logits.mul(target)).mean();
+    }
+
+    /** A reparameterised sample mean + exp(logVar / 2) x noise. */
+    public static NDArray reparameterise(NDArray mean, NDArray logVar, NDArray noise) {
+        return mean.add(logVar.mul(0.5f).exp().mul(noise));
+    }
+}

@@ -1,0 +1,86 @@
+package org.latentmap.train;
+
+import ai.djl.engine.Engine;
+import ai.djl.ndarray.NDArray;
+import ai.djl.ndarray.NDList;
+import ai.djl.training.GradientCollector;
+import org.latentmap.model.GammaBalance;
+import org.latentmap.model.LatentModel;
+import org.latentmap.model.SplitVae;
+
+import java.io.DataInputStream;
+import java.io.DataOutputStream;
+import java.io.IOException;
+import java.util.List;
+
+/**
+ * Trains the Split-VAE (paper Sect. 4.2): loss = 0.5 x sum (x - x_hat)^2 / gamma + beta x KL, with gamma
+ * = min(gamma, mse) and mse the running mean 0.99 mse + 0.01 batch mse.
+ */
+public final class SplitVaeTraining implements Trainable {
+    /** Weight of the KL term. */
+    public static final double BETA = 1.0;
+
+    private final SplitVae model;
+    private final Adam encoderOptimizer;
+    private final Adam decoderOptimizer;
+    private final GammaBalance gamma = GammaBalance.splitVae();
+
+    public SplitVaeTraining(SplitVae model, TrainingPlan plan) {
+        this.model = model;
+        this.encoderOptimizer = new Adam(model.encoder().trainableParameters(), plan.learningRate(), 0.9, 0.999);
+        this.decoderOptimizer = new Adam(model.decoder().trainableParameters(), plan.learningRate(), 0.9, 0.999);
+    }
+
+    @Override
+    public LatentModel model() {
+        return model;
+    }
+
+    @Override
+    public List<String> lossNames() {
+        return List.of("loss", "mse", "kl");
+    }
+
+    @Override
+    public double[] step(NDArray batch, long step) {
+        double[] losses;
+        try (GradientCollector collector = Engine.getInstance().newGradientCollector()) {
+            NDList posterior = model.posterior(batch, true);
+            NDArray noise = batch.getManager().randomNormal(posterior.get(0).getShape());
+            NDArray codes = Losses.reparameterise(posterior.get(0), posterior.get(1), noise);
+            NDArray output = model.decode(codes, true);
+            NDArray sse = Losses.sumSquaredError(batch, output);
+            double mse = TrainingDiverged.check(step, "reconstruction", sse.getFloat() * batch.getShape().get(0) / batch.getShape().size());
+            double g = gamma.update(mse);
+            NDArray kl = Losses.kl(posterior.get(0), posterior.get(1));
+            NDArray loss = sse.mul((float) (0.5 / g)).add(kl.mul((float) BETA));
+            double value = TrainingDiverged.check(step, "Split-VAE", loss.getFloat());
+            collector.backward(loss);
+            losses = new double[] {value, mse, kl.getFloat()};
+        }
+        encoderOptimizer.step();
+        decoderOptimizer.step();
+        return losses;
+    }
+
+    @Override
+    public void save(DataOutputStream out) throws IOException {
+        model.encoder().save(out);
+        model.decoder().save(out);
+        encoderOptimizer.save(out);
+        decoderOptimizer.save(out);
+        out.writeDouble(gamma.gamma());
+        out.writeDouble(gamma.runningMse());
+    }
+
+    @Override
+    public void load(DataInputStream in) throws IOException {
+        model.encoder().load(in);
+        model.decoder().load(in);
+        encoderOptimizer.load(in);
+        decoderOptimizer.load(in);
+        double g = in.readDouble();
+        gamma.restore(g, in.readDouble());
+    }
+}

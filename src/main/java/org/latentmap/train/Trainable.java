@@ -1,0 +1,33 @@
+package org.latentmap.train;
+
+import ai.djl.ndarray.NDArray;
+import org.latentmap.model.LatentModel;
+
+import java.io.DataInputStream;
+import java.io.DataOutputStream;
+import java.io.IOException;
+import java.util.List;
+
+/**
+ * A model together with what training it needs (optimizers, gamma balance): {@link Training} feeds it
+ * batches step by step and saves and restores its whole state in checkpoints.
+ */
+public interface Trainable {
+
+    /** The model being trained. */
+    LatentModel model();
+
+    /** Names of the losses {@link #step} returns, in order. */
+    List<String> lossNames();
+
+    /**
+     * One optimisation step on a batch of images; returns the losses (NaN for one not computed at this
+     * step). Throws {@link TrainingDiverged} before updating any parameter when a loss is not finite.
+     */
+    double[] step(NDArray batch, long step);
+
+    /** Parameters and optimizer state. */
+    void save(DataOutputStream out) throws IOException;
+
+    void load(DataInputStream in) throws IOException;
+}

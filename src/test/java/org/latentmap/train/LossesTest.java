@@ -1,0 +1,56 @@
+package org.latentmap.train;
+
+import static org.junit.jupiter.api.Assertions.assertArrayEquals;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+
+import ai.djl.ndarray.NDManager;
+import ai.djl.ndarray.types.Shape;
+import org.junit.jupiter.api.Test;
+
+class LossesTest {
+
+    @Test
+    void squaredErrorIsSummedOverPixelsAndAveragedOverTheBatch() {
+        try (NDManager m = NDManager.newBaseManager()) {
+            var x = m.create(new float[] {0, 0, 1, 1}, new Shape(2, 1, 1, 2));
+            var y = m.create(new float[] {1, 0, 1, 0.5f}, new Shape(2, 1, 1, 2));
+            // image 1: 1 + 0, image 2: 0 + 0.25 -> mean 0.625
+            assertEquals(0.625f, Losses.sumSquaredError(x, y).getFloat(), 1e-6f);
+            assertEquals(0.3125f, Losses.meanSquaredError(x, y).getFloat(), 1e-6f);
+        }
+    }
+
+    @Test
+    void klOfTheStandardNormalIsZeroAndGrowsAwayFromIt() {
+        try (NDManager m = NDManager.newBaseManager()) {
+            assertEquals(0f, Losses.kl(m.zeros(new Shape(3, 4)), m.zeros(new Shape(3, 4))).getFloat(), 1e-7f);
+            // one sample, mean (1, 0), log var (0, ln 2): 0.5 * [(1 + 1 - 1 - 0) + (0 + 2 - 1 - ln 2)]
+            var mean = m.create(new float[] {1, 0}, new Shape(1, 2));
+            var logVar = m.create(new float[] {0, (float) Math.log(2)}, new Shape(1, 2));
+            assertEquals(0.5 * (1 + 1 - Math.log(2)), Losses.kl(mean, logVar).getFloat(), 1e-6);
+        }
+    }
+
+    @Test
+    void binaryCrossEntropyMatchesTheFormulaAndStaysFiniteForLargeLogits() {
+        try (NDManager m = NDManager.newBaseManager()) {
+            assertEquals(Math.log(2), Losses.binaryCrossEntropy(m.zeros(new Shape(4, 1)), 1f).getFloat(), 1e-6);
+            // logit 2, target 1: -log sigmoid(2) = log(1 + e^-2); target 0: -log(1 - sigmoid(2)) = log(1 + e^2)
+            var two = m.create(new float[] {2}, new Shape(1, 1));
+            assertEquals(Math.log1p(Math.exp(-2)), Losses.binaryCrossEntropy(two, 1f).getFloat(), 1e-6);
+            assertEquals(Math.log1p(Math.exp(2)), Losses.binaryCrossEntropy(two, 0f).getFloat(), 1e-5);
+            var huge = m.create(new float[] {-500, 500}, new Shape(2, 1));
+            assertEquals(250f, Losses.binaryCrossEntropy(huge, 1f).getFloat(), 1e-3f);
+        }
+    }
+
+    @Test
+    void reparameterisationScalesNoiseByTheStandardDeviation() {
+        try (NDManager m = NDManager.newBaseManager()) {
+            var mean = m.create(new float[] {1, -1});
+            var logVar = m.create(new float[] {0, (float) Math.log(4)});
+            var noise = m.create(new float[] {0.5f, 0.5f});
+            assertArrayEquals(new float[] {1.5f, 0f}, Losses.reparameterise(mean, logVar, noise).toFloatArray(), 1e-6f);
+        }
+    }
+}

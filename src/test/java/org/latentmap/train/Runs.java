@@ -1,0 +1,55 @@
+package org.latentmap.train;
+
+import ai.djl.ndarray.NDManager;
+import ai.djl.ndarray.types.Shape;
+import org.latentmap.data.ImageSet;
+import org.latentmap.model.ModelFamily;
+
+import java.io.ByteArrayOutputStream;
+import java.io.DataOutputStream;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Path;
+import java.util.Random;
+
+/** Small trainings for the tests: random 32x32 images, a few steps, a fresh model per run. */
+final class Runs {
+    private Runs() {
+    }
+
+    static ImageSet images(int count, long seed) {
+        Random random = new Random(seed);
+        float[] pixels = new float[count * 32 * 32];
+        for (int i = 0; i < pixels.length; i++) {
+            pixels[i] = random.nextFloat();
+        }
+        return new ImageSet(pixels, count, 1, 32, 32, null, null);
+    }
+
+    static TrainingPlan plan(ModelFamily family, int steps, int recoderSteps, long seed) {
+        return new TrainingPlan(steps, recoderSteps, 8, family == ModelFamily.GAN ? 2e-4 : 1e-3, 2, seed);
+    }
+
+    /** A fresh model of the family, with the training for {@code plan}, on {@code data}. */
+    static Training training(NDManager manager, ModelFamily family, TrainingPlan plan, ImageSet data, Batches batches) {
+        var model = family.create("test", manager, new Shape(1, 32, 32), plan.seed());
+        Trainable trainable = family.training(model, plan);
+        return new Training(trainable, batches != null ? batches : new ShuffledBatches(data, plan.batchSize(), plan.seed()),
+                plan, "test " + family + " " + plan);
+    }
+
+    /** Everything the trainable saves (parameters and optimizer moments), as bytes. */
+    static byte[] state(Training training) {
+        try {
+            ByteArrayOutputStream bytes = new ByteArrayOutputStream();
+            training.trainable().save(new DataOutputStream(bytes));
+            return bytes.toByteArray();
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    static Path checkpoint(Path folder) {
+        return folder.resolve("model.ckpt");
+    }
+}
