@@ -79,7 +79,7 @@ Profile <b>{profile}</b>, {len(results)} notebooks, {total:.0f} s in all, writte
 
 def main():
     parser = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
-    parser.add_argument("--profile", choices=["smoke", "full"], default="full")
+    parser.add_argument("--profile", choices=["smoke", "full", "paper"], default="full")
     parser.add_argument("--out", type=Path, required=True)
     parser.add_argument("--timeout", type=int, default=None, help="seconds per cell")
     parser.add_argument("notebooks", nargs="+", type=Path)

@@ -1,11 +1,16 @@
 // latentmap's shared notebook setup, loaded first by every notebook with `%load setup.jsh`.
 // It puts the project on the classpath (built by `mvn package`), imports the library, and reads the run
-// profile from LATENTMAP_PROFILE: `full` (the walkthrough, the default) or `smoke` (tiny, for the tests).
+// profile from LATENTMAP_PROFILE: `full` (the walkthrough, the default), `smoke` (tiny, for the tests)
+// or `paper` (longer trainings).
 %jars ../target/latentmap.jar
 %jars ../target/lib/*.jar
 import org.latentmap.*;
 import org.latentmap.data.*;
 import org.latentmap.show.*;
+import org.latentmap.model.*;
+import org.latentmap.metrics.*;
+import org.latentmap.train.*;
+import java.util.List;
 import tech.tablesaw.api.*;
 import org.knowm.xchart.*;
 var profile = Profile.current();

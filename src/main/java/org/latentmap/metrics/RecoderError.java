@@ -5,6 +5,7 @@ import ai.djl.ndarray.NDArray;
 import ai.djl.ndarray.NDManager;
 import ai.djl.ndarray.types.Shape;
 import org.latentmap.model.LatentModel;
+import org.latentmap.train.GradMode;
 
 /**
  * How well a GAN's re-coder inverts its generator on the GAN's own samples (paper Sect. 4.2): for z ~ N(0, I),
@@ -15,6 +16,7 @@ public record RecoderError(double latentMse, double imageMse, int samples) {
     /** Measures on {@code count} prior samples drawn with {@code seed}. */
     public static RecoderError measure(LatentModel gan, int count, int seed) {
         Engine.getInstance().setRandomSeed(seed);
+        GradMode.offForThisThread();
         try (NDManager manager = NDManager.newBaseManager()) {
             NDArray codes = manager.randomNormal(new Shape(count, gan.latentSize()));
             NDArray images = gan.decode(codes);

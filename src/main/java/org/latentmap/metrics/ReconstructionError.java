@@ -4,6 +4,7 @@ import ai.djl.ndarray.NDArray;
 import ai.djl.ndarray.NDManager;
 import org.latentmap.data.ImageSet;
 import org.latentmap.model.LatentModel;
+import org.latentmap.train.GradMode;
 
 /**
  * R-MSE (paper Sect. 6): the mean squared error per pixel between images and their reconstructions
@@ -17,6 +18,7 @@ public final class ReconstructionError {
 
     /** The error of every image. */
     public static double[] perImage(LatentModel model, ImageSet images) {
+        GradMode.offForThisThread();
         double[] errors = new double[images.size()];
         for (int from = 0; from < images.size(); from += BATCH) {
             int to = Math.min(images.size(), from + BATCH);
@@ -39,6 +41,7 @@ public final class ReconstructionError {
 
     /** The images' reconstructions, for display. */
     public static ImageSet reconstructions(LatentModel model, ImageSet images) {
+        GradMode.offForThisThread();
         try (NDManager manager = NDManager.newBaseManager()) {
             return ImageSet.of(model.decode(model.encode(images.toNDArray(manager))));
         }

@@ -43,8 +43,8 @@ public final class Gan implements LatentModel {
                 .add(ai.djl.nn.Activation.sigmoidBlock());
         SequentialBlock discriminator = new SequentialBlock()
                 .add(Layers.down(32, Layers.leaky(), false))
-                .add(Layers.down(64, Layers.leaky(), true))
-                .add(Layers.down(128, Layers.leaky(), true))
+                .add(Layers.down(64, Layers.leaky(), false))
+                .add(Layers.down(128, Layers.leaky(), false))
                 .add(Layers.dense(1));
         SequentialBlock recoder = new SequentialBlock()
                 .add(Layers.down(32, Activation.reluBlock(), true))

@@ -75,6 +75,10 @@ public final class Network {
     public void load(DataInputStream in) throws IOException {
         try {
             block.loadParameters(manager, in);
+            // loaded arrays replace the initialised ones and start without gradients
+            for (Parameter p : trainableParameters()) {
+                p.getArray().setRequiresGradient(true);
+            }
         } catch (MalformedModelException e) {
             throw new IOException("the saved parameters of " + name + " do not fit its architecture: " + e.getMessage(), e);
         }

@@ -121,4 +121,26 @@ public final class Show {
         }
         return chart(chart);
     }
+
+    /** A row of {@code count} prior samples from each model (the same codes' seed for all), labelled by model. */
+    public static ImageGrid samples(List<org.latentmap.model.TrainedModel> models, int count) {
+        List<String> labels = new ArrayList<>();
+        List<ImageSet> rows = new ArrayList<>();
+        for (var model : models) {
+            labels.add(model.name());
+            rows.add(org.latentmap.model.Sampling.samples(model.model(), count, 7));
+        }
+        return ImageGrid.rows(labels, rows, 2);
+    }
+
+    /** The images in the first row, then each model's reconstruction of them, one row per model. */
+    public static ImageGrid reconstructions(List<org.latentmap.model.TrainedModel> models, ImageSet images) {
+        List<String> labels = new ArrayList<>(List.of("original"));
+        List<ImageSet> rows = new ArrayList<>(List.of(images));
+        for (var model : models) {
+            labels.add(model.name());
+            rows.add(org.latentmap.metrics.ReconstructionError.reconstructions(model.model(), images));
+        }
+        return ImageGrid.rows(labels, rows, 2);
+    }
 }

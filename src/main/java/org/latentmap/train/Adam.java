@@ -47,8 +47,9 @@ public final class Adam {
         float rate = (float) (learningRate * correction);
         try (NDScope ignored = new NDScope()) {
             for (int i = 0; i < parameters.size(); i++) {
-                NDArray weight = parameters.get(i).getArray();
-                NDArray gradient = weight.getGradient();
+                NDArray parameter = parameters.get(i).getArray();
+                NDArray gradient = parameter.getGradient();
+                NDArray weight = parameter.stopGradient(); // the same storage, updated outside autograd
                 NDArray m = means.get(i);
                 NDArray v = variances.get(i);
                 m.muli((float) beta1).addi(gradient.mul((float) (1 - beta1)));

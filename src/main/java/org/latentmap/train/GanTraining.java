@@ -16,11 +16,15 @@ import java.util.List;
 /**
  * Trains the GAN (paper Sect. 4.2) and then its re-coder. Adversarial steps: the discriminator on a real
  * and a generated batch (binary cross-entropy, the generated images cut from the generator's graph), then
- * the generator to make the discriminator say "real". Adam with beta1 = 0.5, as in DCGAN. After
+ * the generator to make the discriminator say "real". Adam with beta1 = 0.5, as in DCGAN; real images
+ * are labelled 0.9, not 1, which keeps the discriminator from winning outright in short CPU trainings. After
  * {@code plan.steps()} adversarial steps, {@code plan.recoderSteps()} steps train the re-coder alone on
  * fresh pairs (z, G(z)) with a mean squared error on z.
  */
 public final class GanTraining implements Trainable {
+    /** One-sided label smoothing (Salimans et al., 2016): the discriminator aims at 0.9 on real images. */
+    static final float REAL_TARGET = 0.9f;
+
     private final Gan gan;
     private final int adversarialSteps;
     private final Adam generatorOptimizer;
@@ -56,7 +60,7 @@ public final class GanTraining implements Trainable {
         double discriminatorLoss;
         try (GradientCollector collector = Engine.getInstance().newGradientCollector()) {
             NDArray fake = gan.generator().forward(manager.randomNormal(codes), true).stopGradient();
-            NDArray loss = Losses.binaryCrossEntropy(gan.discriminator().forward(real, true), 1f)
+            NDArray loss = Losses.binaryCrossEntropy(gan.discriminator().forward(real, true), REAL_TARGET)
                     .add(Losses.binaryCrossEntropy(gan.discriminator().forward(fake, true), 0f));
             discriminatorLoss = TrainingDiverged.check(step, "discriminator", loss.getFloat());
             collector.backward(loss);

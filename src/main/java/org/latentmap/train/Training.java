@@ -52,6 +52,7 @@ public final class Training {
      * finished checkpoint is loaded and nothing is trained. Returns the number of steps this call ran.
      */
     public long run(Path checkpoint) {
+        GradMode.offForThisThread();
         long total = plan.totalSteps();
         long step = checkpoint == null ? 0 : resume(checkpoint);
         long first = step;

@@ -23,12 +23,16 @@ import org.junit.jupiter.api.TestFactory;
 
 /**
  * Executes every notebook headlessly in the smoke profile, in its own kernel, through
- * environment/run_notebooks.py. A failing cell fails its test; the partly executed copy stays under
- * target/notebooks-smoke so the error can be read in context.
+ * environment/run_notebooks.py, and the training notebook once more in the full profile (it trains the 15
+ * models, about a quarter of an hour on 2 cores; {@code -Dlatentmap.skipFull=true} skips it while
+ * developing). A failing cell fails its test; the partly executed copy stays under target/notebooks-smoke
+ * (or -full) so the error can be read in context. Models are cached in target/zoo.
  */
 class NotebooksIT {
     static final Path ROOT = Path.of("").toAbsolutePath();
     static final Path OUT = ROOT.resolve("target/notebooks-smoke");
+    static final Path OUT_FULL = ROOT.resolve("target/notebooks-full");
+    static final Path ZOO = ROOT.resolve("target/zoo");
     static final Path KERNELS = ROOT.resolve("build/jupyter/kernels");
 
     @TestFactory
@@ -46,19 +50,32 @@ class NotebooksIT {
         }
         assertFalse(notebooks.isEmpty(), "no notebooks found");
         return notebooks.stream().map(nb -> DynamicTest.dynamicTest(ROOT.relativize(nb).toString(),
-                () -> run(List.of(nb.toString()), celeba)));
+                () -> run(List.of(nb.toString()), celeba, "smoke", OUT, 300)));
+    }
+
+    @Test
+    void theTrainingNotebookRunsInTheFullProfile() throws Exception {
+        assumeTrue(!Boolean.getBoolean("latentmap.skipFull"), "skipped with -Dlatentmap.skipFull=true");
+        run(List.of(ROOT.resolve("notebooks/01-training.ipynb").toString()), tinyCelebA(), "full", OUT_FULL, 2400);
+        String executed = Files.readString(OUT_FULL.resolve("01-training.ipynb"));
+        assertTrue(executed.contains("Split-VAE 5"), "all 15 models are listed");
     }
 
     static void run(List<String> notebooks, Path celeba) throws Exception {
+        run(notebooks, celeba, "smoke", OUT, 300);
+    }
+
+    static void run(List<String> notebooks, Path celeba, String profile, Path out, int cellTimeout) throws Exception {
         List<String> command = new ArrayList<>(List.of("/usr/bin/python3", "environment/run_notebooks.py",
-                "--profile", "smoke", "--out", OUT.toString(), "--timeout", "300"));
+                "--profile", profile, "--out", out.toString(), "--timeout", String.valueOf(cellTimeout)));
         command.addAll(notebooks);
         ProcessBuilder builder = new ProcessBuilder(command).directory(ROOT.toFile()).redirectErrorStream(true);
         builder.environment().put("PATH", "/usr/bin:" + System.getenv("PATH"));
         builder.environment().put("CELEBA_DIR", celeba.toString());
+        builder.environment().put("LATENTMAP_ZOO", ZOO.toString());
         Process process = builder.start();
         String output = new String(process.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
-        assertTrue(process.waitFor(30, TimeUnit.MINUTES), "notebook run did not end");
+        assertTrue(process.waitFor(60, TimeUnit.MINUTES), "notebook run did not end");
         System.out.println(output);
         assertEquals(0, process.exitValue(), "notebook failed:\n" + output);
     }
