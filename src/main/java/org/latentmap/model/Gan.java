@@ -7,7 +7,8 @@ import ai.djl.nn.Activation;
 import ai.djl.nn.SequentialBlock;
 
 /**
- * The vanilla GAN of paper Sect. 4.2: a DCGAN-style generator and discriminator, z ~ N(0, I), plus the
+ * The vanilla GAN of paper Sect. 4.2: a DCGAN-style generator (upsampling by nearest-neighbour resize and
+ * convolution: pixel shuffle's checkerboard is what a discriminator spots first) and discriminator, z ~ N(0, I), plus the
  * <em>re-coder</em>, an encoder trained only on generated pairs (z, G(z)) to predict z, which gives the GAN
  * the {@link #encode} the latent-space comparison needs. {@link #decode} is the generator in inference mode.
  */
@@ -36,15 +37,13 @@ public final class Gan implements LatentModel {
         Shape images = ImageShapes.batchOf(imageShape);
         SequentialBlock generator = new SequentialBlock()
                 .add(Layers.fromCode(128, side))
-                .add(Layers.up(64))
-                .add(Layers.up(32))
-                .add(Layers.up(16))
-                .add(Layers.conv3x3((int) imageShape.get(0)))
-                .add(ai.djl.nn.Activation.sigmoidBlock());
+                .add(Layers.resizeUp(64))
+                .add(Layers.resizeUp(32))
+                .add(Layers.resizeToImage((int) imageShape.get(0)));
         SequentialBlock discriminator = new SequentialBlock()
                 .add(Layers.down(32, Layers.leaky(), false))
-                .add(Layers.down(64, Layers.leaky(), false))
-                .add(Layers.down(128, Layers.leaky(), false))
+                .add(Layers.down(64, Layers.leaky(), true))
+                .add(Layers.down(128, Layers.leaky(), true))
                 .add(Layers.dense(1));
         SequentialBlock recoder = new SequentialBlock()
                 .add(Layers.down(32, Activation.reluBlock(), true))

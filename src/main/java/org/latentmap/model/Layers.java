@@ -45,7 +45,32 @@ public final class Layers {
     }
 
     /**
-     * The last layer of every image generator: a 3x3 convolution to 4 x {@code channels} maps, a pixel
+     * Nearest-neighbour upsampling by 2, a 3x3 convolution to {@code channels}, batch norm, ReLU: the
+     * resize-convolution of Odena, Dumoulin and Olah (2016), free of the checkerboard patterns that
+     * sub-pixel upsampling starts with.
+     */
+    public static SequentialBlock resizeUp(int channels) {
+        return new SequentialBlock()
+                .add(nearest2x())
+                .add(conv3x3(channels))
+                .add(BatchNorm.builder().build())
+                .add(Activation.reluBlock());
+    }
+
+    /** Nearest-neighbour upsampling by 2, a 3x3 convolution to {@code channels}, then a sigmoid: the GAN's last layer. */
+    public static SequentialBlock resizeToImage(int channels) {
+        return new SequentialBlock()
+                .add(nearest2x())
+                .add(conv3x3(channels))
+                .add(Activation.sigmoidBlock());
+    }
+
+    private static Block nearest2x() {
+        return new LambdaBlock(list -> new NDList(list.singletonOrThrow().repeat(2, 2).repeat(3, 2)), "nearest2x");
+    }
+
+    /**
+     * The last layer of the VAEs' decoders: a 3x3 convolution to 4 x {@code channels} maps, a pixel
      * shuffle that doubles the resolution, then a sigmoid. Doubling here rather than with one more
      * {@link #up} block spares the most expensive convolution at full resolution.
      */
