@@ -70,6 +70,16 @@ public final class Adam {
         }
     }
 
+    /**
+     * Switches gradient recording for these parameters off (to freeze a network while another one
+     * trains through it) or back on.
+     */
+    public void requireGradients(boolean required) {
+        for (Parameter p : parameters) {
+            p.getArray().setRequiresGradient(required);
+        }
+    }
+
     /** Number of updates so far. */
     public long steps() {
         return steps;

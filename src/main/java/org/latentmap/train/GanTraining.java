@@ -15,8 +15,8 @@ import java.util.List;
 
 /**
  * Trains the GAN (paper Sect. 4.2) and then its re-coder. Adversarial steps: the discriminator on a real
- * and a generated batch (binary cross-entropy, the generated images cut from the generator's graph), then
- * the generator to make the discriminator say "real". Adam with beta1 = 0.5, as in DCGAN; real images
+ * and a generated batch (binary cross-entropy), then the generator, with the discriminator frozen, to make
+ * the discriminator say "real". Adam with beta1 = 0.5, as in DCGAN; real images
  * are labelled 0.9, not 1, which keeps the discriminator from winning outright in short CPU trainings. After
  * {@code plan.steps()} adversarial steps, {@code plan.recoderSteps()} steps train the re-coder alone on
  * fresh pairs (z, G(z)) with a mean squared error on z.
@@ -58,8 +58,9 @@ public final class GanTraining implements Trainable {
         NDManager manager = real.getManager();
         Shape codes = new Shape(real.getShape().get(0), gan.latentSize());
         double discriminatorLoss;
+        // the generated batch is made outside the collector: nothing of the generator is recorded for this step
+        NDArray fake = gan.generator().forward(manager.randomNormal(codes), true);
         try (GradientCollector collector = Engine.getInstance().newGradientCollector()) {
-            NDArray fake = gan.generator().forward(manager.randomNormal(codes), true).stopGradient();
             NDArray loss = Losses.binaryCrossEntropy(gan.discriminator().forward(real, true), REAL_TARGET)
                     .add(Losses.binaryCrossEntropy(gan.discriminator().forward(fake, true), 0f));
             discriminatorLoss = TrainingDiverged.check(step, "discriminator", loss.getFloat());
@@ -67,14 +68,17 @@ public final class GanTraining implements Trainable {
         }
         discriminatorOptimizer.step();
         double generatorLoss;
+        // the discriminator is frozen for the generator's step: its weights' gradients are not computed
+        discriminatorOptimizer.requireGradients(false);
         try (GradientCollector collector = Engine.getInstance().newGradientCollector()) {
-            NDArray fake = gan.generator().forward(manager.randomNormal(codes), true);
-            NDArray loss = Losses.binaryCrossEntropy(gan.discriminator().forward(fake, true), 1f);
+            NDArray generated = gan.generator().forward(manager.randomNormal(codes), true);
+            NDArray loss = Losses.binaryCrossEntropy(gan.discriminator().forward(generated, true), 1f);
             generatorLoss = TrainingDiverged.check(step, "generator", loss.getFloat());
             collector.backward(loss);
+        } finally {
+            discriminatorOptimizer.requireGradients(true);
         }
         generatorOptimizer.step();
-        discriminatorOptimizer.zeroGradients();
         return new double[] {discriminatorLoss, generatorLoss, Double.NaN};
     }
 
