@@ -105,8 +105,8 @@ class VaeStep:
 class GanStep:
     def __init__(self, latent=64):
         self.latent = latent
-        self.generator = nn.Sequential(FromCode(latent, 128, 4), *resize_up(128, 64), *resize_up(64, 32), *resize_up(32, 16),
-                                       nn.Conv2d(16, 1, 3, padding=1), nn.Sigmoid())
+        self.generator = nn.Sequential(FromCode(latent, 128, 4), *resize_up(128, 64), *resize_up(64, 32),
+                                       nn.Upsample(scale_factor=2, mode="nearest"), nn.Conv2d(32, 1, 3, padding=1), nn.Tanh())
         leaky = nn.LeakyReLU(0.2)
         self.discriminator = nn.Sequential(*down(1, 32, leaky, False), *down(32, 64, leaky, True),
                                            *down(64, 128, leaky, True), nn.Flatten(), nn.Linear(2048, 1))
@@ -117,7 +117,7 @@ class GanStep:
     def __call__(self, real):
         n = real.shape[0]
         fake = self.generator(torch.randn(n, self.latent)).detach()
-        real_logits = self.discriminator(real)
+        real_logits = self.discriminator(real * 2 - 1)
         d_loss = self.bce(real_logits, torch.full_like(real_logits, 0.9)) \
             + self.bce(self.discriminator(fake), torch.zeros(n, 1))
         d_loss.item()

@@ -61,9 +61,22 @@ public final class Gan implements LatentModel {
         return recoder.forward(images, false);
     }
 
+    /**
+     * The generator's raw output, in [-1, 1] (tanh, as in DCGAN: a sigmoid saturates where garments are
+     * white and stops learning there). {@link #decode} maps it to [0, 1] like every other model's images.
+     */
+    public NDArray generate(NDArray codes, boolean training) {
+        return generator.forward(codes, training);
+    }
+
+    /** Images in [0, 1] to the generator's and discriminator's [-1, 1]. */
+    public static NDArray toSigned(NDArray images) {
+        return images.mul(2f).sub(1f);
+    }
+
     @Override
     public NDArray decode(NDArray codes) {
-        return generator.forward(codes, false);
+        return generate(codes, false).add(1f).div(2f);
     }
 
     @Override

@@ -57,16 +57,16 @@ public final class Layers {
                 .add(Activation.reluBlock());
     }
 
-    /** Nearest-neighbour upsampling by 2, a 3x3 convolution to {@code channels}, then a sigmoid: the GAN's last layer. */
+    /** Nearest-neighbour upsampling by 2, a 3x3 convolution to {@code channels}, then tanh: the GAN's last layer. */
     public static SequentialBlock resizeToImage(int channels) {
         return new SequentialBlock()
                 .add(nearest2x())
                 .add(conv3x3(channels))
-                .add(Activation.sigmoidBlock());
+                .add(Activation.tanhBlock());
     }
 
     private static Block nearest2x() {
-        return new LambdaBlock(list -> new NDList(list.singletonOrThrow().repeat(2, 2).repeat(3, 2)), "nearest2x");
+        return new LambdaBlock(list -> new NDList(NearestUpsampling.twice(list.singletonOrThrow())), "nearest2x");
     }
 
     /**

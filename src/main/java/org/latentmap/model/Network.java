@@ -59,15 +59,6 @@ public final class Network {
         return list;
     }
 
-    /** Number of trainable numbers. */
-    public long size() {
-        long total = 0;
-        for (Parameter p : trainableParameters()) {
-            total += p.getArray().size();
-        }
-        return total;
-    }
-
     public void save(DataOutputStream out) throws IOException {
         block.saveParameters(out);
     }

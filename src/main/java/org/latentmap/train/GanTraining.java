@@ -59,9 +59,10 @@ public final class GanTraining implements Trainable {
         Shape codes = new Shape(real.getShape().get(0), gan.latentSize());
         double discriminatorLoss;
         // the generated batch is made outside the collector: nothing of the generator is recorded for this step
-        NDArray fake = gan.generator().forward(manager.randomNormal(codes), true);
+        NDArray fake = gan.generate(manager.randomNormal(codes), true);
+        NDArray signedReal = Gan.toSigned(real);
         try (GradientCollector collector = Engine.getInstance().newGradientCollector()) {
-            NDArray loss = Losses.binaryCrossEntropy(gan.discriminator().forward(real, true), REAL_TARGET)
+            NDArray loss = Losses.binaryCrossEntropy(gan.discriminator().forward(signedReal, true), REAL_TARGET)
                     .add(Losses.binaryCrossEntropy(gan.discriminator().forward(fake, true), 0f));
             discriminatorLoss = TrainingDiverged.check(step, "discriminator", loss.getFloat());
             collector.backward(loss);
@@ -71,7 +72,7 @@ public final class GanTraining implements Trainable {
         // the discriminator is frozen for the generator's step: its weights' gradients are not computed
         discriminatorOptimizer.requireGradients(false);
         try (GradientCollector collector = Engine.getInstance().newGradientCollector()) {
-            NDArray generated = gan.generator().forward(manager.randomNormal(codes), true);
+            NDArray generated = gan.generate(manager.randomNormal(codes), true);
             NDArray loss = Losses.binaryCrossEntropy(gan.discriminator().forward(generated, true), 1f);
             generatorLoss = TrainingDiverged.check(step, "generator", loss.getFloat());
             collector.backward(loss);

@@ -52,7 +52,8 @@ public final class ProgressLine implements Progress {
     @Override
     public void end(long step, long total, Throwable error) {
         long now = clock.getAsLong();
-        String state = error != null ? "stopped: " + error.getMessage()
+        String state = error != null ? "stopped: " + (error.getMessage() != null ? error.getMessage()
+                : error.getClass().getSimpleName() + "; run it again to resume from the last checkpoint")
                 : step >= total ? "done in " + duration((now - startMillis) / 1000.0) : "paused";
         out.print("\r" + what + ": step " + step + "/" + total + ", " + state + "\n");
         out.flush();

@@ -22,7 +22,8 @@ public interface Trainable {
 
     /**
      * One optimisation step on a batch of images; returns the losses (NaN for one not computed at this
-     * step). Throws {@link TrainingDiverged} before updating any parameter when a loss is not finite.
+     * step). Throws {@link TrainingDiverged} when a loss is not finite, before the network it belongs to
+     * is updated; {@link Training} then keeps the checkpoint of the last good step.
      */
     double[] step(NDArray batch, long step);
 

@@ -56,6 +56,7 @@ public final class Training {
         long total = plan.totalSteps();
         long step = checkpoint == null ? 0 : resume(checkpoint);
         long first = step;
+        long saved = step;
         if (step >= total) {
             return 0;
         }
@@ -73,15 +74,16 @@ public final class Training {
                 progress.update(step, total, firstFinite(losses));
                 if (checkpoint != null && (step % plan.checkpointEvery() == 0 || step == total)) {
                     save(checkpoint, step);
+                    saved = step;
                 }
             }
             progress.end(step, total, null);
             return step - first;
         } catch (TrainingDiverged e) {
             progress.end(step, total, e);
-            String advice = checkpoint == null ? "no checkpoint was kept"
-                    : "the last good checkpoint (step " + (step / plan.checkpointEvery()) * plan.checkpointEvery()
-                    + ") stays in " + checkpoint + "; try a lower learning rate or another seed";
+            String advice = checkpoint == null || saved == 0 ? "no checkpoint was written; try a lower learning rate or another seed"
+                    : "the last good checkpoint (step " + saved + ") stays in " + checkpoint
+                    + "; try a lower learning rate or another seed";
             throw new TrainingDiverged(e, advice);
         } catch (RuntimeException | Error e) {
             progress.end(step, total, e);

@@ -1,6 +1,6 @@
 package org.latentmap.train;
 
-/** Thrown when a loss becomes NaN or infinite: training stops before the bad step changes any parameter. */
+/** Thrown when a loss becomes NaN or infinite: training stops, and the last good checkpoint stays. */
 public final class TrainingDiverged extends RuntimeException {
     private final long step;
 
