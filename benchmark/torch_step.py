@@ -108,8 +108,8 @@ class GanStep:
         self.generator = nn.Sequential(FromCode(latent, 128, 4), *resize_up(128, 64), *resize_up(64, 32),
                                        nn.Upsample(scale_factor=2, mode="nearest"), nn.Conv2d(32, 1, 3, padding=1), nn.Tanh())
         leaky = nn.LeakyReLU(0.2)
-        self.discriminator = nn.Sequential(*down(1, 32, leaky, False), *down(32, 64, leaky, True),
-                                           *down(64, 128, leaky, True), nn.Flatten(), nn.Linear(2048, 1))
+        self.discriminator = nn.Sequential(*down(1, 16, leaky, False), *down(16, 32, leaky, True),
+                                           *down(32, 64, leaky, True), nn.Flatten(), nn.Linear(1024, 1))
         self.g_opt = torch.optim.Adam(self.generator.parameters(), lr=2e-4, betas=(0.5, 0.999))
         self.d_opt = torch.optim.Adam(self.discriminator.parameters(), lr=2e-4, betas=(0.5, 0.999))
         self.bce = nn.BCEWithLogitsLoss()

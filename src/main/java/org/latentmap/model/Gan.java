@@ -41,9 +41,9 @@ public final class Gan implements LatentModel {
                 .add(Layers.resizeUp(32))
                 .add(Layers.resizeToImage((int) imageShape.get(0)));
         SequentialBlock discriminator = new SequentialBlock()
-                .add(Layers.down(32, Layers.leaky(), false))
+                .add(Layers.down(16, Layers.leaky(), false))
+                .add(Layers.down(32, Layers.leaky(), true))
                 .add(Layers.down(64, Layers.leaky(), true))
-                .add(Layers.down(128, Layers.leaky(), true))
                 .add(Layers.dense(1));
         SequentialBlock recoder = new SequentialBlock()
                 .add(Layers.down(32, Activation.reluBlock(), true))
