@@ -1,6 +1,7 @@
 package org.latentmap.train;
 
 import ai.djl.ndarray.NDArray;
+import ai.djl.ndarray.NDList;
 import ai.djl.ndarray.NDManager;
 import ai.djl.ndarray.NDScope;
 import ai.djl.nn.Parameter;
@@ -50,11 +51,10 @@ public final class Adam {
                 NDArray parameter = parameters.get(i).getArray();
                 NDArray gradient = parameter.getGradient();
                 NDArray weight = parameter.stopGradient(); // the same storage, updated outside autograd
-                NDArray m = means.get(i);
-                NDArray v = variances.get(i);
-                m.muli((float) beta1).addi(gradient.mul((float) (1 - beta1)));
-                v.muli((float) beta2).addi(gradient.square().muli((float) (1 - beta2)));
-                weight.subi(m.div(v.sqrt().addi((float) epsilon)).muli(rate));
+                // the engine's fused Adam update (one native call per parameter) on moments this class owns
+                parameter.getNDArrayInternal().adamUpdate(
+                        new NDList(weight, gradient, means.get(i), variances.get(i)), new NDList(weight),
+                        (float) learningRate, rate, 0f, 1f, -1f, (float) beta1, (float) beta2, (float) epsilon, false, false);
                 gradient.subi(gradient);
             }
         }
