@@ -1,0 +1,63 @@
+package org.latentmap.features;
+
+import org.latentmap.data.ImageSet;
+
+import java.util.Random;
+
+/**
+ * The paper's check that a support set is spread out (Sect. 5): the mean squared error per pixel between
+ * two images, averaged over all pairs of a set, against the same average over random pairs of the data
+ * (0.183 against 0.116 on CelebA in the paper).
+ */
+public final class PairwiseError {
+    private PairwiseError() {
+    }
+
+    /** Mean over all pairs i < j of the set of mean((x_i - x_j)^2). */
+    public static double withinSet(ImageSet images) {
+        if (images.size() < 2) {
+            throw new IllegalArgumentException("pairwise errors need at least two images, got " + images.size());
+        }
+        float[][] all = new float[images.size()][];
+        for (int i = 0; i < all.length; i++) {
+            all[i] = images.image(i);
+        }
+        double sum = 0;
+        long pairs = 0;
+        for (int i = 0; i < all.length; i++) {
+            for (int j = i + 1; j < all.length; j++) {
+                sum += mse(all[i], all[j]);
+                pairs++;
+            }
+        }
+        return sum / pairs;
+    }
+
+    /** Mean over {@code count} random pairs of distinct images drawn with {@code seed}. */
+    public static double randomPairs(ImageSet images, int count, long seed) {
+        if (images.size() < 2 || count < 1) {
+            throw new IllegalArgumentException("random pairs need at least two images and a count >= 1, got "
+                    + images.size() + " images and count " + count);
+        }
+        Random random = new Random(seed);
+        double sum = 0;
+        for (int k = 0; k < count; k++) {
+            int i = random.nextInt(images.size());
+            int j = random.nextInt(images.size() - 1);
+            if (j >= i) {
+                j++;
+            }
+            sum += mse(images.image(i), images.image(j));
+        }
+        return sum / count;
+    }
+
+    static double mse(float[] a, float[] b) {
+        double sum = 0;
+        for (int p = 0; p < a.length; p++) {
+            double d = a[p] - b[p];
+            sum += d * d;
+        }
+        return sum / a.length;
+    }
+}

@@ -1,0 +1,111 @@
+package org.latentmap.features;
+
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.List;
+
+/**
+ * The sectors of paper Sect. 5: given n chosen latent variables, a threshold th and a direction dir in
+ * {-1, +1}^n, the sector (th, dir) holds the codes whose signs on those variables equal dir and whose
+ * distance from the origin, in those n coordinates, exceeds th. Directions are numbered by bits: bit k is
+ * 1 when variable k (in the given order) is positive, so sector numbers run from 0 to 2^n - 1. A code
+ * within th of the origin, or with a zero coordinate, belongs to no sector.
+ */
+public final class Sectors {
+    /** The most variables a sector partition takes (2^20 sectors). */
+    public static final int MAX_VARIABLES = 20;
+
+    private final int[] variables;
+    private final double threshold;
+    private final int[] sectorOf;
+    private final List<List<Integer>> inhabitants;
+
+    private Sectors(int[] variables, double threshold, int[] sectorOf) {
+        this.variables = variables;
+        this.threshold = threshold;
+        this.sectorOf = sectorOf;
+        this.inhabitants = new ArrayList<>();
+        for (int s = 0; s < (1 << variables.length); s++) {
+            inhabitants.add(new ArrayList<>());
+        }
+        for (int i = 0; i < sectorOf.length; i++) {
+            if (sectorOf[i] >= 0) {
+                inhabitants.get(sectorOf[i]).add(i);
+            }
+        }
+    }
+
+    /** Places every code (one row per data point) in its sector. */
+    public static Sectors of(float[][] codes, int[] variables, double threshold) {
+        if (variables.length < 1 || variables.length > MAX_VARIABLES) {
+            throw new IllegalArgumentException("sectors need between 1 and " + MAX_VARIABLES + " variables, got " + variables.length);
+        }
+        if (threshold < 0) {
+            throw new IllegalArgumentException("a sector threshold is a distance, >= 0; got " + threshold);
+        }
+        int[] sectorOf = new int[codes.length];
+        for (int i = 0; i < codes.length; i++) {
+            sectorOf[i] = sector(codes[i], variables, threshold);
+        }
+        return new Sectors(variables.clone(), threshold, sectorOf);
+    }
+
+    /** The sector of one code, or -1 when it is within the threshold or on an axis. */
+    public static int sector(float[] code, int[] variables, double threshold) {
+        double squared = 0;
+        int direction = 0;
+        for (int k = 0; k < variables.length; k++) {
+            float value = code[variables[k]];
+            if (value == 0f) {
+                return -1;
+            }
+            if (value > 0f) {
+                direction |= 1 << k;
+            }
+            squared += (double) value * value;
+        }
+        return Math.sqrt(squared) > threshold ? direction : -1;
+    }
+
+    /** Number of sectors, 2^n. */
+    public int count() {
+        return inhabitants.size();
+    }
+
+    public int[] variables() {
+        return variables.clone();
+    }
+
+    public double threshold() {
+        return threshold;
+    }
+
+    /** The sector of data point i, or -1. */
+    public int sectorOf(int i) {
+        return sectorOf[i];
+    }
+
+    /** How many data points each sector holds. */
+    public int[] occupancy() {
+        return inhabitants.stream().mapToInt(List::size).toArray();
+    }
+
+    /** The indices of the data points in a sector, in data order. */
+    public int[] inhabitants(int sector) {
+        return inhabitants.get(sector).stream().mapToInt(Integer::intValue).toArray();
+    }
+
+    /** Sectors with at least one data point. */
+    public int nonEmpty() {
+        return (int) Arrays.stream(occupancy()).filter(c -> c > 0).count();
+    }
+
+    /** The direction of a sector as signs, such as "+-++-+-" (variable order). */
+    public String direction(int sector) {
+        StringBuilder signs = new StringBuilder();
+        for (int k = 0; k < variables.length; k++) {
+            signs.append((sector >> k & 1) == 1 ? '+' : '-');
+        }
+        return signs.toString();
+    }
+}
