@@ -53,8 +53,8 @@ public enum ModelFamily {
     }
 
     /**
-     * How this family trains in a profile. Full: about a minute per model on 2 cores (the 15 models in
-     * about a quarter of an hour); smoke: seconds; paper: ten times the full profile's steps.
+     * How this family trains in a profile. Full: 30 s (VAE) to 2.5 min (GAN and re-coder) per model on 2
+     * cores, the 15 models in about 20 minutes; smoke: seconds; paper: ten times the full profile's steps.
      */
     public TrainingPlan plan(Profile profile, long seed) {
         int batch = profile.pick(64, 32, 64);

@@ -24,7 +24,7 @@ import org.junit.jupiter.api.TestFactory;
 /**
  * Executes every notebook headlessly in the smoke profile, in its own kernel, through
  * environment/run_notebooks.py, and the training notebook once more in the full profile (it trains the 15
- * models, about a quarter of an hour on 2 cores; {@code -Dlatentmap.skipFull=true} skips it while
+ * models, about 20 minutes on 2 cores; {@code -Dlatentmap.skipFull=true} skips it while
  * developing). A failing cell fails its test; the partly executed copy stays under target/notebooks-smoke
  * (or -full) so the error can be read in context. Models are cached in target/zoo.
  */
