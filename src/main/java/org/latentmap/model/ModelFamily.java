@@ -5,7 +5,6 @@ import ai.djl.ndarray.NDManager;
 import ai.djl.ndarray.types.Shape;
 import org.latentmap.Profile;
 import org.latentmap.train.GanTraining;
-import org.latentmap.train.SplitVaeTraining;
 import org.latentmap.train.Trainable;
 import org.latentmap.train.TrainingPlan;
 import org.latentmap.train.VaeTraining;
@@ -79,9 +78,9 @@ public enum ModelFamily {
     /** The training of a model of this family under {@code plan}. */
     public Trainable training(LatentModel model, TrainingPlan plan) {
         return switch (this) {
-            case VAE -> new VaeTraining((Vae) model, plan);
+            case VAE -> new VaeTraining((Vae) model, plan, GammaBalance.vanilla());
             case GAN -> new GanTraining((Gan) model, plan);
-            case SPLIT_VAE -> new SplitVaeTraining((SplitVae) model, plan);
+            case SPLIT_VAE -> new VaeTraining((SplitVae) model, plan, GammaBalance.splitVae());
         };
     }
 }

@@ -5,7 +5,6 @@ import ai.djl.ndarray.types.Shape;
 import org.latentmap.Profile;
 import org.latentmap.data.ImageSet;
 import org.latentmap.train.Checkpoint;
-import org.latentmap.train.GradMode;
 import org.latentmap.train.Progress;
 import org.latentmap.train.ProgressLine;
 import org.latentmap.train.ShuffledBatches;
@@ -84,7 +83,6 @@ public final class ModelZoo {
     }
 
     private TrainedModel get(ModelFamily family, long seed, Profile profile, String dataset, ImageSet data, String label) {
-        GradMode.offForThisThread();
         TrainingPlan plan = planAdjustment.apply(family.plan(profile, seed));
         Shape imageShape = new Shape(data.channels(), data.height(), data.width());
         String name = family.displayName() + " " + seed;

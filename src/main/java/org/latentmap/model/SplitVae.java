@@ -12,22 +12,15 @@ import ai.djl.nn.SequentialBlock;
  * emits two images and a mask, and the output is mask x img1 + (1 - mask) x img2. Latent size 150 in the
  * paper. {@link #encode} gives the posterior mean.
  */
-public final class SplitVae implements LatentModel {
+public final class SplitVae extends VariationalModel {
     /** The paper's latent size for the Split-VAE. */
     public static final int LATENT = 150;
 
-    private final String name;
-    private final int latentSize;
     private final int channels;
-    private final Network encoder;
-    private final Network decoder;
 
     private SplitVae(String name, int latentSize, int channels, Network encoder, Network decoder) {
-        this.name = name;
-        this.latentSize = latentSize;
+        super(name, latentSize, encoder, decoder);
         this.channels = channels;
-        this.encoder = encoder;
-        this.decoder = decoder;
     }
 
     /** A new, randomly initialised Split-VAE for images of {@code imageShape} (C, H, W). */
@@ -56,15 +49,9 @@ public final class SplitVae implements LatentModel {
                 new Network("decoder", decoder, manager, new Shape(1, latentSize)));
     }
 
-    /** Mean and log-variance of the posterior, each (N, latentSize). */
-    public NDList posterior(NDArray images, boolean training) {
-        NDArray both = encoder.forward(images, training);
-        return new NDList(both.get(":, :" + latentSize), both.get(":, " + latentSize + ":"));
-    }
-
-    /** The decoder's three outputs: first image, second image, mask (N, 1, H, W). */
+    /** The decoder's three outputs: first image and second image (N, C, H, W), mask (N, 1, H, W). */
     public NDList parts(NDArray codes, boolean training) {
-        NDArray all = decoder.forward(codes, training);
+        NDArray all = decoder().forward(codes, training);
         return new NDList(
                 all.get(":, 0:" + channels),
                 all.get(":, " + channels + ":" + 2 * channels),
@@ -77,35 +64,8 @@ public final class SplitVae implements LatentModel {
         return parts.get(0).mul(mask).add(parts.get(1).mul(mask.neg().add(1f)));
     }
 
+    @Override
     public NDArray decode(NDArray codes, boolean training) {
         return combine(parts(codes, training));
-    }
-
-    @Override
-    public NDArray encode(NDArray images) {
-        return posterior(images, false).get(0);
-    }
-
-    @Override
-    public NDArray decode(NDArray codes) {
-        return decode(codes, false);
-    }
-
-    @Override
-    public String name() {
-        return name;
-    }
-
-    @Override
-    public int latentSize() {
-        return latentSize;
-    }
-
-    public Network encoder() {
-        return encoder;
-    }
-
-    public Network decoder() {
-        return decoder;
     }
 }

@@ -1,7 +1,6 @@
 package org.latentmap.model;
 
 import ai.djl.ndarray.NDArray;
-import ai.djl.ndarray.NDList;
 import ai.djl.ndarray.NDManager;
 import ai.djl.ndarray.types.Shape;
 import ai.djl.nn.Activation;
@@ -13,20 +12,12 @@ import ai.djl.nn.SequentialBlock;
  * ending in a sigmoid. Channels are scaled down for CPU training; the structure is the paper's.
  * {@link #encode} gives the posterior mean.
  */
-public final class Vae implements LatentModel {
+public final class Vae extends VariationalModel {
     /** The paper's latent size for the vanilla VAE. */
     public static final int LATENT = 64;
 
-    private final String name;
-    private final int latentSize;
-    private final Network encoder;
-    private final Network decoder;
-
     private Vae(String name, int latentSize, Network encoder, Network decoder) {
-        this.name = name;
-        this.latentSize = latentSize;
-        this.encoder = encoder;
-        this.decoder = decoder;
+        super(name, latentSize, encoder, decoder);
     }
 
     /** A new, randomly initialised VAE for images of {@code imageShape} (C, H, W; H and W divisible by 8). */
@@ -48,41 +39,8 @@ public final class Vae implements LatentModel {
                 new Network("decoder", decoder, manager, new Shape(1, latentSize)));
     }
 
-    /** Mean and log-variance of the posterior, each (N, latentSize). */
-    public NDList posterior(NDArray images, boolean training) {
-        NDArray both = encoder.forward(images, training);
-        return new NDList(both.get(":, :" + latentSize), both.get(":, " + latentSize + ":"));
-    }
-
+    @Override
     public NDArray decode(NDArray codes, boolean training) {
-        return decoder.forward(codes, training);
-    }
-
-    @Override
-    public NDArray encode(NDArray images) {
-        return posterior(images, false).get(0);
-    }
-
-    @Override
-    public NDArray decode(NDArray codes) {
-        return decode(codes, false);
-    }
-
-    @Override
-    public String name() {
-        return name;
-    }
-
-    @Override
-    public int latentSize() {
-        return latentSize;
-    }
-
-    public Network encoder() {
-        return encoder;
-    }
-
-    public Network decoder() {
-        return decoder;
+        return decoder().forward(codes, training);
     }
 }

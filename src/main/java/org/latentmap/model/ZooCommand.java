@@ -1,7 +1,6 @@
 package org.latentmap.model;
 
 import org.latentmap.Profile;
-import org.latentmap.data.FashionMnist;
 import org.latentmap.data.ImageSet;
 
 import java.util.ArrayList;

@@ -85,10 +85,7 @@ public final class Show {
 
     /** A line chart of named series over a shared x axis. */
     public static Picture lines(String title, String xLabel, String yLabel, double[] x, List<String> names, List<double[]> series) {
-        XYChart chart = new XYChartBuilder().width(720).height(360).title(title).xAxisTitle(xLabel).yAxisTitle(yLabel).build();
-        chart.getStyler().setLegendPosition(Styler.LegendPosition.InsideNE);
-        chart.getStyler().setChartBackgroundColor(java.awt.Color.WHITE);
-        chart.getStyler().setMarkerSize(0);
+        XYChart chart = lineChart(title, xLabel, yLabel, 360);
         for (int i = 0; i < series.size(); i++) {
             chart.addSeries(names.get(i), x, series.get(i));
         }
@@ -100,11 +97,7 @@ public final class Show {
      * steps so that the trend shows through the batch-to-batch noise.
      */
     public static Picture losses(List<org.latentmap.model.TrainedModel> models, org.latentmap.model.ModelFamily family, String loss) {
-        XYChart chart = new XYChartBuilder().width(720).height(320)
-                .title(family.displayName() + ": " + loss + " loss").xAxisTitle("step").yAxisTitle(loss).build();
-        chart.getStyler().setLegendPosition(Styler.LegendPosition.InsideNE);
-        chart.getStyler().setChartBackgroundColor(java.awt.Color.WHITE);
-        chart.getStyler().setMarkerSize(0);
+        XYChart chart = lineChart(family.displayName() + ": " + loss + " loss", "step", loss, 320);
         int drawn = 0;
         for (var model : models) {
             if (model.family() == family) {
@@ -142,5 +135,13 @@ public final class Show {
             rows.add(org.latentmap.metrics.ReconstructionError.reconstructions(model.model(), images));
         }
         return ImageGrid.rows(labels, rows, 2);
+    }
+
+    private static XYChart lineChart(String title, String xLabel, String yLabel, int height) {
+        XYChart chart = new XYChartBuilder().width(720).height(height).title(title).xAxisTitle(xLabel).yAxisTitle(yLabel).build();
+        chart.getStyler().setLegendPosition(Styler.LegendPosition.InsideNE);
+        chart.getStyler().setChartBackgroundColor(java.awt.Color.WHITE);
+        chart.getStyler().setMarkerSize(0);
+        return chart;
     }
 }

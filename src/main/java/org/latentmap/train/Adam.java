@@ -60,16 +60,6 @@ public final class Adam {
         }
     }
 
-    /** Zeroes the gradients of these parameters without updating them. */
-    public void zeroGradients() {
-        try (NDScope ignored = new NDScope()) {
-            for (Parameter p : parameters) {
-                NDArray gradient = p.getArray().getGradient();
-                gradient.subi(gradient);
-            }
-        }
-    }
-
     /**
      * Switches gradient recording for these parameters off (to freeze a network while another one
      * trains through it) or back on.

@@ -32,11 +32,6 @@ public final class LossHistory {
         return rows.size();
     }
 
-    /** The losses of one step. */
-    public double[] step(int step) {
-        return rows.get(step).clone();
-    }
-
     /** One loss over all steps (NaN where it was not computed). */
     public double[] series(String name) {
         int column = names.indexOf(name);

@@ -26,8 +26,4 @@ public record TrainingPlan(int steps, int recoderSteps, int batchSize, double le
     public TrainingPlan withSteps(int newSteps, int newRecoderSteps) {
         return new TrainingPlan(newSteps, newRecoderSteps, batchSize, learningRate, checkpointEvery, seed);
     }
-
-    public TrainingPlan withCheckpointEvery(int every) {
-        return new TrainingPlan(steps, recoderSteps, batchSize, learningRate, every, seed);
-    }
 }

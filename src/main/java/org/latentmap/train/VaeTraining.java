@@ -6,7 +6,7 @@ import ai.djl.ndarray.NDList;
 import ai.djl.training.GradientCollector;
 import org.latentmap.model.GammaBalance;
 import org.latentmap.model.LatentModel;
-import org.latentmap.model.Vae;
+import org.latentmap.model.VariationalModel;
 
 import java.io.DataInputStream;
 import java.io.DataOutputStream;
@@ -14,24 +14,27 @@ import java.io.IOException;
 import java.util.List;
 
 /**
- * Trains the vanilla VAE (paper Sect. 4.2) with gamma balancing: loss = sum of squared errors / (2 gamma^2)
- * + KL, where gamma^2 is the running minimum of the batch's mean squared error per pixel.
+ * Trains either VAE of paper Sect. 4.2 with gamma balancing: loss = 0.5 x sum (x - x_hat)^2 / gamma + KL,
+ * gamma being a mean squared error per pixel that only goes down. The two models differ in how gamma
+ * follows the batches ({@link GammaBalance#vanilla()}: the running minimum, the vanilla VAE's
+ * 1 / (2 gamma^2) weighting; {@link GammaBalance#splitVae()}: the minimum of a running mean).
  */
 public final class VaeTraining implements Trainable {
-    private final Vae vae;
+    private final VariationalModel model;
+    private final GammaBalance gamma;
     private final Adam encoderOptimizer;
     private final Adam decoderOptimizer;
-    private final GammaBalance gamma = GammaBalance.vanilla();
 
-    public VaeTraining(Vae vae, TrainingPlan plan) {
-        this.vae = vae;
-        this.encoderOptimizer = new Adam(vae.encoder().trainableParameters(), plan.learningRate(), 0.9, 0.999);
-        this.decoderOptimizer = new Adam(vae.decoder().trainableParameters(), plan.learningRate(), 0.9, 0.999);
+    public VaeTraining(VariationalModel model, TrainingPlan plan, GammaBalance gamma) {
+        this.model = model;
+        this.gamma = gamma;
+        this.encoderOptimizer = new Adam(model.encoder().trainableParameters(), plan.learningRate(), 0.9, 0.999);
+        this.decoderOptimizer = new Adam(model.decoder().trainableParameters(), plan.learningRate(), 0.9, 0.999);
     }
 
     @Override
     public LatentModel model() {
-        return vae;
+        return model;
     }
 
     @Override
@@ -43,15 +46,15 @@ public final class VaeTraining implements Trainable {
     public double[] step(NDArray batch, long step) {
         double[] losses;
         try (GradientCollector collector = Engine.getInstance().newGradientCollector()) {
-            NDList posterior = vae.posterior(batch, true);
+            NDList posterior = model.posterior(batch, true);
             NDArray noise = batch.getManager().randomNormal(posterior.get(0).getShape());
             NDArray codes = Losses.reparameterise(posterior.get(0), posterior.get(1), noise);
-            NDArray output = vae.decode(codes, true);
+            NDArray output = model.decode(codes, true);
             NDArray sse = Losses.sumSquaredError(batch, output);
             double mse = TrainingDiverged.check(step, "reconstruction", sse.getFloat() * batch.getShape().get(0) / batch.getShape().size());
-            double gamma2 = gamma.update(mse);
+            double g = gamma.update(mse);
             NDArray kl = Losses.kl(posterior.get(0), posterior.get(1));
-            NDArray loss = sse.div((float) (2 * gamma2)).add(kl);
+            NDArray loss = sse.div((float) (2 * g)).add(kl);
             double value = TrainingDiverged.check(step, "VAE", loss.getFloat());
             collector.backward(loss);
             losses = new double[] {value, mse, kl.getFloat()};
@@ -61,15 +64,15 @@ public final class VaeTraining implements Trainable {
         return losses;
     }
 
-    /** The current gamma^2. */
-    public double gammaSquared() {
+    /** The current gamma (a mean squared error per pixel). */
+    public double gamma() {
         return gamma.gamma();
     }
 
     @Override
     public void save(DataOutputStream out) throws IOException {
-        vae.encoder().save(out);
-        vae.decoder().save(out);
+        model.encoder().save(out);
+        model.decoder().save(out);
         encoderOptimizer.save(out);
         decoderOptimizer.save(out);
         out.writeDouble(gamma.gamma());
@@ -78,8 +81,8 @@ public final class VaeTraining implements Trainable {
 
     @Override
     public void load(DataInputStream in) throws IOException {
-        vae.encoder().load(in);
-        vae.decoder().load(in);
+        model.encoder().load(in);
+        model.decoder().load(in);
         encoderOptimizer.load(in);
         decoderOptimizer.load(in);
         double g = in.readDouble();
