@@ -9,6 +9,7 @@ import ai.djl.nn.Block;
 import ai.djl.nn.Parameter;
 import ai.djl.training.ParameterStore;
 import ai.djl.MalformedModelException;
+import org.latentmap.train.GradMode;
 
 import java.io.DataInputStream;
 import java.io.DataOutputStream;
@@ -32,6 +33,9 @@ public final class Network {
         this.block = block;
         this.manager = manager;
         this.store = new ParameterStore(manager, false);
+        // parameters initialised while this thread records autograd start with a history, and a VAE
+        // trained from them diverged (NaN at step 16 of the full profile): initialise without recording
+        GradMode.offForThisThread();
         block.initialize(manager, DataType.FLOAT32, inputShape);
     }
 
