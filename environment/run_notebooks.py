@@ -3,7 +3,7 @@
 
     run_notebooks.py --profile smoke|full --out DIR [--timeout SECONDS] NOTEBOOK...
 
-Each notebook runs in a fresh kernel with LATENTMAP_PROFILE set. Its executed copy (.ipynb) and an HTML
+Each notebook runs in a fresh kernel with LATENTMAP_PROFILE set (and LATENTMAP_RESULTS, unless set, to DIR/results for the result files notebooks write). Its executed copy (.ipynb) and an HTML
 page are written under DIR even when a cell fails, so the error can be read in context. The exit status
 is 1 when any notebook failed, and the failing cell's error is printed.
 """
@@ -28,6 +28,7 @@ def run(path: Path, out: Path, profile: str, timeout: int) -> dict:
     nb = nbformat.read(path, as_version=4)
     kernel = nb.metadata.get("kernelspec", {}).get("name", "java")
     os.environ["LATENTMAP_PROFILE"] = profile
+    os.environ.setdefault("LATENTMAP_RESULTS", str((out / "results").resolve()))
     client = NotebookClient(nb, timeout=timeout, kernel_name=kernel,
                             resources={"metadata": {"path": str(path.parent)}})
     started = time.time()

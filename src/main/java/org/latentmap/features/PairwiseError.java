@@ -1,6 +1,10 @@
 package org.latentmap.features;
 
 import org.latentmap.data.ImageSet;
+import tech.tablesaw.api.DoubleColumn;
+import tech.tablesaw.api.IntColumn;
+import tech.tablesaw.api.StringColumn;
+import tech.tablesaw.api.Table;
 
 import java.util.Random;
 
@@ -50,6 +54,39 @@ public final class PairwiseError {
             sum += mse(images.image(i), images.image(j));
         }
         return sum / count;
+    }
+
+    /** The paper's CelebA figures: mean image MSE within its support set, and between random images. */
+    public static final double PAPER_SUPPORT_SET = 0.183;
+    public static final double PAPER_RANDOM_PAIRS = 0.116;
+
+    /**
+     * The paper's check as a table: the mean pairwise image MSE within the support set, within a random set
+     * of the same size (drawn with {@code seed}), and over {@code randomPairs} random pairs of the data,
+     * beside the paper's CelebA numbers.
+     */
+    public static Table comparison(ImageSet data, SupportSet support, int randomPairs, long seed) {
+        ImageSet chosen = support.images(data);
+        int[] random = new Random(new java.util.SplittableRandom(seed).nextLong())
+                .ints(0, data.size()).distinct().limit(Math.min(support.size(), data.size())).toArray();
+        ImageSet randomSet = data.select(random);
+        StringColumn set = StringColumn.create("images");
+        IntColumn pairs = IntColumn.create("pairs");
+        DoubleColumn mse = DoubleColumn.create("mean image MSE");
+        DoubleColumn paper = DoubleColumn.create("paper (CelebA)");
+        set.append("support set (" + support.size() + ")");
+        pairs.append(support.size() * (support.size() - 1) / 2);
+        mse.append(withinSet(chosen));
+        paper.append(PAPER_SUPPORT_SET);
+        set.append("random set of the same size");
+        pairs.append(randomSet.size() * (randomSet.size() - 1) / 2);
+        mse.append(withinSet(randomSet));
+        paper.appendMissing();
+        set.append("random pairs of the data");
+        pairs.append(randomPairs);
+        mse.append(randomPairs(data, randomPairs, seed));
+        paper.append(PAPER_RANDOM_PAIRS);
+        return Table.create("Mean squared error between two images (pixels in [0, 1])", set, pairs, mse, paper);
     }
 
     static double mse(float[] a, float[] b) {

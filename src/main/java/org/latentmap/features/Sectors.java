@@ -95,6 +95,14 @@ public final class Sectors {
         return inhabitants.get(sector).stream().mapToInt(Integer::intValue).toArray();
     }
 
+    /** Sector numbers from the fullest to the emptiest (ties by number). */
+    public int[] byOccupancy() {
+        int[] occupancy = occupancy();
+        return java.util.stream.IntStream.range(0, occupancy.length).boxed()
+                .sorted(java.util.Comparator.comparingInt((Integer s) -> -occupancy[s]).thenComparingInt(s -> s))
+                .mapToInt(Integer::intValue).toArray();
+    }
+
     /** Sectors with at least one data point. */
     public int nonEmpty() {
         return (int) Arrays.stream(occupancy()).filter(c -> c > 0).count();

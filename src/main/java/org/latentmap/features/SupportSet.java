@@ -79,6 +79,22 @@ public final class SupportSet {
         return indices.clone();
     }
 
+    /** The support set's images in {@code data}, the data set its indices refer to. */
+    public org.latentmap.data.ImageSet images(org.latentmap.data.ImageSet data) {
+        int largest = Arrays.stream(indices).max().orElse(-1);
+        if (largest >= data.size() || Arrays.stream(indices).anyMatch(i -> i < 0)) {
+            throw new IllegalArgumentException("the support set refers to image " + largest + " but the data set has "
+                    + data.size() + " images: it was made for another data set (or profile); select one for this data");
+        }
+        return data.select(indices);
+    }
+
+    /** How many indices this set shares with {@code other}. */
+    public int inCommon(SupportSet other) {
+        var mine = Arrays.stream(indices).boxed().collect(java.util.stream.Collectors.toSet());
+        return (int) Arrays.stream(other.indices).distinct().filter(mine::contains).count();
+    }
+
     public int size() {
         return indices.length;
     }

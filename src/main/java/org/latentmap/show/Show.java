@@ -63,7 +63,7 @@ public final class Show {
         CategoryChart chart = new CategoryChartBuilder().width(720).height(360).title(title).build();
         chart.getStyler().setLegendVisible(false);
         chart.getStyler().setXAxisMaxLabelCount(categories.size());
-        chart.getStyler().setXAxisLabelRotation(categories.size() > 6 ? 30 : 0);
+        chart.getStyler().setXAxisLabelRotation(categories.size() > 20 ? 90 : categories.size() > 6 ? 30 : 0);
         chart.getStyler().setChartBackgroundColor(java.awt.Color.WHITE);
         List<Double> ys = new ArrayList<>();
         for (double v : values) {
@@ -133,6 +133,84 @@ public final class Show {
         for (var model : models) {
             labels.add(model.name());
             rows.add(org.latentmap.metrics.ReconstructionError.reconstructions(model.model(), images));
+        }
+        return ImageGrid.rows(labels, rows, 2);
+    }
+
+    /** The {@code top} largest reconstruction gains as bars, labelled by variable (paper Sect. 5). */
+    public static Picture gains(org.latentmap.features.ReconstructionGain gain, String title, int top) {
+        int[] order = gain.top(Math.min(top, gain.gains().length));
+        double[] all = gain.gains();
+        List<String> labels = new ArrayList<>();
+        double[] values = new double[order.length];
+        for (int k = 0; k < order.length; k++) {
+            labels.add("z" + order[k]);
+            values[k] = all[order[k]];
+        }
+        return bars(title, labels, values);
+    }
+
+    /** The share of the total gain carried by the first k variables, k = 1.., one line per model. */
+    public static Picture cumulativeShare(java.util.Map<String, org.latentmap.features.ReconstructionGain> gains) {
+        XYChart chart = lineChart("Cumulative share of the reconstruction gain", "most informative variables kept", "share", 360);
+        chart.getStyler().setLegendPosition(Styler.LegendPosition.InsideSE);
+        gains.forEach((name, gain) -> {
+            double[] share = gain.cumulativeShare();
+            double[] k = new double[share.length];
+            for (int i = 0; i < k.length; i++) {
+                k[i] = i + 1;
+            }
+            chart.addSeries(name, k, share);
+        });
+        return chart(chart);
+    }
+
+    /**
+     * Latent traversals (paper Fig. 6): one row per variable, that variable of {@code base} swept over
+     * [-2.25, 2.25] in {@code steps} steps and decoded.
+     */
+    public static ImageGrid traversals(org.latentmap.model.LatentModel model, float[] base, int[] variables, int steps) {
+        List<String> labels = new ArrayList<>();
+        List<ImageSet> rows = new ArrayList<>();
+        for (int v : variables) {
+            labels.add("z" + v);
+            rows.add(org.latentmap.features.Traversal.of(model, base, v, steps, org.latentmap.features.Traversal.PAPER_RANGE));
+        }
+        return ImageGrid.rows(labels, rows, 2);
+    }
+
+    /** Sector occupancy sorted from the fullest sector, one line per threshold of the scan. */
+    public static Picture occupancy(org.latentmap.features.SectorScan scan) {
+        XYChart chart = lineChart("Points per sector, fullest first", "sector rank", "points", 360);
+        for (var sectors : scan.levels()) {
+            double[] counts = java.util.Arrays.stream(sectors.occupancy()).asDoubleStream()
+                    .boxed().sorted(java.util.Comparator.reverseOrder()).mapToDouble(Double::doubleValue).toArray();
+            double[] rank = new double[counts.length];
+            for (int i = 0; i < rank.length; i++) {
+                rank[i] = i + 1;
+            }
+            chart.addSeries("th = " + sectors.threshold(), rank, counts);
+        }
+        return chart(chart);
+    }
+
+    /**
+     * Inhabitants of some sectors (paper Fig. 8): one row per sector with up to {@code perSector} of its
+     * points, labelled by the sector's signs and how many points it holds.
+     */
+    public static ImageGrid inhabitants(org.latentmap.features.Sectors sectors, ImageSet data, int perSector, int... which) {
+        List<String> labels = new ArrayList<>();
+        List<ImageSet> rows = new ArrayList<>();
+        for (int s : which) {
+            int[] inside = sectors.inhabitants(s);
+            if (inside.length == 0) {
+                continue;
+            }
+            labels.add(sectors.direction(s) + " (" + inside.length + ")");
+            rows.add(data.select(java.util.Arrays.copyOf(inside, Math.min(perSector, inside.length))));
+        }
+        if (rows.isEmpty()) {
+            throw new IllegalArgumentException("none of the sectors " + java.util.Arrays.toString(which) + " has inhabitants");
         }
         return ImageGrid.rows(labels, rows, 2);
     }

@@ -13,20 +13,32 @@ public final class ProgressLine implements Progress {
     private final PrintStream out;
     private final long intervalMillis;
     private final LongSupplier clock;
+    private final String unit;
     private String what = "";
     private long startStep;
     private long startMillis;
     private long lastPrint;
 
     public ProgressLine(PrintStream out, long intervalMillis, LongSupplier clock) {
+        this(out, intervalMillis, clock, "step");
+    }
+
+    /** Counting in {@code unit}s (singular, such as "batch") instead of steps. */
+    public ProgressLine(PrintStream out, long intervalMillis, LongSupplier clock, String unit) {
         this.out = out;
         this.intervalMillis = intervalMillis;
         this.clock = clock;
+        this.unit = unit;
     }
 
     /** On standard output, every 2 seconds. */
     public static ProgressLine toStandardOutput() {
         return new ProgressLine(System.out, 2000, System::currentTimeMillis);
+    }
+
+    /** On standard output, every 2 seconds, counting {@code unit}s (singular, such as "batch"). */
+    public static ProgressLine toStandardOutput(String unit) {
+        return new ProgressLine(System.out, 2000, System::currentTimeMillis, unit);
     }
 
     @Override
@@ -35,7 +47,7 @@ public final class ProgressLine implements Progress {
         this.startStep = step;
         this.startMillis = clock.getAsLong();
         this.lastPrint = startMillis;
-        out.print(what + (step > 0 ? ": resuming at step " + step + " of " + total : ": " + total + " steps") + "\n");
+        out.print(what + (step > 0 ? ": resuming at " + unit + " " + step + " of " + total : ": " + total + " " + plural()) + "\n");
         out.flush();
     }
 
@@ -55,16 +67,21 @@ public final class ProgressLine implements Progress {
         String state = error != null ? "stopped: " + (error.getMessage() != null ? error.getMessage()
                 : error.getClass().getSimpleName() + "; run it again to resume from the last checkpoint")
                 : step >= total ? "done in " + duration((now - startMillis) / 1000.0) : "paused";
-        out.print("\r" + what + ": step " + step + "/" + total + ", " + state + "\n");
+        out.print("\r" + what + ": " + unit + " " + step + "/" + total + ", " + state + "\n");
         out.flush();
     }
 
-    /** The text shown for a state, such as "VAE seed 1  300/938  loss 12.5  9.8 steps/s  left 1:05". */
+    /** The text shown for a state, such as "VAE seed 1  300/938  loss 12.5  9.8 steps/s  left 1:05" (no loss when NaN). */
     public String line(long step, long total, double loss, long now) {
         double seconds = Math.max(1e-3, (now - startMillis) / 1000.0);
         double rate = (step - startStep) / seconds;
         String left = rate > 0 ? duration((total - step) / rate) : "?";
-        return String.format(Locale.ROOT, "%s  %d/%d  loss %.4g  %.1f steps/s  left %s", what, step, total, loss, rate, left);
+        String shown = Double.isNaN(loss) ? "" : String.format(Locale.ROOT, "  loss %.4g", loss);
+        return String.format(Locale.ROOT, "%s  %d/%d%s  %.1f %s/s  left %s", what, step, total, shown, rate, plural(), left);
+    }
+
+    private String plural() {
+        return unit.endsWith("h") ? unit + "es" : unit + "s";
     }
 
     static String duration(double seconds) {

@@ -1,0 +1,79 @@
+package org.latentmap.features;
+
+import static org.junit.jupiter.api.Assertions.assertArrayEquals;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import org.junit.jupiter.api.Test;
+import org.latentmap.data.ImageSet;
+
+import java.util.LinkedHashMap;
+import java.util.Map;
+
+/** The summaries notebooks 02 and 03 show: gain summary, sector scan, the pairwise comparison. */
+class FeatureTablesTest {
+
+    /** On variables (0, 1): sector 3 = both positive, 0 = both negative, 1 = first positive only. */
+    private static final float[][] CODES = {
+            {1, 1},      // |.| = 1.41: sector 3 at th 0 and 1
+            {2, 2},      // sector 3 at all thresholds below 2.83
+            {-0.5f, -0.5f}, // 0.71: sector 0 at th 0 only
+            {3, -1},     // 3.16: sector 1 at all three
+            {-1, 0.5f},  // 1.12: sector 2 at th 0 and 1
+    };
+
+    @Test
+    void theScanCountsInhabitedSectorsAndFindsTheWidestThresholdHoldingAShare() {
+        SectorScan scan = SectorScan.of(CODES, new int[] {0, 1}, 0, 1, 2);
+        var table = scan.table();
+        assertEquals(3, table.rowCount());
+        assertArrayEquals(new int[] {4, 3, 2}, table.intColumn("inhabited sectors").asIntArray());
+        assertArrayEquals(new double[] {1.0, 0.8, 0.4}, table.doubleColumn("share of points in a sector").asDoubleArray(), 1e-9);
+        assertArrayEquals(new int[] {2, 2, 1}, table.intColumn("largest").asIntArray());
+        assertArrayEquals(new int[] {1, 0, 0}, table.intColumn("smallest").asIntArray());
+        // th 0: 5 points over 4 sectors, largest 2 -> 2 / 1.25
+        assertEquals(1.6, table.doubleColumn("largest / uniform").get(0), 1e-9);
+        assertEquals(1, scan.widestHolding(0.8), "th 1 still holds 4 of the 5 points, th 2 only 2");
+        assertEquals(2, scan.widestHolding(0.4));
+        assertThrows(IllegalArgumentException.class, () -> scan.widestHolding(0));
+        assertArrayEquals(new int[] {3, 0, 1, 2}, scan.at(0).byOccupancy());
+        assertThrows(IllegalArgumentException.class, () -> scan.at(0.5));
+        assertThrows(IllegalArgumentException.class, () -> SectorScan.of(new float[0][], new int[] {0}, 1));
+    }
+
+    @Test
+    void theGainSummaryCountsVariablesByShare() {
+        ReconstructionGain gain = ReconstructionGain.of(new double[] {0.5, 4, 0.001, 3, 2.499}, 0.01);
+        // sorted 4, 3, 2.499, 0.5, 0.001 of 9.999: shares 0.40, 0.70, 0.95, 0.9999, 1
+        assertEquals(2, gain.variablesCarrying(0.5));
+        assertEquals(3, gain.variablesCarrying(0.9));
+        assertEquals(1, gain.inactive(0.01), "0.001 < 1% of 4");
+        assertThrows(IllegalArgumentException.class, () -> gain.variablesCarrying(0));
+        Map<String, ReconstructionGain> gains = new LinkedHashMap<>();
+        gains.put("m", gain);
+        var table = ReconstructionGain.summary(gains);
+        assertEquals(5, table.intColumn("latent size").get(0));
+        assertEquals(1.0, table.doubleColumn("share of first 20").get(0), 1e-9, "fewer than 20 variables carry all");
+        assertEquals(3, table.intColumn("variables for 90%").get(0));
+    }
+
+    @Test
+    void theComparisonTableHoldsTheSupportSetRandomSetAndRandomPairs() {
+        // one-pixel images 0, 1, 3, 3: the support set {0, 2} holds one pair at distance 3 -> 9
+        ImageSet images = new ImageSet(new float[] {0, 1, 3, 3}, 4, 1, 1, 1, null, null);
+        var table = PairwiseError.comparison(images, SupportSet.of(0, 2), 1000, 5);
+        assertEquals(9, table.doubleColumn("mean image MSE").get(0), 1e-12);
+        assertEquals(0.183, table.doubleColumn("paper (CelebA)").get(0), 1e-12);
+        assertEquals(1, table.intColumn("pairs").get(1), "a random set of two has one pair");
+        // all 12 ordered pairs of distinct images: (1 + 9 + 9 + 4 + 4 + 0) * 2 / 12 = 4.5 on average
+        assertEquals(4.5, table.doubleColumn("mean image MSE").get(2), 0.6);
+    }
+
+    @Test
+    void aSupportSetForBiggerDataIsRefusedWithAClearMessage() {
+        ImageSet images = new ImageSet(new float[] {0, 1}, 2, 1, 1, 1, null, null);
+        var error = assertThrows(IllegalArgumentException.class, () -> SupportSet.of(0, 7).images(images));
+        assertTrue(error.getMessage().contains("refers to image 7 but the data set has 2 images"), error.getMessage());
+    }
+}
