@@ -76,17 +76,21 @@ public final class PairwiseError {
         DoubleColumn paper = DoubleColumn.create("paper (CelebA)");
         set.append("support set (" + support.size() + ")");
         pairs.append(support.size() * (support.size() - 1) / 2);
-        mse.append(withinSet(chosen));
+        mse.append(round(withinSet(chosen)));
         paper.append(PAPER_SUPPORT_SET);
         set.append("random set of the same size");
         pairs.append(randomSet.size() * (randomSet.size() - 1) / 2);
-        mse.append(withinSet(randomSet));
+        mse.append(round(withinSet(randomSet)));
         paper.appendMissing();
         set.append("random pairs of the data");
         pairs.append(randomPairs);
-        mse.append(randomPairs(data, randomPairs, seed));
+        mse.append(round(randomPairs(data, randomPairs, seed)));
         paper.append(PAPER_RANDOM_PAIRS);
         return Table.create("Mean squared error between two images (pixels in [0, 1])", set, pairs, mse, paper);
+    }
+
+    private static double round(double value) {
+        return Math.round(value * 1e4) / 1e4;
     }
 
     static double mse(float[] a, float[] b) {

@@ -95,10 +95,10 @@ public final class Sectors {
         return inhabitants.get(sector).stream().mapToInt(Integer::intValue).toArray();
     }
 
-    /** Sector numbers from the fullest to the emptiest (ties by number). */
+    /** The inhabited sectors' numbers, from the fullest to the emptiest (ties by number). */
     public int[] byOccupancy() {
         int[] occupancy = occupancy();
-        return java.util.stream.IntStream.range(0, occupancy.length).boxed()
+        return java.util.stream.IntStream.range(0, occupancy.length).filter(s -> occupancy[s] > 0).boxed()
                 .sorted(java.util.Comparator.comparingInt((Integer s) -> -occupancy[s]).thenComparingInt(s -> s))
                 .mapToInt(Integer::intValue).toArray();
     }

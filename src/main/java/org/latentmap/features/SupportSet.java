@@ -114,6 +114,10 @@ public final class SupportSet {
 
     /** Reads a file written by {@link #save}. */
     public static SupportSet load(Path file) throws IOException {
+        if (!Files.isRegularFile(file)) {
+            throw new IllegalArgumentException("no support-set file at " + file.toAbsolutePath()
+                    + ": give the path of a file written by SupportSet.save (data/support-sets/ holds the shipped ones)");
+        }
         int[] indices = Files.readAllLines(file, StandardCharsets.UTF_8).stream()
                 .map(String::strip).filter(l -> !l.isEmpty() && !l.startsWith("#"))
                 .mapToInt(line -> {

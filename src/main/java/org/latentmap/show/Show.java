@@ -170,24 +170,35 @@ public final class Show {
      * [-2.25, 2.25] in {@code steps} steps and decoded.
      */
     public static ImageGrid traversals(org.latentmap.model.LatentModel model, float[] base, int[] variables, int steps) {
+        return traversals(model, base, variables, steps, org.latentmap.features.Traversal.PAPER_RANGE);
+    }
+
+    /** Latent traversals over [-range, range]. */
+    public static ImageGrid traversals(org.latentmap.model.LatentModel model, float[] base, int[] variables, int steps, double range) {
         List<String> labels = new ArrayList<>();
         List<ImageSet> rows = new ArrayList<>();
         for (int v : variables) {
             labels.add("z" + v);
-            rows.add(org.latentmap.features.Traversal.of(model, base, v, steps, org.latentmap.features.Traversal.PAPER_RANGE));
+            rows.add(org.latentmap.features.Traversal.of(model, base, v, steps, range));
         }
         return ImageGrid.rows(labels, rows, 2);
     }
 
-    /** Sector occupancy sorted from the fullest sector, one line per threshold of the scan. */
+    /** Occupancy of the inhabited sectors sorted from the fullest, on a log scale, one line per threshold of the scan. */
     public static Picture occupancy(org.latentmap.features.SectorScan scan) {
-        XYChart chart = lineChart("Points per sector, fullest first", "sector rank", "points", 360);
+        XYChart chart = lineChart("Points per inhabited sector, fullest first", "sector rank", "points", 360);
+        chart.getStyler().setYAxisLogarithmic(true);
         for (var sectors : scan.levels()) {
-            double[] counts = java.util.Arrays.stream(sectors.occupancy()).asDoubleStream()
-                    .boxed().sorted(java.util.Comparator.reverseOrder()).mapToDouble(Double::doubleValue).toArray();
-            double[] rank = new double[counts.length];
-            for (int i = 0; i < rank.length; i++) {
+            int[] occupancy = sectors.occupancy();
+            int[] order = sectors.byOccupancy();
+            if (order.length == 0) {
+                continue;
+            }
+            double[] rank = new double[order.length];
+            double[] counts = new double[order.length];
+            for (int i = 0; i < order.length; i++) {
                 rank[i] = i + 1;
+                counts[i] = occupancy[order[i]];
             }
             chart.addSeries("th = " + sectors.threshold(), rank, counts);
         }

@@ -38,6 +38,7 @@ class FeatureTablesTest {
         assertEquals(2, scan.widestHolding(0.4));
         assertThrows(IllegalArgumentException.class, () -> scan.widestHolding(0));
         assertArrayEquals(new int[] {3, 0, 1, 2}, scan.at(0).byOccupancy());
+        assertArrayEquals(new int[] {1, 3}, scan.at(2).byOccupancy(), "only the inhabited sectors, ties by number");
         assertThrows(IllegalArgumentException.class, () -> scan.at(0.5));
         assertThrows(IllegalArgumentException.class, () -> SectorScan.of(new float[0][], new int[] {0}, 1));
     }
