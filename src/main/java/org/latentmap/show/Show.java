@@ -226,6 +226,18 @@ public final class Show {
         return ImageGrid.rows(labels, rows, 2);
     }
 
+    /**
+     * The paper's Fig. 2 for one relocation: the images, the source's reconstructions, the target's decoding
+     * after relocation, and the target's own reconstructions.
+     */
+    public static ImageGrid relocation(org.latentmap.relocation.Relocation relocation, ImageSet images) {
+        return ImageGrid.rows(List.of("original", relocation.source().name(), "relocated to " + relocation.target().name(),
+                        relocation.target().name()),
+                List.of(images, org.latentmap.metrics.ReconstructionError.reconstructions(relocation.source().model(), images),
+                        relocation.relocated(images),
+                        org.latentmap.metrics.ReconstructionError.reconstructions(relocation.target().model(), images)), 2);
+    }
+
     private static XYChart lineChart(String title, String xLabel, String yLabel, int height) {
         XYChart chart = new XYChartBuilder().width(720).height(height).title(title).xAxisTitle(xLabel).yAxisTitle(yLabel).build();
         chart.getStyler().setLegendPosition(Styler.LegendPosition.InsideNE);

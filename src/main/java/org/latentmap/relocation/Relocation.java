@@ -1,0 +1,48 @@
+package org.latentmap.relocation;
+
+import org.latentmap.data.ImageSet;
+import org.latentmap.features.Codes;
+import org.latentmap.metrics.Stats;
+import org.latentmap.model.TrainedModel;
+
+/**
+ * One relocation and how well it does (paper Sect. 6, Table 2): a map from {@code source}'s latent space to
+ * {@code target}'s, fitted with {@code fit} on {@code fittedOn}, measured on test images in batches. Each
+ * array holds one value per batch:
+ * <ul>
+ * <li>L-MSE: mean squared error between the target's codes and the mapped source codes;
+ * <li>R-MSE: the source's reconstruction error, x against decode1(encode1(x));
+ * <li>M-MSE: x against decode2(map(encode1(x))), the image after relocation;
+ * <li>target R-MSE: the target's own reconstruction error, the best M-MSE can hope for.
+ * </ul>
+ */
+public record Relocation(TrainedModel source, TrainedModel target, LinearMap map, String fit, String fittedOn,
+                         double[] lMse, double[] rMse, double[] mMse, double[] targetRMse) {
+
+    public double lMseMean() {
+        return Stats.mean(lMse);
+    }
+
+    public double rMseMean() {
+        return Stats.mean(rMse);
+    }
+
+    public double mMseMean() {
+        return Stats.mean(mMse);
+    }
+
+    public double targetRMseMean() {
+        return Stats.mean(targetRMse);
+    }
+
+    /** The images after relocation: the target's decoding of the mapped source codes. */
+    public ImageSet relocated(ImageSet images) {
+        return Decoding.images(target.model(), map.apply(Codes.of(source.model(), images)));
+    }
+
+    @Override
+    public String toString() {
+        return String.format(java.util.Locale.ROOT, "%s -> %s (%s, %s): L-MSE %.4g, R-MSE %.4g, M-MSE %.4g",
+                source.name(), target.name(), fit, fittedOn, lMseMean(), rMseMean(), mMseMean());
+    }
+}

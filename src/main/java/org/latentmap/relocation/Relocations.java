@@ -1,0 +1,120 @@
+package org.latentmap.relocation;
+
+import org.latentmap.data.ImageSet;
+import org.latentmap.features.Codes;
+import org.latentmap.model.TrainedModel;
+
+import java.util.IdentityHashMap;
+import java.util.Map;
+
+/**
+ * Runs relocations between the zoo's models (paper Sect. 6): encodes the fitting images with both models,
+ * fits a map, and measures L-MSE, R-MSE and M-MSE on the test images in batches. Codes of the test images,
+ * and of the whole training set when a map is fitted on all data, are computed once per model and kept.
+ */
+public final class Relocations {
+    private final ImageSet train;
+    private final ImageSet test;
+    private final int batchSize;
+    private final Map<TrainedModel, float[][]> trainCodes = new IdentityHashMap<>();
+    private final Map<TrainedModel, float[][]> testCodes = new IdentityHashMap<>();
+    private final Map<TrainedModel, double[]> testReconstruction = new IdentityHashMap<>();
+
+    private Relocations(ImageSet train, ImageSet test, int batchSize) {
+        this.train = train;
+        this.test = test;
+        this.batchSize = batchSize;
+    }
+
+    /** Fitting on {@code train}'s images, measuring on {@code test}'s in batches of 500. */
+    public static Relocations on(ImageSet train, ImageSet test) {
+        return new Relocations(train, test, Math.min(500, test.size()));
+    }
+
+    /** The same with batches of {@code size} test images for the mean ± sd. */
+    public Relocations batches(int size) {
+        if (size < 1 || size > test.size()) {
+            throw new IllegalArgumentException("a batch size in [1, " + test.size() + "] (the test images), got " + size);
+        }
+        return new Relocations(train, test, size);
+    }
+
+    public ImageSet train() {
+        return train;
+    }
+
+    public ImageSet test() {
+        return test;
+    }
+
+    /** Fits a map from {@code source}'s space to {@code target}'s on {@code points} and measures it. */
+    public Relocation relocate(TrainedModel source, TrainedModel target, MapFit fit, FitPoints points) {
+        LinearMap map = fit.fit(fitCodes(source, points), fitCodes(target, points));
+        return measure(source, target, map, fit.name(), points.label());
+    }
+
+    /** Measures a given map from {@code source}'s space to {@code target}'s on the test images. */
+    public Relocation measure(TrainedModel source, TrainedModel target, LinearMap map, String fit, String fittedOn) {
+        float[][] sourceCodes = testCodes(source);
+        float[][] targetCodes = testCodes(target);
+        float[][] mapped = map.apply(sourceCodes);
+        double[] mapped2 = Decoding.errors(target.model(), mapped, test);
+        double[] latent = new double[test.size()];
+        for (int i = 0; i < latent.length; i++) {
+            double sum = 0;
+            for (int j = 0; j < mapped[i].length; j++) {
+                double d = mapped[i][j] - targetCodes[i][j];
+                sum += d * d;
+            }
+            latent[i] = sum / mapped[i].length;
+        }
+        return new Relocation(source, target, map, fit, fittedOn, batchMeans(latent), batchMeans(reconstruction(source)),
+                batchMeans(mapped2), batchMeans(reconstruction(target)));
+    }
+
+    /** The test images' codes under a model (computed once). */
+    public float[][] testCodes(TrainedModel model) {
+        return testCodes.computeIfAbsent(model, m -> Codes.of(m.model(), test));
+    }
+
+    private float[][] fitCodes(TrainedModel model, FitPoints points) {
+        if (points.isAll()) {
+            if (points.size() != train.size()) {
+                throw new IllegalArgumentException("these points are all of another data set (" + points.size()
+                        + " images); this relocation fits on " + train.size());
+            }
+            return trainCodes.computeIfAbsent(model, m -> Codes.of(m.model(), train));
+        }
+        return Codes.of(model.model(), imagesOf(points));
+    }
+
+    private ImageSet imagesOf(FitPoints points) {
+        int[] indices = points.indices();
+        for (int i : indices) {
+            if (i < 0 || i >= train.size()) {
+                throw new IllegalArgumentException("fitting point " + i + " is outside the " + train.size()
+                        + " training images: was the support set made for another data set or profile?");
+            }
+        }
+        return train.select(indices);
+    }
+
+    private double[] reconstruction(TrainedModel model) {
+        return testReconstruction.computeIfAbsent(model, m -> Decoding.errors(m.model(), testCodes(m), test));
+    }
+
+    private double[] batchMeans(double[] perImage) {
+        int batches = perImage.length / batchSize;
+        double[] means = new double[Math.max(1, batches)];
+        for (int b = 0; b < means.length; b++) {
+            int from = b * batchSize;
+            int to = batches == 0 ? perImage.length : from + batchSize;
+            double sum = 0;
+            for (int i = from; i < to; i++) {
+                sum += perImage[i];
+            }
+            means[b] = sum / (to - from);
+        }
+        return means;
+    }
+}

@@ -1,0 +1,137 @@
+package org.latentmap.relocation;
+
+import org.latentmap.metrics.Stats;
+import tech.tablesaw.api.DoubleColumn;
+import tech.tablesaw.api.IntColumn;
+import tech.tablesaw.api.StringColumn;
+import tech.tablesaw.api.Table;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.function.Function;
+
+/**
+ * The paper's Table 2 (Sect. 6): for each relocation, source, target, L-MSE, R-MSE and M-MSE as mean ± sd,
+ * with the target's own R-MSE beside them. {@link #of} gives one row per relocation (sd over test batches);
+ * {@link #summary} one row per kind of relocation (same families, fit and points), mean ± sd over its pairs
+ * of models, as the paper reports Type 1. {@link #table()} shows it; {@link #writeCsv} keeps the numbers.
+ */
+public final class Table2 {
+    private static final String[] METRICS = {"L-MSE", "R-MSE", "M-MSE", "target R-MSE"};
+    private final Table numbers;
+    private final String title;
+
+    private Table2(Table numbers, String title) {
+        this.numbers = numbers;
+        this.title = title;
+    }
+
+    /** One row per relocation, mean ± sd over the test batches. */
+    public static Table2 of(List<Relocation> relocations) {
+        Builder builder = new Builder("pairs");
+        for (Relocation r : relocations) {
+            builder.add(r.source().name(), r.target().name(), r.fittedOn(), r.fit(), 1,
+                    List.of(r.lMse(), r.rMse(), r.mMse(), r.targetRMse()));
+        }
+        return new Table2(builder.table("Relocations (mean ± sd over test batches)"), "Relocations");
+    }
+
+    /** One row per source family, target family, fit and fitting points: mean ± sd over the pairs of models. */
+    public static Table2 summary(List<Relocation> relocations) {
+        Map<String, List<Relocation>> groups = new LinkedHashMap<>();
+        for (Relocation r : relocations) {
+            String key = r.source().family() + "|" + r.target().family() + "|" + r.fittedOn() + "|" + r.fit();
+            groups.computeIfAbsent(key, k -> new ArrayList<>()).add(r);
+        }
+        Builder builder = new Builder("pairs");
+        for (List<Relocation> group : groups.values()) {
+            Relocation first = group.get(0);
+            builder.add(first.source().family().displayName(), first.target().family().displayName(), first.fittedOn(),
+                    first.fit(), group.size(), List.of(perPair(group, Relocation::lMseMean), perPair(group, Relocation::rMseMean),
+                            perPair(group, Relocation::mMseMean), perPair(group, Relocation::targetRMseMean)));
+        }
+        return new Table2(builder.table("Relocations by kind (mean ± sd over pairs of models)"), "Relocations by kind");
+    }
+
+    private static double[] perPair(List<Relocation> group, Function<Relocation, Double> metric) {
+        return group.stream().mapToDouble(metric::apply).toArray();
+    }
+
+    /** For display: source, target, fitted on, fit, pairs, and each metric as "mean ± sd". */
+    public Table table() {
+        Table shown = Table.create(numbers.name());
+        for (String column : List.of("source", "target", "fitted on", "fit", "pairs")) {
+            shown.addColumns(numbers.column(column).copy());
+        }
+        for (String metric : METRICS) {
+            StringColumn text = StringColumn.create(metric);
+            DoubleColumn mean = numbers.doubleColumn(metric + " mean");
+            DoubleColumn sd = numbers.doubleColumn(metric + " sd");
+            for (int i = 0; i < numbers.rowCount(); i++) {
+                text.append(String.format(java.util.Locale.ROOT, "%.4f ± %.4f", mean.get(i), sd.get(i)));
+            }
+            shown.addColumns(text);
+        }
+        return shown;
+    }
+
+    /** Every number: the columns of {@link #table()} with each metric as a mean and an sd column. */
+    public Table numbers() {
+        return numbers.copy();
+    }
+
+    /** Writes {@link #numbers()} as CSV. */
+    public Path writeCsv(Path file) {
+        try {
+            Files.createDirectories(file.toAbsolutePath().getParent());
+            numbers.write().csv(file.toFile());
+            return file;
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot write " + title + " to " + file, e);
+        }
+    }
+
+    private static final class Builder {
+        final StringColumn source = StringColumn.create("source");
+        final StringColumn target = StringColumn.create("target");
+        final StringColumn fittedOn = StringColumn.create("fitted on");
+        final StringColumn fit = StringColumn.create("fit");
+        final IntColumn pairs;
+        final List<DoubleColumn> means = new ArrayList<>();
+        final List<DoubleColumn> sds = new ArrayList<>();
+
+        Builder(String pairsName) {
+            pairs = IntColumn.create(pairsName);
+            for (String metric : METRICS) {
+                means.add(DoubleColumn.create(metric + " mean"));
+                sds.add(DoubleColumn.create(metric + " sd"));
+            }
+        }
+
+        void add(String from, String to, String on, String how, int count, List<double[]> metrics) {
+            source.append(from);
+            target.append(to);
+            fittedOn.append(on);
+            fit.append(how);
+            pairs.append(count);
+            for (int m = 0; m < METRICS.length; m++) {
+                means.get(m).append(Stats.mean(metrics.get(m)));
+                sds.get(m).append(Stats.sd(metrics.get(m)));
+            }
+        }
+
+        Table table(String name) {
+            Table t = Table.create(name, source, target, fittedOn, fit, pairs);
+            for (int m = 0; m < METRICS.length; m++) {
+                t.addColumns(means.get(m), sds.get(m));
+            }
+            return t;
+        }
+    }
+}

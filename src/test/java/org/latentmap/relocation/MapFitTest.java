@@ -1,0 +1,110 @@
+package org.latentmap.relocation;
+
+import static org.junit.jupiter.api.Assertions.assertArrayEquals;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import org.junit.jupiter.api.Test;
+
+import java.util.SplittableRandom;
+
+class MapFitTest {
+    private static final double[][] W = {{1, -2}, {0.5, 3}, {-1, 0}};
+    private static final double[] B = {0.25, -4};
+
+    /** n random source codes of size 3 and their images under W (+ B). */
+    private static float[][][] pairs(int n, boolean bias) {
+        SplittableRandom random = new SplittableRandom(3);
+        float[][] x = new float[n][3];
+        float[][] y = new float[n][2];
+        for (int i = 0; i < n; i++) {
+            for (int k = 0; k < 3; k++) {
+                x[i][k] = (float) random.nextGaussian();
+            }
+            for (int j = 0; j < 2; j++) {
+                double z = bias ? B[j] : 0;
+                for (int k = 0; k < 3; k++) {
+                    z += x[i][k] * W[k][j];
+                }
+                y[i][j] = (float) z;
+            }
+        }
+        return new float[][][] {x, y};
+    }
+
+    @Test
+    void leastSquaresRecoversAKnownLinearMap() {
+        float[][][] xy = pairs(20, false);
+        LinearMap map = MapFit.leastSquares().fit(xy[0], xy[1]);
+        assertEquals(3, map.sourceSize());
+        assertEquals(2, map.targetSize());
+        assertFalse(map.hasBias());
+        for (int k = 0; k < 3; k++) {
+            assertArrayEquals(W[k], map.weights()[k], 1e-5);
+        }
+        float[][] mapped = map.apply(xy[0]);
+        assertArrayEquals(xy[1][7], mapped[7], 1e-5f);
+    }
+
+    @Test
+    void theAffineFitRecoversTheBiasToo() {
+        float[][][] xy = pairs(10, true);
+        LinearMap map = MapFit.affine().fit(xy[0], xy[1]);
+        assertTrue(map.hasBias());
+        assertArrayEquals(B, map.bias(), 1e-5);
+        assertArrayEquals(W[2], map.weights()[2], 1e-5);
+    }
+
+    @Test
+    void ridgeShrinksAsTheClosedFormSays() {
+        // one variable: w = sum(x y) / (sum(x^2) + lambda) = (2 + 8) / (1 + 4 + 1)
+        float[][] x = {{1}, {2}};
+        float[][] y = {{2}, {4}};
+        assertEquals(10.0 / 6, MapFit.ridge(1).fit(x, y).weights()[0][0], 1e-12);
+        assertEquals(2, MapFit.leastSquares().fit(x, y).weights()[0][0], 1e-12);
+        assertThrows(IllegalArgumentException.class, () -> MapFit.ridge(0));
+    }
+
+    @Test
+    void fewerPointsThanSourceVariablesAskForRidgeOrMorePoints() {
+        float[][][] xy = pairs(2, false);
+        var error = assertThrows(IllegalArgumentException.class, () -> MapFit.leastSquares().fit(xy[0], xy[1]));
+        assertEquals("2 pairs of codes cannot fix a map from 3 source variables by least squares (it needs at least 3):"
+                + " use ridge (MapFit.ridge) or more points", error.getMessage());
+        assertEquals(3, MapFit.ridge(0.1).fit(xy[0], xy[1]).sourceSize(), "ridge fits with fewer points");
+    }
+
+    @Test
+    void dependentSourceVariablesAreRefused() {
+        float[][] x = {{1, 2}, {2, 4}, {3, 6}};
+        float[][] y = {{1}, {2}, {3}};
+        var error = assertThrows(IllegalArgumentException.class, () -> MapFit.leastSquares().fit(x, y));
+        assertTrue(error.getMessage().contains("depends linearly"), error.getMessage());
+    }
+
+    @Test
+    void codesOfTheWrongSizeOrCountAreRefused() {
+        float[][][] xy = pairs(20, false);
+        LinearMap map = MapFit.leastSquares().fit(xy[0], xy[1]);
+        var error = assertThrows(IllegalArgumentException.class, () -> map.apply(new float[][] {{1, 2}}));
+        assertTrue(error.getMessage().startsWith("a code of size 2 for a map from a space of size 3"), error.getMessage());
+        var count = assertThrows(IllegalArgumentException.class, () -> MapFit.leastSquares().fit(xy[0], new float[3][2]));
+        assertTrue(count.getMessage().contains("20 source codes but 3 target codes"), count.getMessage());
+    }
+
+    @Test
+    void theAuthorsDenseLayerConvergesToTheLeastSquaresMap() {
+        float[][][] xy = pairs(50, false);
+        LinearMap dense = MapFit.denseLayer(3000, 0.01, 0, 1).fit(xy[0], xy[1]);
+        for (int k = 0; k < 3; k++) {
+            assertArrayEquals(W[k], dense.weights()[k], 1e-3);
+        }
+        // with its L2 term the weights shrink a little: at the optimum 2 / (n q) Z1^T (Z1 W - Z2) = -2 l2 W
+        LinearMap shrunk = MapFit.denseLayer(4000, 0.01, 0.05, 1).fit(xy[0], xy[1]);
+        assertTrue(Math.abs(shrunk.weights()[1][1]) < 3, "shrunk towards 0: " + shrunk.weights()[1][1]);
+        assertEquals(MapFit.denseLayer().fit(xy[0], xy[1]).weights()[0][0],
+                MapFit.denseLayer().fit(xy[0], xy[1]).weights()[0][0], 0, "seeded: the same start, the same map");
+    }
+}

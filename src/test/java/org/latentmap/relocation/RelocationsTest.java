@@ -1,0 +1,123 @@
+package org.latentmap.relocation;
+
+import static org.junit.jupiter.api.Assertions.assertArrayEquals;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import ai.djl.ndarray.NDArray;
+import ai.djl.ndarray.types.Shape;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.latentmap.Profile;
+import org.latentmap.data.ImageSet;
+import org.latentmap.features.SupportSet;
+import org.latentmap.model.LatentModel;
+import org.latentmap.model.ModelFamily;
+import org.latentmap.model.TrainedModel;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+
+class RelocationsTest {
+
+    /** Two-pixel images; the code is (a x0, b x1) and decoding divides back, so encode-decode is exact. */
+    private static TrainedModel scaling(String name, ModelFamily family, float a, float b) {
+        LatentModel model = new LatentModel() {
+            public String name() {
+                return name;
+            }
+
+            public int latentSize() {
+                return 2;
+            }
+
+            public NDArray encode(NDArray images) {
+                long n = images.getShape().get(0);
+                return images.reshape(n, 2).mul(images.getManager().create(new float[] {a, b}));
+            }
+
+            public NDArray decode(NDArray codes) {
+                long n = codes.getShape().get(0);
+                return codes.div(codes.getManager().create(new float[] {a, b})).reshape(new Shape(n, 1, 1, 2));
+            }
+        };
+        return new TrainedModel(family, 1, Profile.SMOKE, "test", model, null, null, 0);
+    }
+
+    private static ImageSet images(int n, int seed) {
+        java.util.SplittableRandom random = new java.util.SplittableRandom(seed);
+        float[] pixels = new float[2 * n];
+        for (int i = 0; i < pixels.length; i++) {
+            pixels[i] = (float) random.nextDouble();
+        }
+        return new ImageSet(pixels, n, 1, 1, 2, null, null);
+    }
+
+    @Test
+    void aLinearlyRelatedPairOfSpacesRelocatesWithoutError() {
+        TrainedModel source = scaling("source", ModelFamily.VAE, 1, 1);
+        TrainedModel target = scaling("target", ModelFamily.SPLIT_VAE, 2, -1);
+        Relocations relocations = Relocations.on(images(40, 1), images(20, 2)).batches(5);
+        Relocation r = relocations.relocate(source, target, MapFit.leastSquares(), FitPoints.supportSet(SupportSet.of(0, 3, 9)));
+        assertArrayEquals(new double[] {2, 0}, r.map().weights()[0], 1e-5);
+        assertArrayEquals(new double[] {0, -1}, r.map().weights()[1], 1e-5);
+        assertEquals(4, r.lMse().length, "20 test images in batches of 5");
+        assertEquals(0, r.lMseMean(), 1e-10);
+        assertEquals(0, r.mMseMean(), 1e-10);
+        assertEquals(0, r.rMseMean(), 1e-10);
+        assertEquals("support set (3)", r.fittedOn());
+    }
+
+    @Test
+    void theMetricsAreTheErrorsOfAKnownWrongMap() {
+        TrainedModel source = scaling("source", ModelFamily.VAE, 1, 1);
+        TrainedModel target = scaling("target", ModelFamily.VAE, 1, 1);
+        ImageSet test = new ImageSet(new float[] {1, 0, 0, 1}, 2, 1, 1, 2, null, null);
+        // the map doubles the first variable: codes (2, 0) and (0, 1); errors (1 + 0) / 2 and 0
+        LinearMap doubling = LinearMap.of(new double[][] {{2, 0}, {0, 1}}, null);
+        Relocation r = Relocations.on(test, test).batches(1).measure(source, target, doubling, "given", "hand");
+        assertArrayEquals(new double[] {0.5, 0}, r.lMse(), 1e-7);
+        assertArrayEquals(new double[] {0.5, 0}, r.mMse(), 1e-7);
+        assertArrayEquals(new double[] {0, 0}, r.targetRMse(), 1e-7);
+    }
+
+    @Test
+    void allDataFitsUseEveryTrainingImageAndWrongPointsAreRefused() {
+        TrainedModel source = scaling("source", ModelFamily.VAE, 1, 1);
+        TrainedModel target = scaling("target", ModelFamily.GAN, 3, 1);
+        ImageSet train = images(30, 4);
+        Relocations relocations = Relocations.on(train, images(10, 5));
+        Relocation r = relocations.relocate(source, target, MapFit.affine(), FitPoints.allOf(train));
+        assertEquals("all data (30)", r.fittedOn());
+        assertArrayEquals(new double[] {0, 0}, r.map().bias(), 1e-5);
+        var error = assertThrows(IllegalArgumentException.class,
+                () -> relocations.relocate(source, target, MapFit.leastSquares(), FitPoints.supportSet(SupportSet.of(1, 99))));
+        assertTrue(error.getMessage().contains("fitting point 99 is outside the 30 training images"), error.getMessage());
+    }
+
+    @Test
+    void table2SummarisesPairsAndWritesCsv(@TempDir Path folder) throws Exception {
+        TrainedModel a = scaling("VAE 1", ModelFamily.VAE, 1, 1);
+        TrainedModel b = scaling("VAE 2", ModelFamily.VAE, 1, 1);
+        LinearMap identity = LinearMap.of(new double[][] {{1, 0}, {0, 1}}, null);
+        Relocation first = new Relocation(a, b, identity, "least squares", "support set (150)",
+                new double[] {0.1, 0.3}, new double[] {0.01}, new double[] {0.02}, new double[] {0.01});
+        Relocation second = new Relocation(b, a, identity, "least squares", "support set (150)",
+                new double[] {0.4}, new double[] {0.03}, new double[] {0.04}, new double[] {0.03});
+        var rows = Table2.of(List.of(first, second)).table();
+        assertEquals(2, rows.rowCount());
+        assertEquals("0.2000 ± 0.1414", rows.stringColumn("L-MSE").get(0), "mean ± sd over the test batches");
+        var summary = Table2.summary(List.of(first, second));
+        assertEquals(1, summary.table().rowCount());
+        assertEquals(2, summary.table().intColumn("pairs").get(0));
+        // per-pair means 0.2 and 0.4: mean 0.3, sd 0.1414
+        assertEquals("0.3000 ± 0.1414", summary.table().stringColumn("L-MSE").get(0));
+        assertEquals("VAE", summary.table().stringColumn("source").get(0));
+        Path csv = summary.writeCsv(folder.resolve("out/table2.csv"));
+        List<String> lines = Files.readAllLines(csv);
+        assertTrue(lines.get(0).startsWith("source,target,fitted on,fit,pairs,L-MSE mean,L-MSE sd"), lines.get(0));
+        assertTrue(lines.get(1).startsWith("VAE,VAE,support set (150),least squares,2,0.3"), lines.get(1));
+    }
+}
