@@ -11,6 +11,7 @@ import org.latentmap.model.*;
 import org.latentmap.metrics.*;
 import org.latentmap.train.*;
 import org.latentmap.features.*;
+import org.latentmap.relocation.*;
 import java.util.*;
 import java.nio.file.Path;
 import tech.tablesaw.api.*;

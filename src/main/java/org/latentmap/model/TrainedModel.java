@@ -20,4 +20,16 @@ public record TrainedModel(ModelFamily family, long seed, Profile profile, Strin
     public boolean fromCache() {
         return trainingSeconds == 0;
     }
+
+    /** The model of {@code family} and {@code seed} among {@code models}. */
+    public static TrainedModel find(java.util.List<TrainedModel> models, ModelFamily family, long seed) {
+        return models.stream().filter(m -> m.family() == family && m.seed() == seed).findFirst()
+                .orElseThrow(() -> new IllegalArgumentException("no " + family.displayName() + " seed " + seed + " among "
+                        + models.stream().map(TrainedModel::name).toList()));
+    }
+
+    /** The models of {@code family} among {@code models}, in their order. */
+    public static java.util.List<TrainedModel> ofFamily(java.util.List<TrainedModel> models, ModelFamily family) {
+        return models.stream().filter(m -> m.family() == family).toList();
+    }
 }

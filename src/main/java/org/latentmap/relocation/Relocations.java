@@ -4,7 +4,12 @@ import org.latentmap.data.ImageSet;
 import org.latentmap.features.Codes;
 import org.latentmap.model.TrainedModel;
 
+import org.latentmap.train.Progress;
+import org.latentmap.train.ProgressLine;
+
+import java.util.ArrayList;
 import java.util.IdentityHashMap;
+import java.util.List;
 import java.util.Map;
 
 /**
@@ -51,6 +56,53 @@ public final class Relocations {
     public Relocation relocate(TrainedModel source, TrainedModel target, MapFit fit, FitPoints points) {
         LinearMap map = fit.fit(fitCodes(source, points), fitCodes(target, points));
         return measure(source, target, map, fit.name(), points.label());
+    }
+
+    /**
+     * Type 1 of the paper: every ordered pair of distinct models among {@code models} (n (n - 1) relocations),
+     * with a progress line.
+     */
+    public List<Relocation> allPairs(List<TrainedModel> models, MapFit fit, FitPoints points) {
+        List<TrainedModel[]> pairs = new ArrayList<>();
+        for (TrainedModel source : models) {
+            for (TrainedModel target : models) {
+                if (source != target) {
+                    pairs.add(new TrainedModel[] {source, target});
+                }
+            }
+        }
+        return run(pairs, fit, points);
+    }
+
+    /**
+     * Types 2 and 3: each source model to the target model of the same seed (seed k to seed k), with a
+     * progress line. Models without a partner are left out.
+     */
+    public List<Relocation> seedPairs(List<TrainedModel> sources, List<TrainedModel> targets, MapFit fit, FitPoints points) {
+        List<TrainedModel[]> pairs = new ArrayList<>();
+        for (TrainedModel source : sources) {
+            targets.stream().filter(t -> t.seed() == source.seed() && t != source).findFirst()
+                    .ifPresent(target -> pairs.add(new TrainedModel[] {source, target}));
+        }
+        if (pairs.isEmpty()) {
+            throw new IllegalArgumentException("no source and target share a seed: sources " + sources.stream().map(TrainedModel::name).toList()
+                    + ", targets " + targets.stream().map(TrainedModel::name).toList());
+        }
+        return run(pairs, fit, points);
+    }
+
+    private List<Relocation> run(List<TrainedModel[]> pairs, MapFit fit, FitPoints points) {
+        Progress progress = ProgressLine.toStandardOutput("relocation");
+        String what = pairs.get(0)[0].family().displayName() + " -> " + pairs.get(0)[1].family().displayName()
+                + ", " + fit.name() + " on " + points.label();
+        progress.start(what, 0, pairs.size());
+        List<Relocation> results = new ArrayList<>();
+        for (TrainedModel[] pair : pairs) {
+            results.add(relocate(pair[0], pair[1], fit, points));
+            progress.update(results.size(), pairs.size(), Double.NaN);
+        }
+        progress.end(results.size(), pairs.size(), null);
+        return results;
     }
 
     /** Measures a given map from {@code source}'s space to {@code target}'s on the test images. */

@@ -9,6 +9,7 @@ import org.knowm.xchart.CategoryChart;
 import org.knowm.xchart.CategoryChartBuilder;
 import org.knowm.xchart.XYChart;
 import org.knowm.xchart.XYChartBuilder;
+import org.knowm.xchart.XYSeries;
 import org.knowm.xchart.internal.chartpart.Chart;
 import org.knowm.xchart.style.Styler;
 import org.latentmap.data.ImageSet;
@@ -236,6 +237,44 @@ public final class Show {
                 List.of(images, org.latentmap.metrics.ReconstructionError.reconstructions(relocation.source().model(), images),
                         relocation.relocated(images),
                         org.latentmap.metrics.ReconstructionError.reconstructions(relocation.target().model(), images)), 2);
+    }
+
+    /**
+     * Each pair's M-MSE with its map fitted on the support set (y) against fitted on all data (x), one series
+     * per source family, with the diagonal: points on it mean the support set does as well as all the data.
+     */
+    public static Picture supportVersusAll(String title, List<org.latentmap.relocation.Relocation> relocations) {
+        java.util.Map<String, org.latentmap.relocation.Relocation> all = new java.util.HashMap<>();
+        for (var r : relocations) {
+            if (r.fittedOn().startsWith("all data")) {
+                all.put(r.source().name() + "|" + r.target().name() + "|" + r.fit(), r);
+            }
+        }
+        java.util.Map<String, List<double[]>> series = new java.util.LinkedHashMap<>();
+        double largest = 0;
+        for (var r : relocations) {
+            var partner = all.get(r.source().name() + "|" + r.target().name() + "|" + r.fit());
+            if (r.fittedOn().startsWith("support") && partner != null) {
+                String name = r.source().family().displayName() + " -> " + r.target().family().displayName();
+                series.computeIfAbsent(name, k -> new ArrayList<>()).add(new double[] {partner.mMseMean(), r.mMseMean()});
+                largest = Math.max(largest, Math.max(partner.mMseMean(), r.mMseMean()));
+            }
+        }
+        if (series.isEmpty()) {
+            throw new IllegalArgumentException("no pair was fitted both on a support set and on all data");
+        }
+        XYChart chart = new XYChartBuilder().width(560).height(480).title(title)
+                .xAxisTitle("M-MSE, map fitted on all data").yAxisTitle("M-MSE, map fitted on the support set").build();
+        chart.getStyler().setDefaultSeriesRenderStyle(XYSeries.XYSeriesRenderStyle.Scatter);
+        chart.getStyler().setChartBackgroundColor(java.awt.Color.WHITE);
+        chart.getStyler().setLegendPosition(Styler.LegendPosition.InsideSE);
+        series.forEach((name, points) -> chart.addSeries(name, points.stream().mapToDouble(p -> p[0]).toArray(),
+                points.stream().mapToDouble(p -> p[1]).toArray()));
+        var diagonal = chart.addSeries("same error", new double[] {0, largest * 1.05}, new double[] {0, largest * 1.05});
+        diagonal.setXYSeriesRenderStyle(XYSeries.XYSeriesRenderStyle.Line);
+        diagonal.setMarker(org.knowm.xchart.style.markers.SeriesMarkers.NONE);
+        diagonal.setLineColor(java.awt.Color.GRAY);
+        return chart(chart);
     }
 
     private static XYChart lineChart(String title, String xLabel, String yLabel, int height) {

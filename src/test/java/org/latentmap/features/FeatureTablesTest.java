@@ -77,4 +77,50 @@ class FeatureTablesTest {
         var error = assertThrows(IllegalArgumentException.class, () -> SupportSet.of(0, 7).images(images));
         assertTrue(error.getMessage().contains("refers to image 7 but the data set has 2 images"), error.getMessage());
     }
+
+    @Test
+    void theRecipeIsTheStepsOfNotebook03() {
+        // codes are the two pixels; pixel 0 varies more, so it is the most informative variable
+        float[] pixels = new float[40];
+        java.util.SplittableRandom random = new java.util.SplittableRandom(2);
+        for (int i = 0; i < 20; i++) {
+            pixels[2 * i] = (float) (4 * random.nextDouble() - 2);
+            pixels[2 * i + 1] = (float) (0.2 * random.nextDouble() - 0.1);
+        }
+        ImageSet images = new ImageSet(pixels, 20, 1, 1, 2, null, null);
+        var model = new org.latentmap.model.TrainedModel(org.latentmap.model.ModelFamily.VAE, 1, org.latentmap.Profile.SMOKE, "test",
+                IDENTITY, null, null, 0);
+        var selection = new SupportSetRecipe(1, 2, 5).select(model, images, images);
+        assertArrayEquals(new int[] {0}, selection.sectors().variables());
+        Sectors sectors = Sectors.of(Codes.of(IDENTITY, images), new int[] {0}, selection.scan().widestHolding(0.5));
+        assertEquals(sectors.threshold(), selection.sectors().threshold());
+        assertArrayEquals(SupportSet.select(sectors, 2, 5).indices(), selection.support().indices());
+        assertEquals(2, selection.support().size());
+    }
+
+    private static final org.latentmap.model.LatentModel IDENTITY = new org.latentmap.model.LatentModel() {
+        public String name() {
+            return "identity";
+        }
+
+        public int latentSize() {
+            return 2;
+        }
+
+        public ai.djl.ndarray.NDArray encode(ai.djl.ndarray.NDArray images) {
+            return images.reshape(images.getShape().get(0), 2);
+        }
+
+        public ai.djl.ndarray.NDArray decode(ai.djl.ndarray.NDArray codes) {
+            return codes.reshape(codes.getShape().get(0), 1, 1, 2);
+        }
+    };
+
+    @Test
+    void theShippedSupportSetIsFoundFromTheProjectAndIndexesTheFullTrainingSplit() {
+        SupportSet shipped = SupportSets.shipped(SupportSets.FASHION_MNIST);
+        assertEquals(150, shipped.size());
+        assertEquals(150, java.util.Arrays.stream(shipped.indices()).distinct().count(), "no image twice");
+        assertTrue(java.util.Arrays.stream(shipped.indices()).allMatch(i -> i >= 0 && i < 60_000));
+    }
 }
