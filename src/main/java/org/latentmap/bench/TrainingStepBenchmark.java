@@ -43,13 +43,11 @@ public final class TrainingStepBenchmark {
         }
     }
 
-    private static final org.latentmap.train.Noise NOISE = new org.latentmap.train.Noise(1);
-
     private static void step(Trainable trainable, NDManager manager, NDArray data, long step) {
         try (NDManager scope = manager.newSubManager()) {
             NDArray batch = data.duplicate();
             batch.attach(scope);
-            trainable.step(batch, step, NOISE);
+            trainable.step(batch, step);
         }
     }
 }

@@ -67,15 +67,12 @@ public enum ModelFamily {
 
     /** A new model with parameters initialised from {@code seed}. */
     public LatentModel create(String name, NDManager manager, Shape imageShape, long seed) {
-        // the engine's generator is one per process: models created side by side take turns
-        synchronized (ModelFamily.class) {
-            Engine.getInstance().setRandomSeed((int) (seed & 0x7fffffff));
-            return switch (this) {
-                case VAE -> Vae.create(name, manager, imageShape, latentSize);
-                case GAN -> Gan.create(name, manager, imageShape, latentSize);
-                case SPLIT_VAE -> SplitVae.create(name, manager, imageShape, latentSize);
-            };
-        }
+        Engine.getInstance().setRandomSeed((int) (seed & 0x7fffffff));
+        return switch (this) {
+            case VAE -> Vae.create(name, manager, imageShape, latentSize);
+            case GAN -> Gan.create(name, manager, imageShape, latentSize);
+            case SPLIT_VAE -> SplitVae.create(name, manager, imageShape, latentSize);
+        };
     }
 
     /** The training of a model of this family under {@code plan}. */

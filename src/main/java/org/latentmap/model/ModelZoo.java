@@ -5,7 +5,6 @@ import ai.djl.ndarray.types.Shape;
 import org.latentmap.Profile;
 import org.latentmap.data.ImageSet;
 import org.latentmap.train.Checkpoint;
-import org.latentmap.train.EngineThreads;
 import org.latentmap.train.Progress;
 import org.latentmap.train.ProgressLine;
 import org.latentmap.train.ShuffledBatches;
@@ -20,11 +19,6 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
-import java.util.concurrent.Callable;
-import java.util.concurrent.ExecutionException;
-import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
-import java.util.concurrent.Future;
 import java.util.function.UnaryOperator;
 
 /**
@@ -38,12 +32,11 @@ public final class ModelZoo {
     /** The seeds of the paper's five trainings of each family. */
     public static final List<Long> SEEDS = List.of(1L, 2L, 3L, 4L, 5L);
     /** Changes whenever an architecture or a loss changes, so that older cached models are retrained. */
-    static final int ARCHITECTURE_VERSION = 4;
+    static final int ARCHITECTURE_VERSION = 3;
 
     private final Path folder;
     private final NDManager manager;
-    private java.util.function.Supplier<Progress> progress = ProgressLine::toStandardOutput;
-    private int parallel = Math.max(1, Runtime.getRuntime().availableProcessors());
+    private Progress progress = ProgressLine.toStandardOutput();
     private UnaryOperator<TrainingPlan> planAdjustment = UnaryOperator.identity();
 
     private ModelZoo(Path folder) {
@@ -69,16 +62,7 @@ public final class ModelZoo {
 
     /** Where progress goes (standard output by default, which notebooks show too). */
     public ModelZoo progress(Progress newProgress) {
-        this.progress = () -> newProgress;
-        return this;
-    }
-
-    /** How many models {@link #all} trains at once (by default one per processor core), each on one thread. */
-    public ModelZoo parallel(int trainings) {
-        if (trainings < 1) {
-            throw new IllegalArgumentException("train at least one model at a time, got " + trainings);
-        }
-        this.parallel = trainings;
+        this.progress = newProgress;
         return this;
     }
 
@@ -95,11 +79,10 @@ public final class ModelZoo {
 
     /** Loads, resumes or trains the model of {@code family} with {@code seed} on {@code data}. */
     public TrainedModel get(ModelFamily family, long seed, Profile profile, String dataset, ImageSet data) {
-        return get(family, seed, profile, dataset, data, family.displayName() + " seed " + seed, true);
+        return get(family, seed, profile, dataset, data, family.displayName() + " seed " + seed);
     }
 
-    private TrainedModel get(ModelFamily family, long seed, Profile profile, String dataset, ImageSet data, String label,
-                             boolean restoreThreads) {
+    private TrainedModel get(ModelFamily family, long seed, Profile profile, String dataset, ImageSet data, String label) {
         TrainingPlan plan = planAdjustment.apply(family.plan(profile, seed));
         Shape imageShape = new Shape(data.channels(), data.height(), data.width());
         String name = family.displayName() + " " + seed;
@@ -109,9 +92,9 @@ public final class ModelZoo {
         Path file = file(family, seed, profile, dataset);
         discardIfStale(file, description);
         Training training = new Training(trainable, new ShuffledBatches(data, plan.batchSize(), seed), plan, description)
-                .progress(progress.get(), label);
+                .progress(progress, label);
         long started = System.nanoTime();
-        long ran = EngineThreads.singleThreaded(restoreThreads, () -> training.run(file));
+        long ran = training.run(file);
         double seconds = ran == 0 ? 0 : (System.nanoTime() - started) / 1e9;
         return new TrainedModel(family, seed, profile, dataset, model, training.history(), plan, seconds);
     }
@@ -121,52 +104,17 @@ public final class ModelZoo {
         return all(List.of(ModelFamily.values()), SEEDS, profile, dataset, data);
     }
 
-    /**
-     * Every combination of the given families and seeds, in that order. Models to be trained train
-     * {@link #parallel} at a time; the first failure (or an interruption) stops the others between two steps,
-     * their checkpoints kept.
-     */
+    /** Every combination of the given families and seeds. */
     public List<TrainedModel> all(List<ModelFamily> families, List<Long> seeds, Profile profile, String dataset, ImageSet data) {
-        List<Callable<TrainedModel>> jobs = new ArrayList<>();
+        List<TrainedModel> models = new ArrayList<>();
         int total = families.size() * seeds.size();
         for (ModelFamily family : families) {
             for (long seed : seeds) {
-                String label = String.format(Locale.ROOT, "[%d/%d] %s seed %d", jobs.size() + 1, total, family.displayName(), seed);
-                jobs.add(() -> get(family, seed, profile, dataset, data, label, false));
+                String label = String.format(Locale.ROOT, "[%d/%d] %s seed %d", models.size() + 1, total, family.displayName(), seed);
+                models.add(get(family, seed, profile, dataset, data, label));
             }
         }
-        ExecutorService pool = Executors.newFixedThreadPool(Math.min(parallel, jobs.size()), worker -> {
-            Thread thread = new Thread(worker, "latentmap-training");
-            thread.setDaemon(true);
-            thread.setContextClassLoader(Thread.currentThread().getContextClassLoader());
-            return thread;
-        });
-        int threads = EngineThreads.get();
-        try {
-            List<Future<TrainedModel>> futures = new ArrayList<>();
-            for (Callable<TrainedModel> job : jobs) {
-                futures.add(pool.submit(job));
-            }
-            List<TrainedModel> models = new ArrayList<>();
-            for (Future<TrainedModel> future : futures) {
-                models.add(future.get());
-            }
-            return models;
-        } catch (ExecutionException e) {
-            if (e.getCause() instanceof RuntimeException runtime) {
-                throw runtime;
-            }
-            if (e.getCause() instanceof Error error) {
-                throw error;
-            }
-            throw new IllegalStateException(e.getCause());
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            throw new IllegalStateException("interrupted while training; run it again to resume from the checkpoints", e);
-        } finally {
-            pool.shutdownNow();
-            EngineThreads.set(threads);
-        }
+        return models;
     }
 
     private static String description(ModelFamily family, long seed, Profile profile, String dataset, ImageSet data, TrainingPlan plan) {

@@ -9,8 +9,7 @@ import java.util.List;
 /**
  * Trains (or loads) zoo models from a terminal, on Fashion-MNIST:
  * {@code java -cp 'target/latentmap.jar:target/lib/*' org.latentmap.model.ZooCommand [--profile full|smoke|paper]
- * [--family vae|gan|split-vae]... [--seed N]... [--parallel K]}. Without families or seeds: all 15 models;
- * K trainings at a time (by default one per core).
+ * [--family vae|gan|split-vae]... [--seed N]...}. Without families or seeds: all 15 models.
  */
 public final class ZooCommand {
     private ZooCommand() {
@@ -20,24 +19,22 @@ public final class ZooCommand {
         Profile profile = Profile.current();
         List<ModelFamily> families = new ArrayList<>();
         List<Long> seeds = new ArrayList<>();
-        int parallel = Math.max(1, Runtime.getRuntime().availableProcessors());
         for (int i = 0; i < args.length; i++) {
             String value = i + 1 < args.length ? args[i + 1] : null;
             switch (args[i]) {
                 case "--profile" -> profile = Profile.parse(require(args[i], value));
                 case "--family" -> families.add(ModelFamily.parse(require(args[i], value)));
                 case "--seed" -> seeds.add(Long.parseLong(require(args[i], value)));
-                case "--parallel" -> parallel = Integer.parseInt(require(args[i], value));
                 default -> {
-                    System.err.println("unknown argument " + args[i] + "; use --profile P, --family F, --seed N, --parallel K");
+                    System.err.println("unknown argument " + args[i] + "; use --profile P, --family F, --seed N");
                     System.exit(2);
                 }
             }
             i++;
         }
         ImageSet train = TrainingData.fashionMnist(profile);
-        ModelZoo zoo = ModelZoo.standard().parallel(parallel);
-        System.out.println("zoo " + zoo.folder() + ", profile " + profile + ", " + train + ", " + parallel + " at a time");
+        ModelZoo zoo = ModelZoo.standard();
+        System.out.println("zoo " + zoo.folder() + ", profile " + profile + ", " + train);
         long started = System.nanoTime();
         List<TrainedModel> models = zoo.all(families.isEmpty() ? List.of(ModelFamily.values()) : families,
                 seeds.isEmpty() ? ModelZoo.SEEDS : seeds, profile, TrainingData.FASHION_MNIST, train);

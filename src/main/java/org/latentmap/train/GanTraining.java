@@ -1,8 +1,10 @@
 package org.latentmap.train;
 
+import ai.djl.engine.Engine;
 import ai.djl.ndarray.NDArray;
 import ai.djl.ndarray.NDManager;
 import ai.djl.ndarray.types.Shape;
+import ai.djl.training.GradientCollector;
 import org.latentmap.model.Gan;
 import org.latentmap.model.LatentModel;
 
@@ -48,18 +50,18 @@ public final class GanTraining implements Trainable {
     }
 
     @Override
-    public double[] step(NDArray batch, long step, Noise noise) {
-        return step < adversarialSteps ? adversarial(batch, step, noise) : recoder(batch, step, noise);
+    public double[] step(NDArray batch, long step) {
+        return step < adversarialSteps ? adversarial(batch, step) : recoder(batch, step);
     }
 
-    private double[] adversarial(NDArray real, long step, Noise noise) {
+    private double[] adversarial(NDArray real, long step) {
         NDManager manager = real.getManager();
         Shape codes = new Shape(real.getShape().get(0), gan.latentSize());
         double discriminatorLoss;
         // the generated batch is made outside the collector: nothing of the generator is recorded for this step
-        NDArray fake = gan.generate(noise.normal(manager, codes), true);
+        NDArray fake = gan.generate(manager.randomNormal(codes), true);
         NDArray signedReal = Gan.toSigned(real);
-        try (Gradients collector = Gradients.record()) {
+        try (GradientCollector collector = Engine.getInstance().newGradientCollector()) {
             NDArray loss = Losses.binaryCrossEntropy(gan.discriminator().forward(signedReal, true), REAL_TARGET)
                     .add(Losses.binaryCrossEntropy(gan.discriminator().forward(fake, true), 0f));
             discriminatorLoss = TrainingDiverged.check(step, "discriminator", loss.getFloat());
@@ -69,8 +71,8 @@ public final class GanTraining implements Trainable {
         double generatorLoss;
         // the discriminator is frozen for the generator's step: its weights' gradients are not computed
         discriminatorOptimizer.requireGradients(false);
-        try (Gradients collector = Gradients.record()) {
-            NDArray generated = gan.generate(noise.normal(manager, codes), true);
+        try (GradientCollector collector = Engine.getInstance().newGradientCollector()) {
+            NDArray generated = gan.generate(manager.randomNormal(codes), true);
             NDArray loss = Losses.binaryCrossEntropy(gan.discriminator().forward(generated, true), 1f);
             generatorLoss = TrainingDiverged.check(step, "generator", loss.getFloat());
             collector.backward(loss);
@@ -81,12 +83,12 @@ public final class GanTraining implements Trainable {
         return new double[] {discriminatorLoss, generatorLoss, Double.NaN};
     }
 
-    private double[] recoder(NDArray batch, long step, Noise noise) {
+    private double[] recoder(NDArray batch, long step) {
         NDManager manager = batch.getManager();
-        NDArray codes = noise.normal(manager, new Shape(batch.getShape().get(0), gan.latentSize()));
+        NDArray codes = manager.randomNormal(new Shape(batch.getShape().get(0), gan.latentSize()));
         NDArray images = gan.decode(codes);
         double value;
-        try (Gradients collector = Gradients.record()) {
+        try (GradientCollector collector = Engine.getInstance().newGradientCollector()) {
             NDArray loss = Losses.meanSquaredError(gan.recoder().forward(images, true), codes);
             value = TrainingDiverged.check(step, "recoder", loss.getFloat());
             collector.backward(loss);

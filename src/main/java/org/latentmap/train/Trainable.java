@@ -23,10 +23,9 @@ public interface Trainable {
     /**
      * One optimisation step on a batch of images; returns the losses (NaN for one not computed at this
      * step). Throws {@link TrainingDiverged} when a loss is not finite, before the network it belongs to
-     * is updated; {@link Training} then keeps the checkpoint of the last good step. Random numbers come from
-     * {@code noise}, reseeded for every step.
+     * is updated; {@link Training} then keeps the checkpoint of the last good step.
      */
-    double[] step(NDArray batch, long step, Noise noise);
+    double[] step(NDArray batch, long step);
 
     /** Parameters and optimizer state. */
     void save(DataOutputStream out) throws IOException;

@@ -1,5 +1,6 @@
 package org.latentmap.train;
 
+import ai.djl.engine.Engine;
 import ai.djl.ndarray.NDArray;
 import ai.djl.ndarray.NDManager;
 import ai.djl.ndarray.NDScope;
@@ -11,8 +12,8 @@ import java.nio.file.Path;
 
 /**
  * The training loop shared by every model: resumes from the checkpoint when there is one for the same
- * description, runs the remaining steps with the training's own random generator ({@link Noise}) reseeded from
- * (seed, step) so that a resumed run equals an uninterrupted one, writes a checkpoint every {@code plan.checkpointEvery()}
+ * description, runs the remaining steps with the engine's random generator reseeded from (seed, step) so
+ * that a resumed run equals an uninterrupted one, writes a checkpoint every {@code plan.checkpointEvery()}
  * steps and at the end, and stops on a non-finite loss leaving the last good checkpoint in place.
  */
 public final class Training {
@@ -21,7 +22,6 @@ public final class Training {
     private final TrainingPlan plan;
     private final String description;
     private final LossHistory history;
-    private final Noise noise;
     private Progress progress = Progress.SILENT;
     private String label = "training";
 
@@ -31,7 +31,6 @@ public final class Training {
         this.plan = plan;
         this.description = description;
         this.history = new LossHistory(trainable.lossNames());
-        this.noise = new Noise(plan.seed());
     }
 
     public Training progress(Progress newProgress, String newLabel) {
@@ -64,14 +63,11 @@ public final class Training {
         progress.start(label, step, total);
         try {
             while (step < total) {
-                if (Thread.interrupted()) {
-                    throw new TrainingInterrupted(step, saved, checkpoint);
-                }
-                noise.reseed(stepSeed(plan.seed(), step));
+                Engine.getInstance().setRandomSeed(stepSeed(plan.seed(), step));
                 double[] losses;
                 try (NDManager manager = NDManager.newBaseManager(); NDScope ignored = new NDScope()) {
                     NDArray batch = batches.batch(manager, step);
-                    losses = trainable.step(batch, step, noise);
+                    losses = trainable.step(batch, step);
                 }
                 history.add(losses);
                 step++;
@@ -121,7 +117,7 @@ public final class Training {
         }
     }
 
-    /** The random seed of one step: a mix of the plan's seed and the step number. */
+    /** The engine seed of one step: a mix of the plan's seed and the step number. */
     static int stepSeed(long seed, long step) {
         long h = seed * 0x9E3779B97F4A7C15L + step * 0xC2B2AE3D27D4EB4FL;
         h ^= h >>> 31;

@@ -1,7 +1,9 @@
 package org.latentmap.train;
 
+import ai.djl.engine.Engine;
 import ai.djl.ndarray.NDArray;
 import ai.djl.ndarray.NDList;
+import ai.djl.training.GradientCollector;
 import org.latentmap.model.GammaBalance;
 import org.latentmap.model.LatentModel;
 import org.latentmap.model.VariationalModel;
@@ -41,12 +43,12 @@ public final class VaeTraining implements Trainable {
     }
 
     @Override
-    public double[] step(NDArray batch, long step, Noise noise) {
+    public double[] step(NDArray batch, long step) {
         double[] losses;
-        try (Gradients collector = Gradients.record()) {
+        try (GradientCollector collector = Engine.getInstance().newGradientCollector()) {
             NDList posterior = model.posterior(batch, true);
-            NDArray epsilon = noise.normal(batch.getManager(), posterior.get(0).getShape());
-            NDArray codes = Losses.reparameterise(posterior.get(0), posterior.get(1), epsilon);
+            NDArray noise = batch.getManager().randomNormal(posterior.get(0).getShape());
+            NDArray codes = Losses.reparameterise(posterior.get(0), posterior.get(1), noise);
             NDArray output = model.decode(codes, true);
             NDArray sse = Losses.sumSquaredError(batch, output);
             double mse = TrainingDiverged.check(step, "reconstruction", sse.getFloat() * batch.getShape().get(0) / batch.getShape().size());

@@ -76,17 +76,6 @@ class ModelZooTest {
     }
 
     @Test
-    void modelsTrainedSideBySideEqualModelsTrainedAlone(@TempDir Path folder) throws Exception {
-        ImageSet data = data();
-        List<TrainedModel> together = zoo(folder.resolve("together"), 4).parallel(2)
-                .all(List.of(ModelFamily.VAE, ModelFamily.GAN), List.of(1L, 2L), Profile.SMOKE, "random", data);
-        for (TrainedModel model : together) {
-            TrainedModel alone = zoo(folder.resolve("alone"), 4).get(model.family(), model.seed(), Profile.SMOKE, "random", data);
-            assertArrayEquals(codes(alone, data.head(4)), codes(model, data.head(4)), model.name() + ": the same parameters");
-        }
-    }
-
-    @Test
     void aDataSetNameWithoutLettersIsRefused(@TempDir Path folder) {
         var error = assertThrows(IllegalArgumentException.class,
                 () -> zoo(folder, 1).get(ModelFamily.VAE, 1, Profile.SMOKE, "..", data()));
