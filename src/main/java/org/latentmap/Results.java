@@ -7,8 +7,8 @@ import java.nio.file.Path;
 
 /**
  * Where a run writes its result files (CSV tables, support sets): the folder in {@value #VARIABLE} if set
- * (the notebook runner sets it inside its output folder), else {@code build/results} of the project when
- * run from the project or its notebooks folder, else {@code latentmap-results} in the working directory.
+ * (the notebook runner sets it inside its output folder), else {@code build/results} of the project
+ * ({@link ProjectFolder}), else {@code latentmap-results} in the working directory.
  */
 public final class Results {
     public static final String VARIABLE = "LATENTMAP_RESULTS";
@@ -23,10 +23,8 @@ public final class Results {
         if (configured != null && !configured.isBlank()) {
             folder = Path.of(configured);
         } else {
-            Path here = Path.of("").toAbsolutePath();
-            Path project = Files.exists(here.resolve("pom.xml")) ? here
-                    : Files.exists(here.resolveSibling("pom.xml")) ? here.getParent() : null;
-            folder = project != null ? project.resolve("build").resolve("results") : here.resolve("latentmap-results");
+            folder = ProjectFolder.find().map(project -> project.resolve("build").resolve("results"))
+                    .orElse(Path.of("latentmap-results").toAbsolutePath());
         }
         try {
             return Files.createDirectories(folder);

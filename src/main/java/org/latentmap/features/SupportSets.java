@@ -1,13 +1,13 @@
 package org.latentmap.features;
 
 import org.latentmap.data.ImageSet;
+import org.latentmap.ProjectFolder;
 import org.latentmap.model.TrainedModel;
 
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.stream.Stream;
 
 /**
  * The support sets the project ships under {@code data/support-sets/}, and the one the relocation notebooks
@@ -32,17 +32,13 @@ public final class SupportSets {
     }
 
     /**
-     * The project's {@code data/support-sets/}: under {@code LATENTMAP_HOME} (the kernelspecs set it) if set,
-     * else under the working directory or its parent (the notebooks folder).
+     * The project's {@code data/support-sets/} ({@link ProjectFolder}).
      */
     public static Path folder() {
-        String home = System.getenv("LATENTMAP_HOME");
-        Path here = Path.of("").toAbsolutePath();
-        return Stream.of(home == null ? null : Path.of(home), here, here.getParent())
-                .filter(p -> p != null && Files.isDirectory(p.resolve("data/support-sets")))
-                .map(p -> p.resolve("data/support-sets")).findFirst()
-                .orElseThrow(() -> new IllegalStateException("no data/support-sets folder under " + here
-                        + " or its parent: run from the project (or its notebooks folder) or set LATENTMAP_HOME"));
+        return ProjectFolder.find().map(project -> project.resolve("data").resolve("support-sets"))
+                .filter(Files::isDirectory)
+                .orElseThrow(() -> new IllegalStateException("no data/support-sets folder in the project: run from the project"
+                        + " (or its notebooks folder) or set " + ProjectFolder.VARIABLE + " to the project's folder"));
     }
 
     /**

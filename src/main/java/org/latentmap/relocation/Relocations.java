@@ -2,6 +2,7 @@ package org.latentmap.relocation;
 
 import org.latentmap.data.ImageSet;
 import org.latentmap.features.Codes;
+import org.latentmap.metrics.ReconstructionError;
 import org.latentmap.model.TrainedModel;
 
 import org.latentmap.train.Progress;
@@ -42,14 +43,6 @@ public final class Relocations {
             throw new IllegalArgumentException("a batch size in [1, " + test.size() + "] (the test images), got " + size);
         }
         return new Relocations(train, test, size);
-    }
-
-    public ImageSet train() {
-        return train;
-    }
-
-    public ImageSet test() {
-        return test;
     }
 
     /** Fits a map from {@code source}'s space to {@code target}'s on {@code points} and measures it. */
@@ -152,7 +145,7 @@ public final class Relocations {
     }
 
     private double[] reconstruction(TrainedModel model) {
-        return testReconstruction.computeIfAbsent(model, m -> Decoding.errors(m.model(), testCodes(m), test));
+        return testReconstruction.computeIfAbsent(model, m -> ReconstructionError.perImage(m.model(), test));
     }
 
     private double[] batchMeans(double[] perImage) {
