@@ -33,6 +33,24 @@ public abstract class MapFit {
     }
 
     /**
+     * Ridge regression without bias, its penalty chosen by {@link RidgeValidation} ({@value RidgeValidation#FOLDS}-fold
+     * validation on the fit points): the fit for a support set about as large as the source space, where plain
+     * least squares passes through every point. On plentiful points it chooses a small penalty and agrees
+     * with least squares. The fitted map's name gives the penalty chosen.
+     */
+    public static MapFit validatedRidge() {
+        return new MapFit("ridge, validated") {
+            @Override
+            LinearMap fitChecked(float[][] source, float[][] target) {
+                RidgeValidation validation = RidgeValidation.of(source, target);
+                LinearMap map = ridge(validation.bestLambda()).fitChecked(source, target);
+                return new LinearMap(map.weights(), null, String.format(Locale.ROOT, "ridge %.3g (%.2g x scale, %d-fold validated)",
+                        validation.bestLambda(), validation.bestFactor(), RidgeValidation.FOLDS));
+            }
+        };
+    }
+
+    /**
      * The authors' fit: one dense layer, no bias, Glorot-uniform start, loss = mean squared error + 1e-4 x
      * sum of squared weights, Adam at 5e-4 for 2,000 full-batch steps (their repository's Keras set-up).
      */

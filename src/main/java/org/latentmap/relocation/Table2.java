@@ -1,10 +1,12 @@
 package org.latentmap.relocation;
 
 import org.latentmap.metrics.Stats;
+import tech.tablesaw.api.ColumnType;
 import tech.tablesaw.api.DoubleColumn;
 import tech.tablesaw.api.IntColumn;
 import tech.tablesaw.api.StringColumn;
 import tech.tablesaw.api.Table;
+import tech.tablesaw.io.csv.CsvReadOptions;
 
 import java.io.IOException;
 import java.io.UncheckedIOException;
@@ -57,6 +59,48 @@ public final class Table2 {
                             perPair(group, Relocation::mMseMean), perPair(group, Relocation::targetRMseMean)));
         }
         return new Table2(builder.table("Relocations by kind (mean ± sd over pairs of models)"), "Relocations by kind");
+    }
+
+    /**
+     * The paper's whole Table 2 from the per-notebook tables written before: every {@code table2-*.csv} of
+     * {@code folder} (as notebooks 04-06 write them), in file-name order, one table. Throws when there is none.
+     */
+    public static Table2 gather(Path folder) {
+        List<Path> files;
+        try (var listing = Files.list(folder)) {
+            files = listing.filter(f -> f.getFileName().toString().matches("table2-.+\\.csv")).sorted().toList();
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot list " + folder + " for Table 2's parts", e);
+        }
+        if (files.isEmpty()) {
+            throw new IllegalArgumentException("no table2-*.csv in " + folder + ": run the relocation notebooks (04-06) first");
+        }
+        Table all = null;
+        for (Path file : files) {
+            Table part = read(file);
+            all = all == null ? part : all.append(part);
+        }
+        String parts = files.stream().map(f -> f.getFileName().toString()).reduce((a, b) -> a + ", " + b).orElseThrow();
+        all.setName("Table 2 (mean ± sd over pairs of models; from " + parts + ")");
+        return new Table2(all, "Table 2");
+    }
+
+    private static Table read(Path file) {
+        Table part;
+        try {
+            part = Table.read().usingOptions(CsvReadOptions.builder(file.toFile()).columnTypes(column ->
+                    switch (column) {
+                        case "source", "target", "fitted on", "fit" -> ColumnType.STRING;
+                        case "pairs" -> ColumnType.INTEGER;
+                        default -> ColumnType.DOUBLE;
+                    }));
+        } catch (RuntimeException e) {
+            throw new IllegalArgumentException("cannot read " + file + " as a Table 2 written by Table2.writeCsv: " + e.getMessage(), e);
+        }
+        if (!part.columnNames().equals(new Builder("pairs").table("").columnNames())) {
+            throw new IllegalArgumentException(file + " is not a Table 2 written by Table2.writeCsv: its columns are " + part.columnNames());
+        }
+        return part;
     }
 
     private static double[] perPair(List<Relocation> group, Function<Relocation, Double> metric) {

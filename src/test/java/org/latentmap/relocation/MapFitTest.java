@@ -107,4 +107,97 @@ class MapFitTest {
         assertEquals(MapFit.denseLayer().fit(xy[0], xy[1]).weights()[0][0],
                 MapFit.denseLayer().fit(xy[0], xy[1]).weights()[0][0], 0, "seeded: the same start, the same map");
     }
+
+    @Test
+    void validatedRidgeKeepsAnExactMapAlmostUnpenalised() {
+        float[][][] xy = pairs(40, false);
+        RidgeValidation validation = RidgeValidation.of(xy[0], xy[1]);
+        assertEquals(1e-6, validation.bestFactor(), 1e-12, "exact data: the smallest penalty of the grid");
+        assertEquals(0, validation.bestError(), 1e-6);
+        LinearMap map = MapFit.validatedRidge().fit(xy[0], xy[1]);
+        for (int k = 0; k < 3; k++) {
+            assertArrayEquals(W[k], map.weights()[k], 1e-4);
+        }
+        assertTrue(map.fit().startsWith("ridge "), map.fit());
+        assertEquals("ridge, validated", MapFit.validatedRidge().name());
+    }
+
+    @Test
+    void withFiveFoldsOfOnePairValidationIsLeaveOneOutByHand() {
+        float[] x = {1, 2, 3, 4, 5};
+        float[] y = {1, 3, 2, 5, 4};
+        float[][] source = new float[5][];
+        float[][] target = new float[5][];
+        for (int i = 0; i < 5; i++) {
+            source[i] = new float[] {x[i]};
+            target[i] = new float[] {y[i]};
+        }
+        RidgeValidation validation = RidgeValidation.of(source, target);
+        double[] lambdas = validation.lambdas();
+        double[] errors = validation.errors();
+        assertEquals(15, lambdas.length, "1e-6 to 10 by half decades");
+        assertEquals(55.0 / 1 * 1e-6, lambdas[0], 1e-15, "scale: sum of x^2 over one variable = 55");
+        for (int g = 0; g < lambdas.length; g++) {
+            double expected = 0;
+            for (int i = 0; i < 5; i++) {
+                // w fitted without point i: sum(x y) / (sum(x^2) + lambda) over the other four
+                double w = (53.0 - x[i] * y[i]) / (55.0 - x[i] * x[i] + lambdas[g]);
+                expected += Math.pow(x[i] * w - y[i], 2) / 5;
+            }
+            assertEquals(expected, errors[g], 1e-9, "penalty " + lambdas[g]);
+        }
+    }
+
+    @Test
+    void validatedRidgeBeatsLeastSquaresWhenPointsBarelyDetermineTheMap() {
+        // 30 points, 25 source variables of which 3 carry the target (plus noise): least squares is nearly
+        // interpolating; the validated penalty generalises better to fresh codes
+        SplittableRandom random = new SplittableRandom(11);
+        int p = 25;
+        float[][][] fit = noisy(30, p, random);
+        float[][][] fresh = noisy(2000, p, random);
+        LinearMap ls = MapFit.leastSquares().fit(fit[0], fit[1]);
+        LinearMap ridge = MapFit.validatedRidge().fit(fit[0], fit[1]);
+        double lsError = error(ls, fresh);
+        double ridgeError = error(ridge, fresh);
+        assertTrue(RidgeValidation.of(fit[0], fit[1]).bestFactor() > 1e-6, "a real penalty is chosen");
+        assertTrue(ridgeError < 0.8 * lsError, "ridge " + ridgeError + " against least squares " + lsError);
+    }
+
+    @Test
+    void validationNeedsAPairPerFold() {
+        float[][][] xy = pairs(4, false);
+        var error = assertThrows(IllegalArgumentException.class, () -> MapFit.validatedRidge().fit(xy[0], xy[1]));
+        assertEquals("4 source and 4 target codes: choosing a ridge penalty by 5-fold validation needs at least 5 pairs"
+                + " of codes of the same images", error.getMessage());
+    }
+
+    private static float[][][] noisy(int n, int p, SplittableRandom random) {
+        float[][] x = new float[n][p];
+        float[][] y = new float[n][2];
+        for (int i = 0; i < n; i++) {
+            for (int k = 0; k < p; k++) {
+                x[i][k] = (float) random.nextGaussian();
+            }
+            for (int j = 0; j < 2; j++) {
+                double z = 0.5 * random.nextGaussian();
+                for (int k = 0; k < 3; k++) {
+                    z += x[i][k] * W[k][j];
+                }
+                y[i][j] = (float) z;
+            }
+        }
+        return new float[][][] {x, y};
+    }
+
+    private static double error(LinearMap map, float[][][] xy) {
+        float[][] mapped = map.apply(xy[0]);
+        double sum = 0;
+        for (int i = 0; i < mapped.length; i++) {
+            for (int j = 0; j < mapped[i].length; j++) {
+                sum += Math.pow(mapped[i][j] - xy[1][i][j], 2);
+            }
+        }
+        return sum / (mapped.length * mapped[0].length);
+    }
 }

@@ -120,4 +120,28 @@ class RelocationsTest {
         assertTrue(lines.get(0).startsWith("source,target,fitted on,fit,pairs,L-MSE mean,L-MSE sd"), lines.get(0));
         assertTrue(lines.get(1).startsWith("VAE,VAE,support set (150),least squares,2,0.3"), lines.get(1));
     }
+
+    @Test
+    void table2GathersThePartsTheNotebooksWrote(@TempDir Path folder) throws Exception {
+        TrainedModel a = scaling("VAE 1", ModelFamily.VAE, 1, 1);
+        TrainedModel b = scaling("GAN 1", ModelFamily.GAN, 1, 1);
+        LinearMap identity = LinearMap.of(new double[][] {{1, 0}, {0, 1}}, null);
+        Relocation type1 = new Relocation(a, a, identity, "ridge, validated", "all data (30)",
+                new double[] {0.1}, new double[] {0.01}, new double[] {0.02}, new double[] {0.01});
+        Relocation type3 = new Relocation(b, a, identity, "ridge, validated", "support set (5)",
+                new double[] {0.5}, new double[] {0.05}, new double[] {0.06}, new double[] {0.01});
+        var error = assertThrows(IllegalArgumentException.class, () -> Table2.gather(folder));
+        assertEquals("no table2-*.csv in " + folder + ": run the relocation notebooks (04-06) first", error.getMessage());
+        Table2.summary(List.of(type3)).writeCsv(folder.resolve("table2-type3.csv"));
+        Table2.summary(List.of(type1)).writeCsv(folder.resolve("table2-type1.csv"));
+        Files.writeString(folder.resolve("notes.csv"), "not,a,table\n");
+        var table = Table2.gather(folder).table();
+        assertEquals(2, table.rowCount());
+        assertEquals(List.of("VAE", "GAN"), table.stringColumn("source").asList(), "in file-name order");
+        assertEquals("0.0600 ± 0.0000", table.stringColumn("M-MSE").get(1));
+        assertTrue(table.name().endsWith("from table2-type1.csv, table2-type3.csv)"), table.name());
+        Files.writeString(folder.resolve("table2-broken.csv"), "a,b\n1,2\n");
+        var broken = assertThrows(IllegalArgumentException.class, () -> Table2.gather(folder));
+        assertTrue(broken.getMessage().contains("table2-broken.csv is not a Table 2 written by Table2.writeCsv"), broken.getMessage());
+    }
 }
