@@ -51,6 +51,11 @@ public final class Relocations {
         return measure(source, target, map, fit.name(), points.label());
     }
 
+    /** How a ridge map from {@code source}'s space to {@code target}'s, fitted on {@code points}, validates ({@link MapFit#validatedRidge()}). */
+    public RidgeValidation ridgeValidation(TrainedModel source, TrainedModel target, FitPoints points) {
+        return RidgeValidation.of(fitCodes(source, points), fitCodes(target, points));
+    }
+
     /**
      * Type 1 of the paper: every ordered pair of distinct models among {@code models} (n (n - 1) relocations),
      * with a progress line.

@@ -277,6 +277,23 @@ public final class Show {
         return chart(chart);
     }
 
+    /**
+     * How the held-out error of a ridge map depends on its penalty ({@link org.latentmap.relocation.RidgeValidation}),
+     * both axes logarithmic, the chosen penalty marked.
+     */
+    public static Picture ridgeValidation(String title, org.latentmap.relocation.RidgeValidation validation) {
+        XYChart chart = lineChart(title, "penalty / codes' scale", "held-out MSE per code entry", 360);
+        chart.getStyler().setXAxisLogarithmic(true);
+        chart.getStyler().setYAxisLogarithmic(true);
+        chart.getStyler().setMarkerSize(6);
+        chart.addSeries(org.latentmap.relocation.RidgeValidation.FOLDS + "-fold validation", validation.factors(), validation.errors());
+        var chosen = chart.addSeries(String.format(java.util.Locale.ROOT, "chosen: %.2g", validation.bestFactor()),
+                new double[] {validation.bestFactor()}, new double[] {validation.bestError()});
+        chosen.setXYSeriesRenderStyle(XYSeries.XYSeriesRenderStyle.Scatter);
+        chosen.setMarker(org.knowm.xchart.style.markers.SeriesMarkers.DIAMOND);
+        return chart(chart);
+    }
+
     private static XYChart lineChart(String title, String xLabel, String yLabel, int height) {
         XYChart chart = new XYChartBuilder().width(720).height(height).title(title).xAxisTitle(xLabel).yAxisTitle(yLabel).build();
         chart.getStyler().setLegendPosition(Styler.LegendPosition.InsideNE);
