@@ -12,7 +12,7 @@ import ai.djl.nn.SequentialBlock;
  * <em>re-coder</em>, an encoder trained only on generated pairs (z, G(z)) to predict z, which gives the GAN
  * the {@link #encode} the latent-space comparison needs. {@link #decode} is the generator in inference mode.
  */
-public final class Gan implements LatentModel {
+public final class Gan implements Adversarial {
     /** The paper's latent size for the GAN. */
     public static final int LATENT = 64;
 
@@ -40,20 +40,49 @@ public final class Gan implements LatentModel {
                 .add(Layers.resizeUp(64))
                 .add(Layers.resizeUp(32))
                 .add(Layers.resizeToImage((int) imageShape.get(0)));
-        SequentialBlock discriminator = new SequentialBlock()
+        return new Gan(name, latentSize,
+                new Network("generator", generator, manager, new Shape(1, latentSize)),
+                new Network("discriminator", discriminatorBlock(), manager, images),
+                new Network("recoder", recoderBlock(latentSize), manager, images));
+    }
+
+    /** The DCGAN-style discriminator: strided convolutions 16 (no batch norm), 32, 64, LeakyReLU 0.2, one logit. */
+    static SequentialBlock discriminatorBlock() {
+        return new SequentialBlock()
                 .add(Layers.down(16, Layers.leaky(), false))
                 .add(Layers.down(32, Layers.leaky(), true))
                 .add(Layers.down(64, Layers.leaky(), true))
                 .add(Layers.dense(1));
-        SequentialBlock recoder = new SequentialBlock()
+    }
+
+    /** The re-coder: the VAE encoder's shape (strided convolutions 32, 64, 128 with BN and ReLU), a dense head of {@code size}. */
+    static SequentialBlock recoderBlock(int size) {
+        return new SequentialBlock()
                 .add(Layers.down(32, Activation.reluBlock(), true))
                 .add(Layers.down(64, Activation.reluBlock(), true))
                 .add(Layers.down(128, Activation.reluBlock(), true))
-                .add(Layers.dense(latentSize));
-        return new Gan(name, latentSize,
-                new Network("generator", generator, manager, new Shape(1, latentSize)),
-                new Network("discriminator", discriminator, manager, images),
-                new Network("recoder", recoder, manager, images));
+                .add(Layers.dense(size));
+    }
+
+    @Override
+    public int noiseSize() {
+        return latentSize;
+    }
+
+    @Override
+    public java.util.List<ai.djl.nn.Parameter> generatorParameters() {
+        return generator.trainableParameters();
+    }
+
+    /** The GAN's latent space is its noise: the re-coder gives z back. */
+    @Override
+    public NDArray recoderTarget(NDArray noise) {
+        return noise;
+    }
+
+    @Override
+    public java.util.List<Network> networks() {
+        return java.util.List.of(generator, discriminator, recoder);
     }
 
     @Override
@@ -65,6 +94,7 @@ public final class Gan implements LatentModel {
      * The generator's raw output, in [-1, 1] (tanh, as in DCGAN: a sigmoid saturates where garments are
      * white and stops learning there). {@link #decode} maps it to [0, 1] like every other model's images.
      */
+    @Override
     public NDArray generate(NDArray codes, boolean training) {
         return generator.forward(codes, training);
     }
@@ -93,10 +123,12 @@ public final class Gan implements LatentModel {
         return generator;
     }
 
+    @Override
     public Network discriminator() {
         return discriminator;
     }
 
+    @Override
     public Network recoder() {
         return recoder;
     }

@@ -79,7 +79,7 @@ public enum ModelFamily {
     public Trainable training(LatentModel model, TrainingPlan plan) {
         return switch (this) {
             case VAE -> new VaeTraining((Vae) model, plan, GammaBalance.vanilla());
-            case GAN -> new GanTraining((Gan) model, plan);
+            case GAN -> GanTraining.forGan((Gan) model, plan);
             case SPLIT_VAE -> new VaeTraining((SplitVae) model, plan, GammaBalance.splitVae());
         };
     }

@@ -5,6 +5,7 @@ import ai.djl.ndarray.NDArray;
 import ai.djl.ndarray.NDManager;
 import ai.djl.ndarray.types.Shape;
 import ai.djl.training.GradientCollector;
+import org.latentmap.model.Adversarial;
 import org.latentmap.model.Gan;
 import org.latentmap.model.LatentModel;
 
@@ -14,27 +15,40 @@ import java.io.IOException;
 import java.util.List;
 
 /**
- * Trains the GAN (paper Sect. 4.2) and then its re-coder. Adversarial steps: the discriminator on a real
- * and a generated batch (binary cross-entropy), then the generator, with the discriminator frozen, to make
- * the discriminator say "real". Adam with beta1 = 0.5, as in DCGAN; real images
- * are labelled 0.9, not 1, which keeps the discriminator from winning outright in short CPU trainings. After
- * {@code plan.steps()} adversarial steps, {@code plan.recoderSteps()} steps train the re-coder alone on
- * fresh pairs (z, G(z)) with a mean squared error on z.
+ * Trains an {@link Adversarial} model, the GAN (paper Sect. 4.2) or the StyleGAN (Sect. 7), and then its
+ * re-coder. Adversarial steps: the discriminator on a real and a generated batch (binary cross-entropy on
+ * its logits), then the generator, with the discriminator frozen, to make the discriminator say "real": with
+ * labels 1 and 0 this is the non-saturating logistic loss of StyleGAN. Adam with beta1 = 0.5, as in DCGAN.
+ * The GAN's real images are labelled 0.9, not 1 ({@link #forGan}), which keeps the discriminator from
+ * winning outright in short CPU trainings. After {@code plan.steps()} adversarial steps,
+ * {@code plan.recoderSteps()} steps train the re-coder alone on fresh pairs (code, image of the code) with
+ * a mean squared error on the code.
  */
 public final class GanTraining implements Trainable {
     /** One-sided label smoothing (Salimans et al., 2016): the discriminator aims at 0.9 on real images. */
     static final float REAL_TARGET = 0.9f;
 
-    private final Gan gan;
+    private final Adversarial gan;
+    private final float realTarget;
     private final int adversarialSteps;
     private final Adam generatorOptimizer;
     private final Adam discriminatorOptimizer;
     private final Adam recoderOptimizer;
 
-    public GanTraining(Gan gan, TrainingPlan plan) {
-        this.gan = gan;
+    /** The GAN's training: one-sided label smoothing at {@value #REAL_TARGET}. */
+    public static GanTraining forGan(Gan gan, TrainingPlan plan) {
+        return new GanTraining(gan, plan, REAL_TARGET);
+    }
+
+    /** Trains {@code model}, labelling real images {@code realTarget} for the discriminator (1: the plain logistic loss). */
+    public GanTraining(Adversarial model, TrainingPlan plan, float realTarget) {
+        if (!(realTarget > 0.5f && realTarget <= 1f)) {
+            throw new IllegalArgumentException("the discriminator's target for real images is in (0.5, 1], got " + realTarget);
+        }
+        this.gan = model;
+        this.realTarget = realTarget;
         this.adversarialSteps = plan.steps();
-        this.generatorOptimizer = new Adam(gan.generator().trainableParameters(), plan.learningRate(), 0.5, 0.999);
+        this.generatorOptimizer = new Adam(gan.generatorParameters(), plan.learningRate(), 0.5, 0.999);
         this.discriminatorOptimizer = new Adam(gan.discriminator().trainableParameters(), plan.learningRate(), 0.5, 0.999);
         this.recoderOptimizer = new Adam(gan.recoder().trainableParameters(), 1e-3, 0.9, 0.999);
     }
@@ -56,13 +70,13 @@ public final class GanTraining implements Trainable {
 
     private double[] adversarial(NDArray real, long step) {
         NDManager manager = real.getManager();
-        Shape codes = new Shape(real.getShape().get(0), gan.latentSize());
+        Shape codes = new Shape(real.getShape().get(0), gan.noiseSize());
         double discriminatorLoss;
         // the generated batch is made outside the collector: nothing of the generator is recorded for this step
         NDArray fake = gan.generate(manager.randomNormal(codes), true);
         NDArray signedReal = Gan.toSigned(real);
         try (GradientCollector collector = Engine.getInstance().newGradientCollector()) {
-            NDArray loss = Losses.binaryCrossEntropy(gan.discriminator().forward(signedReal, true), REAL_TARGET)
+            NDArray loss = Losses.binaryCrossEntropy(gan.discriminator().forward(signedReal, true), realTarget)
                     .add(Losses.binaryCrossEntropy(gan.discriminator().forward(fake, true), 0f));
             discriminatorLoss = TrainingDiverged.check(step, "discriminator", loss.getFloat());
             collector.backward(loss);
@@ -85,7 +99,7 @@ public final class GanTraining implements Trainable {
 
     private double[] recoder(NDArray batch, long step) {
         NDManager manager = batch.getManager();
-        NDArray codes = manager.randomNormal(new Shape(batch.getShape().get(0), gan.latentSize()));
+        NDArray codes = gan.recoderTarget(manager.randomNormal(new Shape(batch.getShape().get(0), gan.noiseSize())));
         NDArray images = gan.decode(codes);
         double value;
         try (GradientCollector collector = Engine.getInstance().newGradientCollector()) {
@@ -99,9 +113,9 @@ public final class GanTraining implements Trainable {
 
     @Override
     public void save(DataOutputStream out) throws IOException {
-        gan.generator().save(out);
-        gan.discriminator().save(out);
-        gan.recoder().save(out);
+        for (var network : gan.networks()) {
+            network.save(out);
+        }
         generatorOptimizer.save(out);
         discriminatorOptimizer.save(out);
         recoderOptimizer.save(out);
@@ -109,9 +123,9 @@ public final class GanTraining implements Trainable {
 
     @Override
     public void load(DataInputStream in) throws IOException {
-        gan.generator().load(in);
-        gan.discriminator().load(in);
-        gan.recoder().load(in);
+        for (var network : gan.networks()) {
+            network.load(in);
+        }
         generatorOptimizer.load(in);
         discriminatorOptimizer.load(in);
         recoderOptimizer.load(in);

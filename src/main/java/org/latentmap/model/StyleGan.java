@@ -1,0 +1,145 @@
+package org.latentmap.model;
+
+import ai.djl.ndarray.NDArray;
+import ai.djl.ndarray.NDManager;
+import ai.djl.ndarray.types.Shape;
+import ai.djl.nn.Parameter;
+import org.latentmap.model.style.MappingNetwork;
+import org.latentmap.model.style.StyleSynthesis;
+
+import java.util.ArrayList;
+import java.util.List;
+
+/**
+ * A small StyleGAN (paper Sect. 7), trained here since no weights can be downloaded: a mapping network
+ * Z -> W (pixel norm, dense layers), a synthesis network from a learned constant whose layers are steered by
+ * w through AdaIN and get per-pixel noise of learned strength, the GAN's discriminator, and a re-coder
+ * trained on generated images to give w back. Its latent space is W, as in the paper: {@link #encode} gives w,
+ * {@link #decode} draws from w (without noise, so the same w always gives the same image), and
+ * {@link #samplePrior} maps fresh z to w.
+ */
+public final class StyleGan implements Adversarial {
+    /** The size of z and of w. */
+    public static final int LATENT = 64;
+    /** Dense layers of the mapping (StyleGAN has 8; a small model on small images does with fewer). */
+    public static final int MAPPING_DEPTH = 4;
+
+    private final String name;
+    private final int latentSize;
+    private final Network mapping;
+    private final StyleSynthesis synthesisBlock;
+    private final Network synthesis;
+    private final Network discriminator;
+    private final Network recoder;
+
+    private StyleGan(String name, int latentSize, Network mapping, StyleSynthesis synthesisBlock, Network synthesis,
+                     Network discriminator, Network recoder) {
+        this.name = name;
+        this.latentSize = latentSize;
+        this.mapping = mapping;
+        this.synthesisBlock = synthesisBlock;
+        this.synthesis = synthesis;
+        this.discriminator = discriminator;
+        this.recoder = recoder;
+    }
+
+    /**
+     * A new, randomly initialised StyleGAN for images of {@code imageShape} (C, H, W), H = W a multiple of 8:
+     * a constant of 128 maps at H/8, then style layers of 128, 64, 32 and 16 channels doubling the side to H.
+     */
+    public static StyleGan create(String name, NDManager manager, Shape imageShape, int latentSize) {
+        ImageShapes.requireDivisibleBy8(imageShape);
+        int side = (int) imageShape.get(1) / 8;
+        Shape images = ImageShapes.batchOf(imageShape);
+        StyleSynthesis synthesisBlock = new StyleSynthesis(side, new int[] {128, 64, 32, 16}, (int) imageShape.get(0));
+        return new StyleGan(name, latentSize,
+                new Network("mapping", MappingNetwork.of(latentSize, MAPPING_DEPTH), manager, new Shape(1, latentSize)),
+                synthesisBlock,
+                new Network("synthesis", synthesisBlock, manager, new Shape(1, latentSize)),
+                new Network("discriminator", Gan.discriminatorBlock(), manager, images),
+                new Network("recoder", Gan.recoderBlock(latentSize), manager, images));
+    }
+
+    /** w for noise z (N, size). */
+    public NDArray map(NDArray noise, boolean training) {
+        return mapping.forward(noise, training);
+    }
+
+    /** Images in [-1, 1] from w; per-pixel noise only while training. */
+    public NDArray synthesise(NDArray w, boolean training) {
+        synthesisBlock.noise(training);
+        return synthesis.forward(w, training);
+    }
+
+    @Override
+    public NDArray generate(NDArray noise, boolean training) {
+        return synthesise(map(noise, training), training);
+    }
+
+    @Override
+    public int noiseSize() {
+        return latentSize;
+    }
+
+    @Override
+    public List<Parameter> generatorParameters() {
+        List<Parameter> parameters = new ArrayList<>(mapping.trainableParameters());
+        parameters.addAll(synthesis.trainableParameters());
+        return parameters;
+    }
+
+    /** The re-coder gives back w, the code in StyleGAN's W space. */
+    @Override
+    public NDArray recoderTarget(NDArray noise) {
+        return map(noise, false);
+    }
+
+    @Override
+    public List<Network> networks() {
+        return List.of(mapping, synthesis, discriminator, recoder);
+    }
+
+    /** w of fresh z ~ N(0, I): StyleGAN's W is where its samples' codes live. */
+    @Override
+    public NDArray samplePrior(NDManager manager, int count) {
+        return map(manager.randomNormal(new Shape(count, latentSize)), false);
+    }
+
+    @Override
+    public NDArray encode(NDArray images) {
+        return recoder.forward(images, false);
+    }
+
+    @Override
+    public NDArray decode(NDArray codes) {
+        return synthesise(codes, false).add(1f).div(2f);
+    }
+
+    @Override
+    public String name() {
+        return name;
+    }
+
+    @Override
+    public int latentSize() {
+        return latentSize;
+    }
+
+    public Network mapping() {
+        return mapping;
+    }
+
+    public Network synthesis() {
+        return synthesis;
+    }
+
+    @Override
+    public Network discriminator() {
+        return discriminator;
+    }
+
+    @Override
+    public Network recoder() {
+        return recoder;
+    }
+}
