@@ -1,0 +1,49 @@
+package org.latentmap.data;
+
+import static org.junit.jupiter.api.Assertions.assertArrayEquals;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import org.junit.jupiter.api.Test;
+
+import java.util.List;
+
+class TypicalSubsetTest {
+    /** Images of two pixels: class 0 around 0.5, class 1 around 0.1. */
+    private static ImageSet data(boolean labelled) {
+        float[] pixels = {0, 0, 1, 1, 0.25f, 0.25f, 0.75f, 0.75f, 0.1f, 0.1f, 0.1f, 0.3f};
+        return new ImageSet(pixels, 6, 1, 1, 2, labelled ? new int[] {0, 0, 0, 0, 1, 1} : null, labelled ? List.of("a", "b") : null);
+    }
+
+    @Test
+    void eachClassKeepsItsImagesClosestToItsMean() {
+        TypicalSubset subset = TypicalSubset.of(data(true), 0.5);
+        // class 0: mean 0.5, scores 0.25, 0.25, 0.0625, 0.0625; class 1: mean (0.1, 0.2), scores 0.005 and 0.005
+        assertEquals(0.25, subset.score(0), 1e-7);
+        assertEquals(0.0625, subset.score(2), 1e-7);
+        assertEquals(0.005, subset.score(5), 1e-7);
+        assertArrayEquals(new int[] {2, 3, 4}, subset.indices(), "two of four, one of two (ties by index)");
+        assertTrue(subset.contains(3));
+        assertFalse(subset.contains(0));
+        assertEquals(0, subset.percentile(2), 1e-12);
+        assertEquals(100, subset.percentile(1), 1e-12);
+        assertEquals(2, subset.countKept(new int[] {0, 3, 4}));
+        assertEquals(3, subset.images(data(true)).size());
+    }
+
+    @Test
+    void unlabelledImagesAreScoredAgainstTheMeanOfAll() {
+        TypicalSubset subset = TypicalSubset.of(data(false), 0.5);
+        // mean of all: (2.2/6, 2.4/6); the three closest are 4, 2 and 5
+        assertArrayEquals(new int[] {2, 4, 5}, subset.indices());
+    }
+
+    @Test
+    void theFractionIsAShareOfEachClass() {
+        var error = assertThrows(IllegalArgumentException.class, () -> TypicalSubset.of(data(true), 0));
+        assertEquals("the typical subset keeps a fraction in (0, 1] of each class, got 0.0", error.getMessage());
+        assertEquals(6, TypicalSubset.of(data(true), 1).size());
+    }
+}
