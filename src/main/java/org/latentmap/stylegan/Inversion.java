@@ -1,0 +1,129 @@
+package org.latentmap.stylegan;
+
+import ai.djl.engine.Engine;
+import ai.djl.ndarray.NDArray;
+import ai.djl.ndarray.NDManager;
+import ai.djl.nn.Parameter;
+import org.latentmap.data.ImageSet;
+import org.latentmap.metrics.Stats;
+import org.latentmap.model.Adversarial;
+import org.latentmap.train.Adam;
+import org.latentmap.train.GradMode;
+
+import java.util.List;
+import java.util.Locale;
+
+/**
+ * Optimisation-based inversion of a generator (paper Sect. 7, Fig. 12, their "gradient ascent"): for each
+ * image, the code that makes the model draw it, found by Adam on the code from the mean code of the model's
+ * prior (for StyleGAN, the mean w), minimising the image's mean squared error. The model itself is frozen
+ * meanwhile. An image the generator can draw is recovered almost exactly; one outside its range is not.
+ */
+public final class Inversion {
+    /** Codes averaged for the start. */
+    private static final int PRIOR_SAMPLES = 1024;
+    private static final int CHUNK = 256;
+
+    private final Adversarial model;
+    private final int steps;
+    private final double learningRate;
+
+    private Inversion(Adversarial model, int steps, double learningRate) {
+        if (steps < 1 || !(learningRate > 0)) {
+            throw new IllegalArgumentException("an inversion needs steps >= 1 and a learning rate > 0; got " + steps + " and " + learningRate);
+        }
+        this.model = model;
+        this.steps = steps;
+        this.learningRate = learningRate;
+    }
+
+    /** 300 Adam steps at 0.05 from the mean code. */
+    public static Inversion of(Adversarial model) {
+        return new Inversion(model, 300, 0.05);
+    }
+
+    public Inversion steps(int count) {
+        return new Inversion(model, count, learningRate);
+    }
+
+    public Inversion learningRate(double rate) {
+        return new Inversion(model, steps, rate);
+    }
+
+    /** The codes found for {@code images} and each image's error before and after. */
+    public Result invert(ImageSet images) {
+        if (images.size() == 0) {
+            throw new IllegalArgumentException("no images to invert");
+        }
+        int size = model.latentSize();
+        float[][] codes = new float[images.size()][];
+        double[] before = new double[images.size()];
+        double[] after = new double[images.size()];
+        // the model's own parameters are left alone: no gradients for them while the codes move
+        List<Parameter> frozen = model.networks().stream().flatMap(n -> n.trainableParameters().stream()).toList();
+        requireGradients(frozen, false);
+        try (NDManager manager = NDManager.newBaseManager()) {
+            GradMode.offForThisThread();
+            NDArray mean = model.samplePrior(manager, PRIOR_SAMPLES).mean(new int[] {0}, true);
+            for (int from = 0; from < images.size(); from += CHUNK) {
+                int to = Math.min(images.size(), from + CHUNK);
+                try (NDManager chunk = manager.newSubManager()) {
+                    NDArray target = images.toNDArray(chunk, from, to);
+                    NDArray start = mean.repeat(0, to - from);
+                    start.attach(chunk);
+                    Parameter code = Parameter.builder().setName("code").setType(Parameter.Type.OTHER).optArray(start).build();
+                    code.getArray().setRequiresGradient(true);
+                    System.arraycopy(errors(target, code.getArray()), 0, before, from, to - from);
+                    Adam adam = new Adam(List.of(code), learningRate, 0.9, 0.999);
+                    for (int step = 0; step < steps; step++) {
+                        try (var collector = Engine.getInstance().newGradientCollector()) {
+                            collector.backward(model.decode(code.getArray()).sub(target).square().mean());
+                        }
+                        adam.step();
+                    }
+                    System.arraycopy(errors(target, code.getArray()), 0, after, from, to - from);
+                    float[] flat = code.getArray().stopGradient().toFloatArray();
+                    for (int i = from; i < to; i++) {
+                        codes[i] = java.util.Arrays.copyOfRange(flat, (i - from) * size, (i - from + 1) * size);
+                    }
+                }
+            }
+        } finally {
+            requireGradients(frozen, true);
+        }
+        return new Result(codes, before, after);
+    }
+
+    private double[] errors(NDArray target, NDArray code) {
+        NDArray difference = model.decode(code.stopGradient()).sub(target);
+        float[] perImage = difference.square().reshape(difference.getShape().get(0), -1).mean(new int[] {1}).toFloatArray();
+        double[] out = new double[perImage.length];
+        for (int i = 0; i < out.length; i++) {
+            out[i] = perImage[i];
+        }
+        return out;
+    }
+
+    private static void requireGradients(List<Parameter> parameters, boolean required) {
+        for (Parameter p : parameters) {
+            p.getArray().setRequiresGradient(required);
+        }
+    }
+
+    /** Codes found, one per image, and each image's mean squared error from the start code and from the code found. */
+    public record Result(float[][] codes, double[] startError, double[] error) {
+        public double meanError() {
+            return Stats.mean(error);
+        }
+
+        public double meanStartError() {
+            return Stats.mean(startError);
+        }
+
+        @Override
+        public String toString() {
+            return String.format(Locale.ROOT, "inversion of %d images: image MSE %.4f (from %.4f at the mean code)",
+                    codes.length, meanError(), meanStartError());
+        }
+    }
+}
