@@ -9,16 +9,22 @@ import org.latentmap.train.Trainable;
 import org.latentmap.train.TrainingPlan;
 import org.latentmap.train.VaeTraining;
 
+import java.util.List;
 import java.util.Locale;
 
 /**
- * The three model families of paper Sect. 4.2, with the latent sizes the paper gives, how to build a fresh
- * model from a seed, and how long each trains in each {@link Profile}.
+ * The model families: the three of paper Sect. 4.2 that every comparison uses ({@link #COMPARED}), and the
+ * small StyleGAN of Sect. 7; with their latent sizes, how to build a fresh model from a seed, and how long
+ * each trains in each {@link Profile}.
  */
 public enum ModelFamily {
     VAE("VAE", Vae.LATENT),
     GAN("GAN", Gan.LATENT),
-    SPLIT_VAE("Split-VAE", SplitVae.LATENT);
+    SPLIT_VAE("Split-VAE", SplitVae.LATENT),
+    STYLE_GAN("StyleGAN", StyleGan.LATENT);
+
+    /** The families of paper Sect. 4.2, the paper's 15 models: VAE, GAN, Split-VAE. */
+    public static final List<ModelFamily> COMPARED = List.of(VAE, GAN, SPLIT_VAE);
 
     private final String displayName;
     private final int latentSize;
@@ -36,19 +42,19 @@ public enum ModelFamily {
         return latentSize;
     }
 
-    /** A short file-name form: "vae", "gan", "split-vae". */
+    /** A short file-name form: "vae", "gan", "split-vae", "style-gan". */
     public String key() {
         return name().toLowerCase(Locale.ROOT).replace('_', '-');
     }
 
-    /** Reads "vae", "gan", "split-vae" (or the enum names). */
+    /** Reads "vae", "gan", "split-vae", "style-gan" (or the enum names). */
     public static ModelFamily parse(String text) {
         for (ModelFamily family : values()) {
             if (family.key().equalsIgnoreCase(text.strip()) || family.name().equalsIgnoreCase(text.strip())) {
                 return family;
             }
         }
-        throw new IllegalArgumentException("unknown model family '" + text + "': use vae, gan or split-vae");
+        throw new IllegalArgumentException("unknown model family '" + text + "': use vae, gan, split-vae or style-gan");
     }
 
     /**
@@ -62,6 +68,7 @@ public enum ModelFamily {
             case VAE -> new TrainingPlan(profile.pick(500, 12, 5000), 0, batch, 1e-3, every, seed);
             case GAN -> new TrainingPlan(profile.pick(1200, 12, 12000), profile.pick(600, 6, 6000), batch, 2e-4, every, seed);
             case SPLIT_VAE -> new TrainingPlan(profile.pick(300, 12, 3000), 0, batch, 1e-3, every, seed);
+            case STYLE_GAN -> new TrainingPlan(profile.pick(1500, 12, 15000), profile.pick(600, 6, 6000), batch, 2e-4, every, seed);
         };
     }
 
@@ -72,6 +79,7 @@ public enum ModelFamily {
             case VAE -> Vae.create(name, manager, imageShape, latentSize);
             case GAN -> Gan.create(name, manager, imageShape, latentSize);
             case SPLIT_VAE -> SplitVae.create(name, manager, imageShape, latentSize);
+            case STYLE_GAN -> StyleGan.create(name, manager, imageShape, latentSize);
         };
     }
 
@@ -81,6 +89,8 @@ public enum ModelFamily {
             case VAE -> new VaeTraining((Vae) model, plan, GammaBalance.vanilla());
             case GAN -> GanTraining.forGan((Gan) model, plan);
             case SPLIT_VAE -> new VaeTraining((SplitVae) model, plan, GammaBalance.splitVae());
+            // StyleGAN's non-saturating logistic loss: real images labelled 1
+            case STYLE_GAN -> new GanTraining((StyleGan) model, plan, 1f);
         };
     }
 }

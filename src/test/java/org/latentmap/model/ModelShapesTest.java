@@ -87,7 +87,8 @@ class ModelShapesTest {
     void familiesParseFromTheirKeys() {
         assertEquals(ModelFamily.SPLIT_VAE, ModelFamily.parse("split-vae"));
         assertEquals(ModelFamily.GAN, ModelFamily.parse(" GAN "));
+        assertEquals(ModelFamily.STYLE_GAN, ModelFamily.parse("style-gan"));
         var error = assertThrows(IllegalArgumentException.class, () -> ModelFamily.parse("flow"));
-        assertTrue(error.getMessage().contains("vae, gan or split-vae"));
+        assertTrue(error.getMessage().contains("vae, gan, split-vae or style-gan"), error.getMessage());
     }
 }
