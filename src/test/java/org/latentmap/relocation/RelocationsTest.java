@@ -144,4 +144,27 @@ class RelocationsTest {
         var broken = assertThrows(IllegalArgumentException.class, () -> Table2.gather(folder));
         assertTrue(broken.getMessage().contains("table2-broken.csv is not a Table 2 written by Table2.writeCsv"), broken.getMessage());
     }
+
+    @Test
+    void aGeneratorsSamplesFitTheMapBetweenItsPriorAndAnotherSpace() {
+        // the generator decodes z to the image z / (2, 4); the other model codes an image as (3 x0, -1 x1):
+        // the other's code of a sample is (1.5 z0, -0.25 z1), a linear map both ways
+        LatentModel generator = scaling("G", ModelFamily.GAN, 2, 4).model();
+        LatentModel other = scaling("O", ModelFamily.VAE, 3, -1).model();
+        var both = SampledRelocation.bothWays(generator, other, MapFit.leastSquares(), 50, 20, 3);
+        assertEquals("G", both.get(0).source());
+        assertEquals("O", both.get(0).target());
+        assertArrayEquals(new double[] {1.5, 0}, both.get(0).map().weights()[0], 1e-5);
+        assertArrayEquals(new double[] {0, -0.25}, both.get(0).map().weights()[1], 1e-5);
+        assertArrayEquals(new double[] {1 / 1.5, 0}, both.get(1).map().weights()[0], 1e-4);
+        for (var r : both) {
+            assertEquals(20, r.latentErrors().length);
+            assertEquals(0, r.latentError(), 1e-9);
+            assertEquals(0, r.imageError(), 1e-9);
+            assertEquals(50, r.fitSamples());
+        }
+        var error = assertThrows(IllegalArgumentException.class,
+                () -> SampledRelocation.bothWays(generator, other, MapFit.leastSquares(), 0, 20, 3));
+        assertEquals("a sampled relocation needs fit and test samples; got 0 and 20", error.getMessage());
+    }
 }

@@ -1,0 +1,107 @@
+package org.latentmap.relocation;
+
+import ai.djl.engine.Engine;
+import ai.djl.ndarray.NDArray;
+import ai.djl.ndarray.NDManager;
+import org.latentmap.data.ImageSet;
+import org.latentmap.features.Codes;
+import org.latentmap.metrics.Stats;
+import org.latentmap.model.LatentModel;
+import org.latentmap.train.GradMode;
+
+import java.util.Arrays;
+import java.util.List;
+import java.util.Locale;
+
+/**
+ * A relocation between a generator's space and another model's, fitted on the generator's own samples
+ * rather than on data (paper Sect. 7): where the support set lies outside a generator's range (StyleGAN's),
+ * its codes cannot be found, but fresh samples can be drawn without limit. A sample's code in the generator's
+ * space is the prior code it was drawn from (for StyleGAN, w); its code in the other space is the other
+ * model's encoding of the sample image. Measured on other fresh samples: the latent error of the mapped codes
+ * and the image error between the target's decodings of its own code and of the mapped one, as the paper does.
+ */
+public record SampledRelocation(String source, String target, int fitSamples, LinearMap map, double[] latentErrors,
+                                double[] imageErrors) {
+    private static final int BATCH = 250;
+
+    /**
+     * Both directions between {@code generator}'s space and {@code other}'s: generator -> other, then
+     * other -> generator; maps fitted on {@code fitSamples} samples by {@code fit}, measured on
+     * {@code testSamples} others; the samples drawn from {@code seed}.
+     */
+    public static List<SampledRelocation> bothWays(LatentModel generator, LatentModel other, MapFit fit, int fitSamples,
+                                                   int testSamples, int seed) {
+        if (fitSamples < 1 || testSamples < 1) {
+            throw new IllegalArgumentException("a sampled relocation needs fit and test samples; got " + fitSamples + " and " + testSamples);
+        }
+        Pairs fitting = Pairs.draw(generator, other, fitSamples, seed);
+        Pairs testing = Pairs.draw(generator, other, testSamples, seed + 1);
+        LinearMap forward = fit.fit(fitting.generatorCodes, fitting.otherCodes);
+        LinearMap backward = fit.fit(fitting.otherCodes, fitting.generatorCodes);
+        return List.of(
+                measure(generator.name(), other, forward, testing.generatorCodes, testing.otherCodes, fitSamples),
+                measure(other.name(), generator, backward, testing.otherCodes, testing.generatorCodes, fitSamples));
+    }
+
+    private static SampledRelocation measure(String source, LatentModel target, LinearMap map, float[][] sourceCodes,
+                                             float[][] targetCodes, int fitSamples) {
+        float[][] mapped = map.apply(sourceCodes);
+        double[] latent = new double[mapped.length];
+        for (int i = 0; i < mapped.length; i++) {
+            double sum = 0;
+            for (int j = 0; j < mapped[i].length; j++) {
+                double d = mapped[i][j] - targetCodes[i][j];
+                sum += d * d;
+            }
+            latent[i] = sum / mapped[i].length;
+        }
+        double[] image = Decoding.errors(target, mapped, Decoding.images(target, targetCodes));
+        return new SampledRelocation(source, target.name(), fitSamples, map, latent, image);
+    }
+
+    public double latentError() {
+        return Stats.mean(latentErrors);
+    }
+
+    public double imageError() {
+        return Stats.mean(imageErrors);
+    }
+
+    @Override
+    public String toString() {
+        return String.format(Locale.ROOT, "%s -> %s (fitted on %,d samples): latent MSE %.4f ± %.4f, image MSE %.4f ± %.4f",
+                source, target, fitSamples, latentError(), Stats.sd(latentErrors), imageError(), Stats.sd(imageErrors));
+    }
+
+    /** Samples of the generator: their prior codes, and the other model's codes of their images. */
+    private record Pairs(float[][] generatorCodes, float[][] otherCodes) {
+        static Pairs draw(LatentModel generator, LatentModel other, int count, int seed) {
+            Engine.getInstance().setRandomSeed(seed);
+            GradMode.offForThisThread();
+            int size = generator.latentSize();
+            float[][] codes = new float[count][];
+            float[] pixels = null;
+            long[] shape = null;
+            for (int from = 0; from < count; from += BATCH) {
+                int to = Math.min(count, from + BATCH);
+                try (NDManager manager = NDManager.newBaseManager()) {
+                    NDArray prior = generator.samplePrior(manager, to - from);
+                    NDArray images = generator.decode(prior);
+                    float[] flat = prior.toFloatArray();
+                    for (int i = 0; i < to - from; i++) {
+                        codes[from + i] = Arrays.copyOfRange(flat, i * size, (i + 1) * size);
+                    }
+                    if (pixels == null) {
+                        shape = images.getShape().getShape();
+                        pixels = new float[(int) (count * shape[1] * shape[2] * shape[3])];
+                    }
+                    float[] batch = images.toFloatArray();
+                    System.arraycopy(batch, 0, pixels, (int) (from * shape[1] * shape[2] * shape[3]), batch.length);
+                }
+            }
+            ImageSet images = new ImageSet(pixels, count, (int) shape[1], (int) shape[2], (int) shape[3], null, null);
+            return new Pairs(codes, Codes.of(other, images));
+        }
+    }
+}
