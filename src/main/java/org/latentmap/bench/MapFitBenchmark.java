@@ -35,7 +35,7 @@ public final class MapFitBenchmark {
                 new TrainedModel[] {model(zoo, ModelFamily.VAE, 1, train), model(zoo, ModelFamily.SPLIT_VAE, 1, train)},
                 new TrainedModel[] {model(zoo, ModelFamily.SPLIT_VAE, 1, train), model(zoo, ModelFamily.VAE, 1, train)});
         List<MapFit> fits = List.of(MapFit.leastSquares(), MapFit.validatedRidge(), MapFit.denseLayer());
-        System.out.printf(Locale.ROOT, "%-26s %-18s %-38s %10s %10s%n", "pair", "fitted on", "fit", "seconds", "L-MSE");
+        System.out.printf(Locale.ROOT, "%-26s %-18s %-48s %10s %10s%n", "pair", "fitted on", "fit", "seconds", "L-MSE");
         for (TrainedModel[] pair : pairs) {
             float[][] sourceTest = Codes.of(pair[0].model(), test);
             float[][] targetTest = Codes.of(pair[1].model(), test);
@@ -51,7 +51,7 @@ public final class MapFitBenchmark {
                     LinearMap map = fit.fit(x, y);
                     double seconds = (System.nanoTime() - started) / 1e9;
                     leastSquaresSeconds = fit == fits.get(0) ? seconds : leastSquaresSeconds;
-                    System.out.printf(Locale.ROOT, "%-26s %-18s %-38s %10.3f %10.4f  %6.1fx least squares' time%n",
+                    System.out.printf(Locale.ROOT, "%-26s %-18s %-48s %10.3f %10.4f  %6.1fx least squares' time%n",
                             pair[0].name() + " -> " + pair[1].name(), points + " (" + x.length + ")", fit.name(),
                             seconds, lMse(map.apply(sourceTest), targetTest), seconds / leastSquaresSeconds);
                 }
