@@ -80,6 +80,11 @@ public final class Sectors {
         return threshold;
     }
 
+    /** Number of codes placed (inside the threshold or not). */
+    public int size() {
+        return sectorOf.length;
+    }
+
     /** The sector of data point i, or -1. */
     public int sectorOf(int i) {
         return sectorOf[i];
