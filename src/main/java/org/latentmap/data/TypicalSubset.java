@@ -107,6 +107,21 @@ public final class TypicalSubset {
         return percentiles[index];
     }
 
+    /**
+     * The {@code count} most typical images ({@code typical}) or least typical ones, ranked by percentile in
+     * their class, then by score: what the subset is made of, and what it leaves out.
+     */
+    public int[] extremes(int count, boolean typical) {
+        Integer[] order = new Integer[scores.length];
+        for (int i = 0; i < order.length; i++) {
+            order[i] = i;
+        }
+        java.util.Comparator<Integer> byRank = java.util.Comparator.comparingDouble((Integer i) -> percentiles[i])
+                .thenComparingDouble(i -> scores[i]).thenComparingInt(i -> i);
+        Arrays.sort(order, typical ? byRank : byRank.reversed());
+        return Arrays.stream(order).limit(count).mapToInt(Integer::intValue).toArray();
+    }
+
     /** How many of {@code indices} (say, a support set's) were kept. */
     public int countKept(int[] indices) {
         return (int) Arrays.stream(indices).filter(this::contains).count();

@@ -31,6 +31,9 @@ class TypicalSubsetTest {
         assertEquals(100, subset.percentile(1), 1e-12);
         assertEquals(2, subset.countKept(new int[] {0, 3, 4}));
         assertEquals(3, subset.images(data(true)).size());
+        // percentiles: 2 and 4 at 0, 3 at 33, 5 at 100 (score 0.005), 0 at 67, 1 at 100 (score 0.25)
+        assertArrayEquals(new int[] {4, 2, 3}, subset.extremes(3, true));
+        assertArrayEquals(new int[] {1, 5, 0}, subset.extremes(3, false));
     }
 
     @Test
