@@ -207,6 +207,23 @@ public final class Show {
     }
 
     /**
+     * Where a generator's samples fall among the data's sectors (paper Fig. 13): each inhabited sector's share
+     * of the data and of the samples, sectors ranked from the data's fullest.
+     */
+    public static Picture sectorComparison(String title, org.latentmap.features.SectorComparison comparison) {
+        Table table = comparison.table();
+        double[] rank = new double[table.rowCount()];
+        for (int i = 0; i < rank.length; i++) {
+            rank[i] = i + 1;
+        }
+        XYChart chart = lineChart(title, "sector rank in the data (fullest first)", "% of the codes", 360);
+        chart.getStyler().setMarkerSize(4);
+        chart.addSeries("data", rank, table.doubleColumn("data %").asDoubleArray());
+        chart.addSeries("samples", rank, table.doubleColumn("samples %").asDoubleArray());
+        return chart(chart);
+    }
+
+    /**
      * Inhabitants of some sectors (paper Fig. 8): one row per sector with up to {@code perSector} of its
      * points, labelled by the sector's signs and how many points it holds.
      */

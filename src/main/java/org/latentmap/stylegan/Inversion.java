@@ -59,6 +59,7 @@ public final class Inversion {
         float[][] codes = new float[images.size()][];
         double[] before = new double[images.size()];
         double[] after = new double[images.size()];
+        float[] drawn = new float[images.size() * images.imageLength()];
         // the model's own parameters are left alone: no gradients for them while the codes move
         List<Parameter> frozen = model.networks().stream().flatMap(n -> n.trainableParameters().stream()).toList();
         requireGradients(frozen, false);
@@ -82,6 +83,8 @@ public final class Inversion {
                         adam.step();
                     }
                     System.arraycopy(errors(target, code.getArray()), 0, after, from, to - from);
+                    float[] pixels = model.decode(code.getArray().stopGradient()).toFloatArray();
+                    System.arraycopy(pixels, 0, drawn, from * images.imageLength(), pixels.length);
                     float[] flat = code.getArray().stopGradient().toFloatArray();
                     for (int i = from; i < to; i++) {
                         codes[i] = java.util.Arrays.copyOfRange(flat, (i - from) * size, (i - from + 1) * size);
@@ -91,7 +94,8 @@ public final class Inversion {
         } finally {
             requireGradients(frozen, true);
         }
-        return new Result(codes, before, after);
+        return new Result(codes, new ImageSet(drawn, images.size(), images.channels(), images.height(), images.width(), null, null),
+                before, after);
     }
 
     private double[] errors(NDArray target, NDArray code) {
@@ -110,8 +114,11 @@ public final class Inversion {
         }
     }
 
-    /** Codes found, one per image, and each image's mean squared error from the start code and from the code found. */
-    public record Result(float[][] codes, double[] startError, double[] error) {
+    /**
+     * Codes found, one per image; the images the model draws from them; each image's mean squared error from
+     * the start code and from the code found.
+     */
+    public record Result(float[][] codes, ImageSet images, double[] startError, double[] error) {
         public double meanError() {
             return Stats.mean(error);
         }
