@@ -60,6 +60,34 @@ public record SampledRelocation(String source, String target, int fitSamples, Li
         return new SampledRelocation(source, target.name(), fitSamples, map, latent, image);
     }
 
+    /**
+     * One row per direction (model names without their seed), mean ± sd over the relocations of that
+     * direction (say, over several Split-VAE seeds) of the latent and the image error, as the paper reports.
+     */
+    public static tech.tablesaw.api.Table summary(List<SampledRelocation> relocations) {
+        java.util.Map<String, List<SampledRelocation>> groups = new java.util.LinkedHashMap<>();
+        for (SampledRelocation r : relocations) {
+            groups.computeIfAbsent(withoutSeed(r.source) + " -> " + withoutSeed(r.target), k -> new java.util.ArrayList<>()).add(r);
+        }
+        var direction = tech.tablesaw.api.StringColumn.create("map");
+        var count = tech.tablesaw.api.IntColumn.create("pairs");
+        var latent = tech.tablesaw.api.StringColumn.create("latent MSE");
+        var image = tech.tablesaw.api.StringColumn.create("image MSE");
+        groups.forEach((name, group) -> {
+            double[] l = group.stream().mapToDouble(SampledRelocation::latentError).toArray();
+            double[] m = group.stream().mapToDouble(SampledRelocation::imageError).toArray();
+            direction.append(name);
+            count.append(group.size());
+            latent.append(String.format(Locale.ROOT, "%.4f ± %.4f", Stats.mean(l), Stats.sd(l)));
+            image.append(String.format(Locale.ROOT, "%.4f ± %.4f", Stats.mean(m), Stats.sd(m)));
+        });
+        return tech.tablesaw.api.Table.create("Maps fitted on samples (mean ± sd over pairs)", direction, count, latent, image);
+    }
+
+    private static String withoutSeed(String name) {
+        return name.replaceAll("\\s+\\d+$", "");
+    }
+
     public double latentError() {
         return Stats.mean(latentErrors);
     }

@@ -163,6 +163,9 @@ class RelocationsTest {
             assertEquals(0, r.imageError(), 1e-9);
             assertEquals(50, r.fitSamples());
         }
+        var table = SampledRelocation.summary(both);
+        assertEquals(List.of("G -> O", "O -> G"), table.stringColumn("map").asList());
+        assertEquals("0.0000 ± 0.0000", table.stringColumn("image MSE").get(0));
         var error = assertThrows(IllegalArgumentException.class,
                 () -> SampledRelocation.bothWays(generator, other, MapFit.leastSquares(), 0, 20, 3));
         assertEquals("a sampled relocation needs fit and test samples; got 0 and 20", error.getMessage());
