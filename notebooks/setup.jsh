@@ -12,6 +12,7 @@ import org.latentmap.metrics.*;
 import org.latentmap.train.*;
 import org.latentmap.features.*;
 import org.latentmap.relocation.*;
+import org.latentmap.stylegan.*;
 import java.util.*;
 import java.nio.file.Path;
 import tech.tablesaw.api.*;

@@ -3,6 +3,7 @@ package org.latentmap.stylegan;
 import ai.djl.engine.Engine;
 import ai.djl.ndarray.NDArray;
 import ai.djl.ndarray.NDManager;
+import ai.djl.ndarray.NDScope;
 import ai.djl.nn.Parameter;
 import org.latentmap.data.ImageSet;
 import org.latentmap.metrics.Stats;
@@ -77,7 +78,8 @@ public final class Inversion {
                     System.arraycopy(errors(target, code.getArray()), 0, before, from, to - from);
                     Adam adam = new Adam(List.of(code), learningRate, 0.9, 0.999);
                     for (int step = 0; step < steps; step++) {
-                        try (var collector = Engine.getInstance().newGradientCollector()) {
+                        // each step's activations are freed at its end, not with the chunk (300 steps of them fill memory)
+                        try (NDScope ignored = new NDScope(); var collector = Engine.getInstance().newGradientCollector()) {
                             collector.backward(model.decode(code.getArray()).sub(target).square().mean());
                         }
                         adam.step();
