@@ -8,15 +8,25 @@ import ai.djl.engine.Engine;
 import ai.djl.ndarray.NDManager;
 import ai.djl.ndarray.types.Shape;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.latentmap.train.GanTraining;
+import org.latentmap.train.ShuffledBatches;
+import org.latentmap.train.Training;
+import org.latentmap.train.TrainingPlan;
+
+import java.nio.file.Path;
 import org.latentmap.data.ImageSet;
 import org.latentmap.model.StyleGan;
 
 class InversionTest {
     @Test
-    void imagesTheModelDrawsAreRecoveredAndTheModelIsLeftAsItWas() {
+    void imagesATinyTrainedModelDrawsAreRecoveredAndTheModelIsLeftAsItWas(@TempDir Path folder) {
         try (NDManager manager = NDManager.newBaseManager()) {
             Engine.getInstance().setRandomSeed(2);
             StyleGan model = StyleGan.create("tiny", manager, new Shape(1, 32, 32), 8);
+            // a few adversarial and re-coder steps on random images: a trained model, briefly
+            TrainingPlan plan = new TrainingPlan(8, 2, 8, 2e-4, 4, 2);
+            new Training(new GanTraining(model, plan, 1f), new ShuffledBatches(noise(32), 8, 2), plan, "tiny").run(folder.resolve("tiny.ckpt"));
             ImageSet drawn = ImageSet.of(model.decode(model.samplePrior(manager, 4)));
             int parameters = model.generatorParameters().size();
             var result = Inversion.of(model).steps(150).learningRate(0.05).invert(drawn);
@@ -29,6 +39,15 @@ class InversionTest {
             var error = assertThrows(IllegalArgumentException.class, () -> Inversion.of(model).steps(0));
             assertEquals("an inversion needs steps >= 1 and a learning rate > 0; got 0 and 0.05", error.getMessage());
         }
+    }
+
+    private static ImageSet noise(int count) {
+        java.util.SplittableRandom random = new java.util.SplittableRandom(4);
+        float[] pixels = new float[count * 32 * 32];
+        for (int i = 0; i < pixels.length; i++) {
+            pixels[i] = (float) random.nextDouble();
+        }
+        return new ImageSet(pixels, count, 1, 32, 32, null, null);
     }
 
     private static double mse(float[] a, float[] b) {
