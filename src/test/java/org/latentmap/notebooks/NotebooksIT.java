@@ -56,7 +56,9 @@ class NotebooksIT {
     @Test
     void theTrainingNotebookRunsInTheFullProfile() throws Exception {
         assumeTrue(!Boolean.getBoolean("latentmap.skipFull"), "skipped with -Dlatentmap.skipFull=true");
-        run(List.of(ROOT.resolve("notebooks/01-training.ipynb").toString()), tinyCelebA(), "full", OUT_FULL, 2400);
+        // 33 minutes on this project's 2-core machines in November 2026; the limit leaves room for slower ones
+        // inside CI's 90 minutes
+        run(List.of(ROOT.resolve("notebooks/01-training.ipynb").toString()), tinyCelebA(), "full", OUT_FULL, 4200);
         String executed = Files.readString(OUT_FULL.resolve("01-training.ipynb"));
         assertTrue(executed.contains("Split-VAE 5"), "all 15 models are listed");
     }
