@@ -65,6 +65,7 @@ public final class StyleLayer extends AbstractBlock {
         Shape shape = features.getShape();
         if (noise) {
             NDArray strength = store.getValue(noiseStrength, features.getDevice(), training).reshape(1, channels, 1, 1);
+            strength.attach(features.getManager()); // a view of the parameter, freed with this forward's arrays
             NDArray pixels = features.getManager().randomNormal(new Shape(shape.get(0), 1, shape.get(2), shape.get(3)));
             features = features.add(pixels.mul(strength));
         }

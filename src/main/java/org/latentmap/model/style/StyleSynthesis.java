@@ -63,8 +63,10 @@ public final class StyleSynthesis extends AbstractBlock {
     protected NDList forwardInternal(ParameterStore store, NDList inputs, boolean training, PairList<String, Object> params) {
         NDArray w = inputs.singletonOrThrow();
         long n = w.getShape().get(0);
-        NDArray features = store.getValue(constant, w.getDevice(), training).expandDims(0)
-                .broadcast(new Shape(n, channels[0], side, side));
+        // zeros + constant rather than the constant broadcast: results belong to the first operand's manager, so
+        // every activation after this one is freed with w's, not kept with the model's parameters
+        NDArray features = w.getManager().zeros(new Shape(n, channels[0], side, side))
+                .add(store.getValue(constant, w.getDevice(), training));
         for (StyleLayer layer : layers) {
             features = layer.forward(store, new NDList(features, w), training).singletonOrThrow();
         }
