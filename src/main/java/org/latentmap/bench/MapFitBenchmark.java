@@ -9,6 +9,8 @@ import org.latentmap.model.ModelFamily;
 import org.latentmap.model.ModelZoo;
 import org.latentmap.model.TrainedModel;
 import org.latentmap.model.TrainingData;
+import org.latentmap.metrics.Stats;
+import org.latentmap.relocation.LatentError;
 import org.latentmap.relocation.LinearMap;
 import org.latentmap.relocation.MapFit;
 
@@ -53,7 +55,7 @@ public final class MapFitBenchmark {
                     leastSquaresSeconds = fit == fits.get(0) ? seconds : leastSquaresSeconds;
                     System.out.printf(Locale.ROOT, "%-26s %-18s %-48s %10.3f %10.4f  %6.1fx least squares' time%n",
                             pair[0].name() + " -> " + pair[1].name(), points + " (" + x.length + ")", fit.name(),
-                            seconds, lMse(map.apply(sourceTest), targetTest), seconds / leastSquaresSeconds);
+                            seconds, Stats.mean(LatentError.perCode(map.apply(sourceTest), targetTest)), seconds / leastSquaresSeconds);
                 }
             }
         }
@@ -69,16 +71,5 @@ public final class MapFitBenchmark {
             out[i] = codes[indices[i]];
         }
         return out;
-    }
-
-    private static double lMse(float[][] mapped, float[][] target) {
-        double sum = 0;
-        for (int i = 0; i < mapped.length; i++) {
-            for (int j = 0; j < mapped[i].length; j++) {
-                double d = mapped[i][j] - target[i][j];
-                sum += d * d;
-            }
-        }
-        return sum / (mapped.length * (double) mapped[0].length);
     }
 }

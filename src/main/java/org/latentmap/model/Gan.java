@@ -12,22 +12,15 @@ import ai.djl.nn.SequentialBlock;
  * <em>re-coder</em>, an encoder trained only on generated pairs (z, G(z)) to predict z, which gives the GAN
  * the {@link #encode} the latent-space comparison needs. {@link #decode} is the generator in inference mode.
  */
-public final class Gan implements Adversarial {
+public final class Gan extends Adversarial {
     /** The paper's latent size for the GAN. */
     public static final int LATENT = 64;
 
-    private final String name;
-    private final int latentSize;
     private final Network generator;
-    private final Network discriminator;
-    private final Network recoder;
 
     private Gan(String name, int latentSize, Network generator, Network discriminator, Network recoder) {
-        this.name = name;
-        this.latentSize = latentSize;
+        super(name, latentSize, discriminator, recoder);
         this.generator = generator;
-        this.discriminator = discriminator;
-        this.recoder = recoder;
     }
 
     /** A new, randomly initialised GAN (and re-coder) for images of {@code imageShape} (C, H, W). */
@@ -65,11 +58,6 @@ public final class Gan implements Adversarial {
     }
 
     @Override
-    public int noiseSize() {
-        return latentSize;
-    }
-
-    @Override
     public java.util.List<ai.djl.nn.Parameter> generatorParameters() {
         return generator.trainableParameters();
     }
@@ -82,12 +70,7 @@ public final class Gan implements Adversarial {
 
     @Override
     public java.util.List<Network> networks() {
-        return java.util.List.of(generator, discriminator, recoder);
-    }
-
-    @Override
-    public NDArray encode(NDArray images) {
-        return recoder.forward(images, false);
+        return java.util.List.of(generator, discriminator(), recoder());
     }
 
     /**
@@ -109,27 +92,7 @@ public final class Gan implements Adversarial {
         return generate(codes, false).add(1f).div(2f);
     }
 
-    @Override
-    public String name() {
-        return name;
-    }
-
-    @Override
-    public int latentSize() {
-        return latentSize;
-    }
-
     public Network generator() {
         return generator;
-    }
-
-    @Override
-    public Network discriminator() {
-        return discriminator;
-    }
-
-    @Override
-    public Network recoder() {
-        return recoder;
     }
 }

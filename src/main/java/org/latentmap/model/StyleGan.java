@@ -18,29 +18,22 @@ import java.util.List;
  * {@link #decode} draws from w (without noise, so the same w always gives the same image), and
  * {@link #samplePrior} maps fresh z to w.
  */
-public final class StyleGan implements Adversarial {
+public final class StyleGan extends Adversarial {
     /** The size of z and of w. */
     public static final int LATENT = 64;
     /** Dense layers of the mapping (StyleGAN has 8; a small model on small images does with fewer). */
     public static final int MAPPING_DEPTH = 4;
 
-    private final String name;
-    private final int latentSize;
     private final Network mapping;
     private final StyleSynthesis synthesisBlock;
     private final Network synthesis;
-    private final Network discriminator;
-    private final Network recoder;
 
     private StyleGan(String name, int latentSize, Network mapping, StyleSynthesis synthesisBlock, Network synthesis,
                      Network discriminator, Network recoder) {
-        this.name = name;
-        this.latentSize = latentSize;
+        super(name, latentSize, discriminator, recoder);
         this.mapping = mapping;
         this.synthesisBlock = synthesisBlock;
         this.synthesis = synthesis;
-        this.discriminator = discriminator;
-        this.recoder = recoder;
     }
 
     /**
@@ -77,11 +70,6 @@ public final class StyleGan implements Adversarial {
     }
 
     @Override
-    public int noiseSize() {
-        return latentSize;
-    }
-
-    @Override
     public List<Parameter> generatorParameters() {
         List<Parameter> parameters = new ArrayList<>(mapping.trainableParameters());
         parameters.addAll(synthesis.trainableParameters());
@@ -96,33 +84,18 @@ public final class StyleGan implements Adversarial {
 
     @Override
     public List<Network> networks() {
-        return List.of(mapping, synthesis, discriminator, recoder);
+        return List.of(mapping, synthesis, discriminator(), recoder());
     }
 
     /** w of fresh z ~ N(0, I): StyleGAN's W is where its samples' codes live. */
     @Override
     public NDArray samplePrior(NDManager manager, int count) {
-        return map(manager.randomNormal(new Shape(count, latentSize)), false);
-    }
-
-    @Override
-    public NDArray encode(NDArray images) {
-        return recoder.forward(images, false);
+        return map(manager.randomNormal(new Shape(count, latentSize())), false);
     }
 
     @Override
     public NDArray decode(NDArray codes) {
         return synthesise(codes, false).add(1f).div(2f);
-    }
-
-    @Override
-    public String name() {
-        return name;
-    }
-
-    @Override
-    public int latentSize() {
-        return latentSize;
     }
 
     public Network mapping() {
@@ -133,13 +106,4 @@ public final class StyleGan implements Adversarial {
         return synthesis;
     }
 
-    @Override
-    public Network discriminator() {
-        return discriminator;
-    }
-
-    @Override
-    public Network recoder() {
-        return recoder;
-    }
 }

@@ -32,23 +32,12 @@ final class DenseLayerFit extends MapFit {
         int n = source.length;
         int p = source[0].length;
         int q = target[0].length;
-        double[][] gram = new double[p][p];
-        double[][] cross = new double[p][q];
+        GramMatrices sums = new GramMatrices(p, q);
         for (int i = 0; i < n; i++) {
-            float[] x = source[i];
-            float[] y = target[i];
-            for (int a = 0; a < p; a++) {
-                double xa = x[a];
-                double[] g = gram[a];
-                for (int b = 0; b < p; b++) {
-                    g[b] += xa * x[b];
-                }
-                double[] c = cross[a];
-                for (int j = 0; j < q; j++) {
-                    c[j] += xa * y[j];
-                }
-            }
+            sums.add(source[i], target[i]);
         }
+        double[][] gram = sums.gram;
+        double[][] cross = sums.cross;
         double[][] w = new double[p][q];
         SplittableRandom random = new SplittableRandom(seed);
         double limit = Math.sqrt(6.0 / (p + q));

@@ -109,15 +109,7 @@ public final class Relocations {
         float[][] targetCodes = testCodes(target);
         float[][] mapped = map.apply(sourceCodes);
         double[] mapped2 = Decoding.errors(target.model(), mapped, test);
-        double[] latent = new double[test.size()];
-        for (int i = 0; i < latent.length; i++) {
-            double sum = 0;
-            for (int j = 0; j < mapped[i].length; j++) {
-                double d = mapped[i][j] - targetCodes[i][j];
-                sum += d * d;
-            }
-            latent[i] = sum / mapped[i].length;
-        }
+        double[] latent = LatentError.perCode(mapped, targetCodes);
         return new Relocation(source, target, map, fit, fittedOn, batchMeans(latent), batchMeans(reconstruction(source)),
                 batchMeans(mapped2), batchMeans(reconstruction(target)));
     }

@@ -47,17 +47,25 @@ public final class RidgeValidation {
         int p = source[0].length;
         int q = target[0].length;
         int[] fold = folds(n);
-        double[][][] gram = new double[FOLDS][p][p];
-        double[][][] cross = new double[FOLDS][p][q];
+        GramMatrices[] sums = new GramMatrices[FOLDS];
+        for (int f = 0; f < FOLDS; f++) {
+            sums[f] = new GramMatrices(p, q);
+        }
         double[] targetSquares = new double[FOLDS];
         int[] count = new int[FOLDS];
         for (int i = 0; i < n; i++) {
             int f = fold[i];
-            accumulate(gram[f], cross[f], source[i], target[i]);
+            sums[f].add(source[i], target[i]);
             for (float y : target[i]) {
                 targetSquares[f] += (double) y * y;
             }
             count[f]++;
+        }
+        double[][][] gram = new double[FOLDS][][];
+        double[][][] cross = new double[FOLDS][][];
+        for (int f = 0; f < FOLDS; f++) {
+            gram[f] = sums[f].gram;
+            cross[f] = sums[f].cross;
         }
         double[][] gramAll = sum(gram);
         double[][] crossAll = sum(cross);
@@ -158,23 +166,6 @@ public final class RidgeValidation {
             fold[order[position]] = position % FOLDS;
         }
         return fold;
-    }
-
-    private static void accumulate(double[][] gram, double[][] cross, float[] z, float[] y) {
-        for (int k = 0; k < z.length; k++) {
-            double zk = z[k];
-            if (zk == 0) {
-                continue;
-            }
-            double[] gramRow = gram[k];
-            for (int m = 0; m < z.length; m++) {
-                gramRow[m] += zk * z[m];
-            }
-            double[] crossRow = cross[k];
-            for (int j = 0; j < y.length; j++) {
-                crossRow[j] += zk * y[j];
-            }
-        }
     }
 
     private static double[][] sum(double[][][] parts) {

@@ -47,15 +47,7 @@ public record SampledRelocation(String source, String target, int fitSamples, Li
     private static SampledRelocation measure(String source, LatentModel target, LinearMap map, float[][] sourceCodes,
                                              float[][] targetCodes, int fitSamples) {
         float[][] mapped = map.apply(sourceCodes);
-        double[] latent = new double[mapped.length];
-        for (int i = 0; i < mapped.length; i++) {
-            double sum = 0;
-            for (int j = 0; j < mapped[i].length; j++) {
-                double d = mapped[i][j] - targetCodes[i][j];
-                sum += d * d;
-            }
-            latent[i] = sum / mapped[i].length;
-        }
+        double[] latent = LatentError.perCode(mapped, targetCodes);
         double[] image = Decoding.errors(target, mapped, Decoding.images(target, targetCodes));
         return new SampledRelocation(source, target.name(), fitSamples, map, latent, image);
     }
