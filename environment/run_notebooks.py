@@ -27,6 +27,9 @@ from nbclient.exceptions import CellExecutionError, CellTimeoutError, DeadKernel
 def run(path: Path, out: Path, profile: str, timeout: int) -> dict:
     nb = nbformat.read(path, as_version=4)
     kernel = nb.metadata.get("kernelspec", {}).get("name", "java")
+    if kernel == "java" and not (ROOT / "build" / "jupyter" / "kernels" / "java" / "kernel.json").is_file():
+        # without this checkout's kernelspec, Jupyter would pick one registered by another checkout, with its classes
+        sys.exit(f"no Java kernelspec in {ROOT / 'build' / 'jupyter'}: run environment/setup.sh in {ROOT} first")
     os.environ["LATENTMAP_PROFILE"] = profile
     os.environ.setdefault("LATENTMAP_RESULTS", str((out / "results").resolve()))
     client = NotebookClient(nb, timeout=timeout, kernel_name=kernel,

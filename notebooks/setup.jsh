@@ -13,6 +13,7 @@ import org.latentmap.train.*;
 import org.latentmap.features.*;
 import org.latentmap.relocation.*;
 import org.latentmap.stylegan.*;
+import org.latentmap.similarity.*;
 import java.util.*;
 import java.nio.file.Path;
 import tech.tablesaw.api.*;

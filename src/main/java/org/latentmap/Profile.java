@@ -37,6 +37,11 @@ public enum Profile {
         return this == SMOKE ? smoke : full;
     }
 
+    /** Any value for this profile (sizes to study, say): {@code smoke} in the smoke profile, {@code full} otherwise. */
+    public <T> T pick(T full, T smoke) {
+        return this == SMOKE ? smoke : full;
+    }
+
     /** The value for this profile, one for each of full, smoke and paper. */
     public int pick(int full, int smoke, int paper) {
         return switch (this) {

@@ -38,4 +38,11 @@ public final class Results {
     public static Path file(String name) {
         return folder().resolve(name);
     }
+
+    /** Writes {@code table} as CSV to {@code name} in the results folder and returns the file. */
+    public static Path csv(tech.tablesaw.api.Table table, String name) {
+        Path file = file(name);
+        table.write().csv(file.toFile());
+        return file;
+    }
 }

@@ -4,7 +4,7 @@ package org.latentmap.relocation;
  * A linear (or affine) map between two latent spaces, z2 = z1 W (+ b), the relocation of paper Sect. 6: W
  * has one row per source variable and one column per target variable. Fitted by a {@link MapFit}.
  */
-public final class LinearMap {
+public final class LinearMap implements CodeMap {
     private final double[][] weights;
     private final double[] bias;
     private final String fit;

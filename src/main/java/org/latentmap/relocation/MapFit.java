@@ -7,7 +7,7 @@ import java.util.Locale;
  * without a bias; ridge regression; or the authors' own way, one dense layer without bias trained by Adam
  * ({@link #denseLayer()}). Source and target codes come in matching rows: row i of both is one image.
  */
-public abstract class MapFit {
+public abstract class MapFit implements CodeMapFit {
     private final String name;
 
     MapFit(String name) {
@@ -48,6 +48,14 @@ public abstract class MapFit {
                         validation.bestLambda(), validation.bestFactor(), RidgeValidation.FOLDS));
             }
         };
+    }
+
+    /**
+     * Orthogonal Procrustes: both spaces standardised, the smaller zero-padded, then the best rotation (or
+     * reflection) of one onto the other; the most rigid of the maps. It has a bias (the standardisations').
+     */
+    public static MapFit procrustes() {
+        return new ProcrustesFit();
     }
 
     /**

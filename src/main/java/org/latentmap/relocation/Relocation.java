@@ -16,8 +16,16 @@ import org.latentmap.model.TrainedModel;
  * <li>target R-MSE: the target's own reconstruction error, the best M-MSE can hope for.
  * </ul>
  */
-public record Relocation(TrainedModel source, TrainedModel target, LinearMap map, String fit, String fittedOn,
+public record Relocation(TrainedModel source, TrainedModel target, CodeMap map, String fit, String fittedOn,
                          double[] lMse, double[] rMse, double[] mMse, double[] targetRMse) {
+
+    /** The map as a linear map; refused for a map that is not linear. */
+    public LinearMap linearMap() {
+        if (map instanceof LinearMap linear) {
+            return linear;
+        }
+        throw new IllegalStateException("the map " + source.name() + " -> " + target.name() + " (" + map.fit() + ") is not linear");
+    }
 
     public double lMseMean() {
         return Stats.mean(lMse);

@@ -46,8 +46,8 @@ public final class Relocations {
     }
 
     /** Fits a map from {@code source}'s space to {@code target}'s on {@code points} and measures it. */
-    public Relocation relocate(TrainedModel source, TrainedModel target, MapFit fit, FitPoints points) {
-        LinearMap map = fit.fit(fitCodes(source, points), fitCodes(target, points));
+    public Relocation relocate(TrainedModel source, TrainedModel target, CodeMapFit fit, FitPoints points) {
+        CodeMap map = fit.fit(fitCodes(source, points), fitCodes(target, points));
         return measure(source, target, map, fit.name(), points.label());
     }
 
@@ -60,7 +60,7 @@ public final class Relocations {
      * Type 1 of the paper: every ordered pair of distinct models among {@code models} (n (n - 1) relocations),
      * with a progress line.
      */
-    public List<Relocation> allPairs(List<TrainedModel> models, MapFit fit, FitPoints points) {
+    public List<Relocation> allPairs(List<TrainedModel> models, CodeMapFit fit, FitPoints points) {
         List<TrainedModel[]> pairs = new ArrayList<>();
         for (TrainedModel source : models) {
             for (TrainedModel target : models) {
@@ -76,7 +76,7 @@ public final class Relocations {
      * Types 2 and 3: each source model to the target model of the same seed (seed k to seed k), with a
      * progress line. Models without a partner are left out.
      */
-    public List<Relocation> seedPairs(List<TrainedModel> sources, List<TrainedModel> targets, MapFit fit, FitPoints points) {
+    public List<Relocation> seedPairs(List<TrainedModel> sources, List<TrainedModel> targets, CodeMapFit fit, FitPoints points) {
         List<TrainedModel[]> pairs = new ArrayList<>();
         for (TrainedModel source : sources) {
             targets.stream().filter(t -> t.seed() == source.seed() && t != source).findFirst()
@@ -89,10 +89,11 @@ public final class Relocations {
         return run(pairs, fit, points);
     }
 
-    private List<Relocation> run(List<TrainedModel[]> pairs, MapFit fit, FitPoints points) {
+    private List<Relocation> run(List<TrainedModel[]> pairs, CodeMapFit fit, FitPoints points) {
         Progress progress = ProgressLine.toStandardOutput("relocation");
-        String what = pairs.get(0)[0].family().displayName() + " -> " + pairs.get(0)[1].family().displayName()
-                + ", " + fit.name() + " on " + points.label();
+        boolean oneKind = pairs.stream().allMatch(p -> p[0].family() == pairs.get(0)[0].family() && p[1].family() == pairs.get(0)[1].family());
+        String kind = oneKind ? pairs.get(0)[0].family().displayName() + " -> " + pairs.get(0)[1].family().displayName() : "pairs of models";
+        String what = kind + ", " + fit.name() + " on " + points.label();
         progress.start(what, 0, pairs.size());
         List<Relocation> results = new ArrayList<>();
         for (TrainedModel[] pair : pairs) {
@@ -104,7 +105,7 @@ public final class Relocations {
     }
 
     /** Measures a given map from {@code source}'s space to {@code target}'s on the test images. */
-    public Relocation measure(TrainedModel source, TrainedModel target, LinearMap map, String fit, String fittedOn) {
+    public Relocation measure(TrainedModel source, TrainedModel target, CodeMap map, String fit, String fittedOn) {
         float[][] sourceCodes = testCodes(source);
         float[][] targetCodes = testCodes(target);
         float[][] mapped = map.apply(sourceCodes);

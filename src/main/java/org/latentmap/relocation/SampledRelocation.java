@@ -1,15 +1,8 @@
 package org.latentmap.relocation;
 
-import ai.djl.engine.Engine;
-import ai.djl.ndarray.NDArray;
-import ai.djl.ndarray.NDManager;
-import org.latentmap.data.ImageSet;
-import org.latentmap.features.Codes;
 import org.latentmap.metrics.Stats;
 import org.latentmap.model.LatentModel;
-import org.latentmap.train.GradMode;
 
-import java.util.Arrays;
 import java.util.List;
 import java.util.Locale;
 
@@ -23,8 +16,6 @@ import java.util.Locale;
  */
 public record SampledRelocation(String source, String target, int fitSamples, LinearMap map, double[] latentErrors,
                                 double[] imageErrors) {
-    private static final int BATCH = 250;
-
     /**
      * Both directions between {@code generator}'s space and {@code other}'s: generator -> other, then
      * other -> generator; maps fitted on {@code fitSamples} samples by {@code fit}, measured on
@@ -35,13 +26,13 @@ public record SampledRelocation(String source, String target, int fitSamples, Li
         if (fitSamples < 1 || testSamples < 1) {
             throw new IllegalArgumentException("a sampled relocation needs fit and test samples; got " + fitSamples + " and " + testSamples);
         }
-        Pairs fitting = Pairs.draw(generator, other, fitSamples, seed);
-        Pairs testing = Pairs.draw(generator, other, testSamples, seed + 1);
-        LinearMap forward = fit.fit(fitting.generatorCodes, fitting.otherCodes);
-        LinearMap backward = fit.fit(fitting.otherCodes, fitting.generatorCodes);
+        SamplePairs fitting = SamplePairs.draw(generator, other, fitSamples, seed);
+        SamplePairs testing = SamplePairs.draw(generator, other, testSamples, seed + 1);
+        LinearMap forward = fit.fit(fitting.generatorCodes(), fitting.otherCodes());
+        LinearMap backward = fit.fit(fitting.otherCodes(), fitting.generatorCodes());
         return List.of(
-                measure(generator.name(), other, forward, testing.generatorCodes, testing.otherCodes, fitSamples),
-                measure(other.name(), generator, backward, testing.otherCodes, testing.generatorCodes, fitSamples));
+                measure(generator.name(), other, forward, testing.generatorCodes(), testing.otherCodes(), fitSamples),
+                measure(other.name(), generator, backward, testing.otherCodes(), testing.generatorCodes(), fitSamples));
     }
 
     private static SampledRelocation measure(String source, LatentModel target, LinearMap map, float[][] sourceCodes,
@@ -92,36 +83,5 @@ public record SampledRelocation(String source, String target, int fitSamples, Li
     public String toString() {
         return String.format(Locale.ROOT, "%s -> %s (fitted on %,d samples): latent MSE %.4f ± %.4f, image MSE %.4f ± %.4f",
                 source, target, fitSamples, latentError(), Stats.sd(latentErrors), imageError(), Stats.sd(imageErrors));
-    }
-
-    /** Samples of the generator: their prior codes, and the other model's codes of their images. */
-    private record Pairs(float[][] generatorCodes, float[][] otherCodes) {
-        static Pairs draw(LatentModel generator, LatentModel other, int count, int seed) {
-            Engine.getInstance().setRandomSeed(seed);
-            GradMode.offForThisThread();
-            int size = generator.latentSize();
-            float[][] codes = new float[count][];
-            float[] pixels = null;
-            long[] shape = null;
-            for (int from = 0; from < count; from += BATCH) {
-                int to = Math.min(count, from + BATCH);
-                try (NDManager manager = NDManager.newBaseManager()) {
-                    NDArray prior = generator.samplePrior(manager, to - from);
-                    NDArray images = generator.decode(prior);
-                    float[] flat = prior.toFloatArray();
-                    for (int i = 0; i < to - from; i++) {
-                        codes[from + i] = Arrays.copyOfRange(flat, i * size, (i + 1) * size);
-                    }
-                    if (pixels == null) {
-                        shape = images.getShape().getShape();
-                        pixels = new float[(int) (count * shape[1] * shape[2] * shape[3])];
-                    }
-                    float[] batch = images.toFloatArray();
-                    System.arraycopy(batch, 0, pixels, (int) (from * shape[1] * shape[2] * shape[3]), batch.length);
-                }
-            }
-            ImageSet images = new ImageSet(pixels, count, (int) shape[1], (int) shape[2], (int) shape[3], null, null);
-            return new Pairs(codes, Codes.of(other, images));
-        }
     }
 }

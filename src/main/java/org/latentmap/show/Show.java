@@ -257,6 +257,16 @@ public final class Show {
     }
 
     /**
+     * The paper's Figs. 14 and 15 in one grid: a generator's samples, another model's reconstructions of them,
+     * the other model's drawing of the mapped codes (Fig. 14) and the generator's drawing of the codes mapped
+     * back (Fig. 15).
+     */
+    public static ImageGrid sampleFigures(org.latentmap.relocation.SampleFigures figures) {
+        return ImageGrid.rows(figures.labels(), List.of(figures.samples(), figures.reconstructions(), figures.intoOther(),
+                figures.backIntoGenerator()), 2);
+    }
+
+    /**
      * Each pair's M-MSE with its map fitted on the support set (y) against fitted on all data (x), one series
      * per source family, with the diagonal: points on it mean the support set does as well as all the data.
      */
@@ -308,6 +318,69 @@ public final class Show {
                 new double[] {validation.bestFactor()}, new double[] {validation.bestError()});
         chosen.setXYSeriesRenderStyle(XYSeries.XYSeriesRenderStyle.Scatter);
         chosen.setMarker(org.knowm.xchart.style.markers.SeriesMarkers.DIAMOND);
+        return chart(chart);
+    }
+
+    /**
+     * A matrix as a heat map, one row and column per name (such as {@link org.latentmap.similarity.SpaceSimilarity}'s
+     * CKA between models), every cell labelled with its value, on a white-to-blue scale from {@code low} to {@code high}.
+     */
+    public static Picture heatmap(String title, List<String> names, double[][] values, double low, double high) {
+        return HeatMap.draw(title, names, values, low, high);
+    }
+
+    /**
+     * M-MSE against support-set size for each strategy of a {@link org.latentmap.relocation.SupportSizeStudy},
+     * mean over seeds with the spread as error bars, and the all-data map's M-MSE as
+     * a line.
+     */
+    public static Picture supportSizes(org.latentmap.relocation.SupportSizeStudy study) {
+        XYChart chart = lineChart("Support-set size, " + study.pair(), "support-set size", "M-MSE on test images", 400);
+        chart.getStyler().setMarkerSize(7);
+        chart.getStyler().setErrorBarsColorSeriesColor(true);
+        int smallest = Integer.MAX_VALUE;
+        int largest = 0;
+        for (String strategy : study.strategies()) {
+            var points = study.of(strategy);
+            double[] x = points.stream().mapToDouble(p -> p.size()).toArray();
+            double[] y = points.stream().mapToDouble(p -> p.meanMMse()).toArray();
+            double[] spread = points.stream().mapToDouble(p -> org.latentmap.metrics.Stats.sd(p.mMse())).toArray();
+            chart.addSeries(strategy, x, y, spread);
+            for (var p : points) {
+                smallest = Math.min(smallest, p.size());
+                largest = Math.max(largest, p.size());
+            }
+        }
+        double all = study.allData().mMseMean();
+        var line = chart.addSeries("all data", new double[] {smallest, largest}, new double[] {all, all});
+        line.setMarker(org.knowm.xchart.style.markers.SeriesMarkers.NONE);
+        line.setLineColor(java.awt.Color.GRAY);
+        return chart(chart);
+    }
+
+    /**
+     * Each relocation's M-MSE over its target's R-MSE (y) against the linear CKA of its two spaces (x), one
+     * series per pair of families.
+     */
+    public static Picture similarityVersusError(org.latentmap.similarity.SpaceSimilarity similarity,
+                                                List<org.latentmap.relocation.Relocation> relocations) {
+        java.util.Map<String, List<double[]>> series = new java.util.LinkedHashMap<>();
+        for (var r : relocations) {
+            if (similarity.names().contains(r.source().name()) && similarity.names().contains(r.target().name())) {
+                series.computeIfAbsent(r.source().family().displayName() + " -> " + r.target().family().displayName(), k -> new ArrayList<>())
+                        .add(new double[] {similarity.cka(r.source().name(), r.target().name()), r.mMseMean() / r.targetRMseMean()});
+            }
+        }
+        if (series.isEmpty()) {
+            throw new IllegalArgumentException("none of the relocations is between models of this similarity comparison");
+        }
+        XYChart chart = new XYChartBuilder().width(560).height(440).title("Similar spaces, better maps?")
+                .xAxisTitle("linear CKA of the two spaces").yAxisTitle("M-MSE / target's R-MSE").build();
+        chart.getStyler().setDefaultSeriesRenderStyle(XYSeries.XYSeriesRenderStyle.Scatter);
+        chart.getStyler().setChartBackgroundColor(java.awt.Color.WHITE);
+        chart.getStyler().setLegendPosition(Styler.LegendPosition.InsideNE);
+        series.forEach((name, points) -> chart.addSeries(name, points.stream().mapToDouble(p -> p[0]).toArray(),
+                points.stream().mapToDouble(p -> p[1]).toArray()));
         return chart(chart);
     }
 

@@ -10,6 +10,8 @@ import org.latentmap.metrics.Stats;
 import org.latentmap.model.Adversarial;
 import org.latentmap.train.Adam;
 import org.latentmap.train.GradMode;
+import org.latentmap.train.Progress;
+import org.latentmap.train.ProgressLine;
 
 import java.util.List;
 import java.util.Locale;
@@ -28,27 +30,38 @@ public final class Inversion {
     private final Adversarial model;
     private final int steps;
     private final double learningRate;
+    private final Progress progress;
 
-    private Inversion(Adversarial model, int steps, double learningRate) {
+    private Inversion(Adversarial model, int steps, double learningRate, Progress progress) {
         if (steps < 1 || !(learningRate > 0)) {
             throw new IllegalArgumentException("an inversion needs steps >= 1 and a learning rate > 0; got " + steps + " and " + learningRate);
         }
         this.model = model;
         this.steps = steps;
         this.learningRate = learningRate;
+        this.progress = progress;
     }
 
-    /** 300 Adam steps at 0.05 from the mean code. */
+    /** 300 Adam steps at 0.05 from the mean code, its progress as a line on standard output. */
     public static Inversion of(Adversarial model) {
-        return new Inversion(model, 300, 0.05);
+        return new Inversion(model, 300, 0.05, ProgressLine.toStandardOutput());
     }
 
     public Inversion steps(int count) {
-        return new Inversion(model, count, learningRate);
+        return new Inversion(model, count, learningRate, progress);
     }
 
     public Inversion learningRate(double rate) {
-        return new Inversion(model, steps, rate);
+        return new Inversion(model, steps, rate, progress);
+    }
+
+    /** Told of every step ({@link Progress#SILENT} says nothing). */
+    public Inversion progress(Progress to) {
+        return new Inversion(model, steps, learningRate, to);
+    }
+
+    public int steps() {
+        return steps;
     }
 
     /** The codes found for {@code images} and each image's error before and after. */
@@ -64,6 +77,11 @@ public final class Inversion {
         // the model's own parameters are left alone: no gradients for them while the codes move
         List<Parameter> frozen = model.networks().stream().flatMap(n -> n.trainableParameters().stream()).toList();
         requireGradients(frozen, false);
+        int chunks = (images.size() + CHUNK - 1) / CHUNK;
+        long total = (long) chunks * steps;
+        long done = 0;
+        Throwable failure = null;
+        progress.start("inverting " + images.size() + " images", 0, total);
         try (NDManager manager = NDManager.newBaseManager()) {
             GradMode.offForThisThread();
             NDArray mean = model.samplePrior(manager, PRIOR_SAMPLES).mean(new int[] {0}, true);
@@ -83,6 +101,7 @@ public final class Inversion {
                             collector.backward(model.decode(code.getArray()).sub(target).square().mean());
                         }
                         adam.step();
+                        progress.update(++done, total, Double.NaN);
                     }
                     System.arraycopy(errors(target, code.getArray()), 0, after, from, to - from);
                     float[] pixels = model.decode(code.getArray().stopGradient()).toFloatArray();
@@ -93,8 +112,12 @@ public final class Inversion {
                     }
                 }
             }
+        } catch (RuntimeException | Error e) {
+            failure = e;
+            throw e;
         } finally {
             requireGradients(frozen, true);
+            progress.end(done, total, failure);
         }
         return new Result(codes, new ImageSet(drawn, images.size(), images.channels(), images.height(), images.width(), null, null),
                 before, after);

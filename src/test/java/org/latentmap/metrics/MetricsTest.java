@@ -2,6 +2,7 @@ package org.latentmap.metrics;
 
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
 
 import ai.djl.ndarray.NDArray;
 import ai.djl.ndarray.types.Shape;
@@ -58,5 +59,15 @@ class MetricsTest {
         assertEquals(Math.sqrt(5.0 / 3), Stats.sd(values), 1e-12);
         assertEquals(0, Stats.sd(new double[] {7}));
         assertEquals("2.50 ± 1", Stats.meanSd(values, 3));
+    }
+
+    @Test
+    void spearmanIsPearsonOnRanksWithTiesSharingTheirMeanRank() {
+        // ranks (1, 2, 3, 4) and (1, 3, 2, 4): sum of squared rank differences 2, rho = 1 - 6 * 2 / (4 * 15) = 0.8
+        assertEquals(0.8, Stats.spearman(new double[] {10, 20, 30, 40}, new double[] {1, 3, 2, 4}), 1e-12);
+        assertEquals(-1, Stats.spearman(new double[] {1, 2, 3}, new double[] {9, 4, 1}), 1e-12);
+        assertArrayEquals(new double[] {1.5, 1.5, 3}, Stats.ranks(new double[] {5, 5, 7}), 1e-12);
+        var error = assertThrows(IllegalArgumentException.class, () -> Stats.spearman(new double[] {1}, new double[] {1}));
+        assertEquals("a rank correlation needs two samples of equal size >= 2; got 1 and 1", error.getMessage());
     }
 }

@@ -7,6 +7,9 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import ai.djl.ndarray.NDArray;
 import ai.djl.ndarray.types.Shape;
+import static org.latentmap.relocation.HandModels.images;
+import static org.latentmap.relocation.HandModels.scaling;
+
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.latentmap.Profile;
@@ -21,48 +24,14 @@ import java.nio.file.Path;
 import java.util.List;
 
 class RelocationsTest {
-
-    /** Two-pixel images; the code is (a x0, b x1) and decoding divides back, so encode-decode is exact. */
-    private static TrainedModel scaling(String name, ModelFamily family, float a, float b) {
-        LatentModel model = new LatentModel() {
-            public String name() {
-                return name;
-            }
-
-            public int latentSize() {
-                return 2;
-            }
-
-            public NDArray encode(NDArray images) {
-                long n = images.getShape().get(0);
-                return images.reshape(n, 2).mul(images.getManager().create(new float[] {a, b}));
-            }
-
-            public NDArray decode(NDArray codes) {
-                long n = codes.getShape().get(0);
-                return codes.div(codes.getManager().create(new float[] {a, b})).reshape(new Shape(n, 1, 1, 2));
-            }
-        };
-        return new TrainedModel(family, 1, Profile.SMOKE, "test", model, null, null, 0);
-    }
-
-    private static ImageSet images(int n, int seed) {
-        java.util.SplittableRandom random = new java.util.SplittableRandom(seed);
-        float[] pixels = new float[2 * n];
-        for (int i = 0; i < pixels.length; i++) {
-            pixels[i] = (float) random.nextDouble();
-        }
-        return new ImageSet(pixels, n, 1, 1, 2, null, null);
-    }
-
     @Test
     void aLinearlyRelatedPairOfSpacesRelocatesWithoutError() {
         TrainedModel source = scaling("source", ModelFamily.VAE, 1, 1);
         TrainedModel target = scaling("target", ModelFamily.SPLIT_VAE, 2, -1);
         Relocations relocations = Relocations.on(images(40, 1), images(20, 2)).batches(5);
         Relocation r = relocations.relocate(source, target, MapFit.leastSquares(), FitPoints.supportSet(SupportSet.of(0, 3, 9)));
-        assertArrayEquals(new double[] {2, 0}, r.map().weights()[0], 1e-5);
-        assertArrayEquals(new double[] {0, -1}, r.map().weights()[1], 1e-5);
+        assertArrayEquals(new double[] {2, 0}, r.linearMap().weights()[0], 1e-5);
+        assertArrayEquals(new double[] {0, -1}, r.linearMap().weights()[1], 1e-5);
         assertEquals(4, r.lMse().length, "20 test images in batches of 5");
         assertEquals(0, r.lMseMean(), 1e-10);
         assertEquals(0, r.mMseMean(), 1e-10);
@@ -91,7 +60,7 @@ class RelocationsTest {
         Relocations relocations = Relocations.on(train, images(10, 5));
         Relocation r = relocations.relocate(source, target, MapFit.affine(), FitPoints.allOf(train));
         assertEquals("all data (30)", r.fittedOn());
-        assertArrayEquals(new double[] {0, 0}, r.map().bias(), 1e-5);
+        assertArrayEquals(new double[] {0, 0}, r.linearMap().bias(), 1e-5);
         var error = assertThrows(IllegalArgumentException.class,
                 () -> relocations.relocate(source, target, MapFit.leastSquares(), FitPoints.supportSet(SupportSet.of(1, 99))));
         assertTrue(error.getMessage().contains("fitting point 99 is outside the 30 training images"), error.getMessage());
@@ -169,5 +138,25 @@ class RelocationsTest {
         var error = assertThrows(IllegalArgumentException.class,
                 () -> SampledRelocation.bothWays(generator, other, MapFit.leastSquares(), 0, 20, 3));
         assertEquals("a sampled relocation needs fit and test samples; got 0 and 20", error.getMessage());
+    }
+
+    @Test
+    void theSampleFiguresOfLinearlyRelatedSpacesRedrawTheSamples() {
+        LatentModel generator = scaling("G", ModelFamily.GAN, 2, 4).model();
+        LatentModel other = scaling("O", ModelFamily.VAE, 3, -1).model();
+        var both = SampledRelocation.bothWays(generator, other, MapFit.leastSquares(), 50, 20, 3);
+        var figures = SampleFigures.of(generator, other, both, 6, 9);
+        assertEquals(List.of("G(w)", "O reconstruction", "O(map(w))", "G(map(z))"), figures.labels());
+        assertEquals(6, figures.samples().size());
+        for (int i = 0; i < 6; i++) {
+            // both models draw exactly, so every row is the sample itself
+            assertArrayEquals(figures.samples().image(i), figures.reconstructions().image(i), 1e-5f);
+            assertArrayEquals(figures.samples().image(i), figures.intoOther().image(i), 1e-4f);
+            assertArrayEquals(figures.samples().image(i), figures.backIntoGenerator().image(i), 1e-4f);
+        }
+        var reversed = assertThrows(IllegalArgumentException.class,
+                () -> SampleFigures.of(other, generator, both, 6, 9));
+        assertEquals("the figures need the two maps of SampledRelocation.bothWays between O and G, in that order; "
+                + "got [G -> O, O -> G]", reversed.getMessage());
     }
 }

@@ -125,4 +125,19 @@ class ShowTest {
         Path html = Show.table(Table.create("t", StringColumn.create("c", List.of("x")))).save(dir.resolve("t.html"));
         assertTrue(Files.readString(html).contains("<table"));
     }
+
+    @Test
+    void heatMapColoursEachCellByItsValueAndLabelsEveryRow() {
+        var picture = Show.heatmap("similarity", List.of("A", "B", "C"), new double[][] {{1, 0, 0.5}, {0, 1, 0.5}, {0.5, 0.5, 1}}, 0, 1);
+        BufferedImage image = picture.image();
+        assertTrue(image.getWidth() > 3 * 42 && image.getHeight() > 3 * 42);
+        // cell (0, 1) holds 0: white at its corner; cell (0, 0) holds 1: dark blue
+        int cell = 42;
+        int left = image.getWidth() - 20 - 3 * cell;
+        int top = image.getHeight() - 10 - 3 * cell;
+        assertEquals(0xFFFFFF, image.getRGB(left + cell + 3, top + 3) & 0xFFFFFF);
+        assertEquals(0x193782, image.getRGB(left + 3, top + 3) & 0xFFFFFF);
+        var error = assertThrows(IllegalArgumentException.class, () -> Show.heatmap("x", List.of("A"), new double[][] {{1, 0}, {0, 1}}, 0, 1));
+        assertEquals("1 names for a matrix of 2 rows", error.getMessage());
+    }
 }

@@ -10,6 +10,7 @@ import ai.djl.ndarray.types.Shape;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.latentmap.train.GanTraining;
+import org.latentmap.train.Progress;
 import org.latentmap.train.ShuffledBatches;
 import org.latentmap.train.Training;
 import org.latentmap.train.TrainingPlan;
@@ -38,6 +39,36 @@ class InversionTest {
             assertEquals(parameters, model.generatorParameters().size(), "the model's parameters train again afterwards");
             var error = assertThrows(IllegalArgumentException.class, () -> Inversion.of(model).steps(0));
             assertEquals("an inversion needs steps >= 1 and a learning rate > 0; got 0 and 0.05", error.getMessage());
+
+            // the comparison table: its own drawings against images it cannot draw (noise)
+            java.util.List<String> told = new java.util.ArrayList<>();
+            Progress recording = new Progress() {
+                public void start(String what, long step, long total) {
+                    told.add(what + " " + step + "/" + total);
+                }
+
+                public void update(long step, long total, double loss) {
+                }
+
+                public void end(long step, long total, Throwable failure) {
+                    told.add("end " + step + "/" + total);
+                }
+            };
+            var comparison = InversionComparison.of(model, Inversion.of(model).steps(60).progress(recording))
+                    .add("own samples", drawn).add("noise", noise(4));
+            assertEquals(java.util.List.of("inverting 4 images 0/60", "end 60/60", "inverting 4 images 0/60", "end 60/60"), told);
+            var table = comparison.table();
+            assertEquals(java.util.List.of("own samples", "noise"), table.stringColumn("images").asList());
+            assertEquals(1.0, table.doubleColumn("re-coder x first").get(0), 1e-12);
+            assertEquals(org.latentmap.metrics.ReconstructionError.of(model, drawn), comparison.row("own samples").recoderError(), 1e-9);
+            assertTrue(comparison.row("noise").inversion().meanError() > 2 * comparison.row("own samples").inversion().meanError(),
+                    comparison.toString());
+            assertEquals(comparison.row("noise").inversion().meanError() / comparison.row("own samples").inversion().meanError(),
+                    table.doubleColumn("optimised x first").get(1), 1e-3 * table.doubleColumn("optimised x first").get(1));
+            var twice = assertThrows(IllegalArgumentException.class, () -> comparison.add("noise", noise(2)));
+            assertEquals("the comparison already has a row named \"noise\"", twice.getMessage());
+            var missing = assertThrows(IllegalArgumentException.class, () -> comparison.row("support set"));
+            assertEquals("no row named \"support set\"; the rows are [own samples, noise]", missing.getMessage());
         }
     }
 

@@ -1,0 +1,112 @@
+package org.latentmap.relocation;
+
+import org.latentmap.model.TrainedModel;
+import org.latentmap.train.Progress;
+import org.latentmap.train.ProgressLine;
+import tech.tablesaw.api.DoubleColumn;
+import tech.tablesaw.api.StringColumn;
+import tech.tablesaw.api.Table;
+
+import java.util.ArrayList;
+import java.util.List;
+
+/**
+ * Which map is best (beyond the paper, which uses one linear map without bias): the same pairs of models
+ * relocated by several ways of fitting ({@link CodeMapFit}: least squares, validated ridge, Procrustes,
+ * affine, linear plus a residual network), each on several sets of fit points, measured by L-MSE and M-MSE
+ * on the test images.
+ */
+public final class MapFamilyComparison {
+    private final List<Relocation> relocations;
+
+    private MapFamilyComparison(List<Relocation> relocations) {
+        this.relocations = List.copyOf(relocations);
+    }
+
+    /**
+     * Every pair (source, target) of {@code pairs} with every fit on every set of points; a fit that cannot
+     * be made on some points (least squares on fewer points than source variables) is left out of the table
+     * with a line saying why.
+     */
+    public static MapFamilyComparison run(Relocations on, List<TrainedModel[]> pairs, List<? extends CodeMapFit> fits,
+                                          List<FitPoints> points) {
+        if (pairs.isEmpty() || fits.isEmpty() || points.isEmpty()) {
+            throw new IllegalArgumentException("a comparison needs pairs, fits and fit points; got " + pairs.size() + ", "
+                    + fits.size() + " and " + points.size());
+        }
+        Progress progress = ProgressLine.toStandardOutput("relocation");
+        long total = (long) pairs.size() * fits.size() * points.size();
+        long done = 0;
+        progress.start("map families", 0, total);
+        List<Relocation> results = new ArrayList<>();
+        for (TrainedModel[] pair : pairs) {
+            for (FitPoints at : points) {
+                for (CodeMapFit fit : fits) {
+                    try {
+                        results.add(on.relocate(pair[0], pair[1], fit, at));
+                    } catch (IllegalArgumentException e) {
+                        System.out.println("\nleft out: " + pair[0].name() + " -> " + pair[1].name() + ", " + fit.name()
+                                + " on " + at.label() + ": " + e.getMessage());
+                    }
+                    progress.update(++done, total, Double.NaN);
+                }
+            }
+        }
+        progress.end(done, total, null);
+        return new MapFamilyComparison(results);
+    }
+
+    public List<Relocation> relocations() {
+        return relocations;
+    }
+
+    /** One row per relocation: families, models, fit points, fit, L-MSE, M-MSE and the target's R-MSE. */
+    public Table table() {
+        StringColumn kind = StringColumn.create("families");
+        StringColumn pair = StringColumn.create("pair");
+        StringColumn on = StringColumn.create("fitted on");
+        StringColumn fit = StringColumn.create("fit");
+        DoubleColumn lMse = DoubleColumn.create("L-MSE");
+        DoubleColumn mMse = DoubleColumn.create("M-MSE");
+        DoubleColumn target = DoubleColumn.create("target R-MSE");
+        for (Relocation r : relocations) {
+            kind.append(r.source().family().displayName() + " -> " + r.target().family().displayName());
+            pair.append(r.source().name() + " -> " + r.target().name());
+            on.append(r.fittedOn());
+            fit.append(r.fit());
+            lMse.append(round(r.lMseMean()));
+            mMse.append(round(r.mMseMean()));
+            target.append(round(r.targetRMseMean()));
+        }
+        return Table.create("Map families", kind, pair, on, fit, lMse, mMse, target);
+    }
+
+    /** For each set of fit points, the fit with the smallest M-MSE on the most pairs. */
+    public Table winners() {
+        StringColumn on = StringColumn.create("fitted on");
+        StringColumn fit = StringColumn.create("best M-MSE on most pairs");
+        StringColumn count = StringColumn.create("pairs won");
+        for (String points : relocations.stream().map(Relocation::fittedOn).distinct().toList()) {
+            java.util.Map<String, Integer> wins = new java.util.LinkedHashMap<>();
+            java.util.Map<String, List<Relocation>> byPair = new java.util.LinkedHashMap<>();
+            for (Relocation r : relocations) {
+                if (r.fittedOn().equals(points)) {
+                    byPair.computeIfAbsent(r.source().name() + " -> " + r.target().name(), k -> new ArrayList<>()).add(r);
+                }
+            }
+            for (List<Relocation> group : byPair.values()) {
+                Relocation best = group.stream().min(java.util.Comparator.comparingDouble(Relocation::mMseMean)).orElseThrow();
+                wins.merge(best.fit(), 1, Integer::sum);
+            }
+            var top = wins.entrySet().stream().max(java.util.Map.Entry.comparingByValue()).orElseThrow();
+            on.append(points);
+            fit.append(top.getKey());
+            count.append(top.getValue() + " of " + byPair.size());
+        }
+        return Table.create("Best map family by fit points", on, fit, count);
+    }
+
+    private static double round(double value) {
+        return Double.parseDouble(String.format(java.util.Locale.ROOT, "%.4g", value));
+    }
+}

@@ -1,0 +1,223 @@
+package org.latentmap.relocation;
+
+import ai.djl.engine.Engine;
+import ai.djl.ndarray.NDArray;
+import ai.djl.ndarray.NDManager;
+import ai.djl.ndarray.NDScope;
+import ai.djl.ndarray.types.Shape;
+import ai.djl.nn.Parameter;
+import org.latentmap.train.Adam;
+import org.latentmap.train.GradMode;
+
+import java.util.List;
+import java.util.Locale;
+import java.util.SplittableRandom;
+
+/**
+ * Fits a {@link ResidualMlpMap}: first the linear part (by default {@link MapFit#validatedRidge()}), then a
+ * one-hidden-layer ReLU network on what it leaves, trained by Adam on minibatches with a tenth of the fit
+ * points held out. The network's output layer starts at zero, so training starts from the linear map, and the
+ * parameters kept are those with the smallest held-out error, checked every 100 steps (the linear map alone
+ * included): on few points the network is simply not used.
+ */
+public final class ResidualMlpFit implements CodeMapFit {
+    private static final int CHECK_EVERY = 100;
+
+    private final MapFit linearFit;
+    private final int hidden;
+    private final int steps;
+    private final int batchSize;
+    private final double learningRate;
+    private final long seed;
+
+    private ResidualMlpFit(MapFit linearFit, int hidden, int steps, int batchSize, double learningRate, long seed) {
+        if (hidden < 1 || steps < 1 || batchSize < 1 || !(learningRate > 0)) {
+            throw new IllegalArgumentException("a residual network needs hidden units, steps and batch size >= 1 and a learning rate > 0; got "
+                    + hidden + ", " + steps + ", " + batchSize + ", " + learningRate);
+        }
+        this.linearFit = linearFit;
+        this.hidden = hidden;
+        this.steps = steps;
+        this.batchSize = batchSize;
+        this.learningRate = learningRate;
+        this.seed = seed;
+    }
+
+    /** Validated ridge, then 128 hidden units trained for 2,000 steps of 256 codes at Adam 1e-3. */
+    public static ResidualMlpFit standard() {
+        return new ResidualMlpFit(MapFit.validatedRidge(), 128, 2000, 256, 1e-3, 1);
+    }
+
+    public ResidualMlpFit hidden(int units) {
+        return new ResidualMlpFit(linearFit, units, steps, batchSize, learningRate, seed);
+    }
+
+    public ResidualMlpFit steps(int count) {
+        return new ResidualMlpFit(linearFit, hidden, count, batchSize, learningRate, seed);
+    }
+
+    public ResidualMlpFit linearPart(MapFit fit) {
+        return new ResidualMlpFit(fit, hidden, steps, batchSize, learningRate, seed);
+    }
+
+    @Override
+    public String name() {
+        return String.format(Locale.ROOT, "%s + residual MLP (%d)", linearFit.name(), hidden);
+    }
+
+    @Override
+    public ResidualMlpMap fit(float[][] source, float[][] target) {
+        LinearMap linear = linearFit.fit(source, target);
+        int n = source.length;
+        int p = source[0].length;
+        int q = target[0].length;
+        float[][] mapped = linear.apply(source);
+        double[] mean = new double[p];
+        double[] sd = new double[p];
+        for (float[] code : source) {
+            for (int k = 0; k < p; k++) {
+                mean[k] += code[k];
+            }
+        }
+        for (int k = 0; k < p; k++) {
+            mean[k] /= n;
+        }
+        for (float[] code : source) {
+            for (int k = 0; k < p; k++) {
+                sd[k] += (code[k] - mean[k]) * (code[k] - mean[k]);
+            }
+        }
+        for (int k = 0; k < p; k++) {
+            sd[k] = Math.sqrt(sd[k] / n);
+            if (!(sd[k] > 1e-12)) {
+                sd[k] = 1;
+            }
+        }
+        float[] inputs = new float[n * p];
+        float[] residuals = new float[n * q];
+        for (int i = 0; i < n; i++) {
+            for (int k = 0; k < p; k++) {
+                inputs[i * p + k] = (float) ((source[i][k] - mean[k]) / sd[k]);
+            }
+            for (int j = 0; j < q; j++) {
+                residuals[i * q + j] = target[i][j] - mapped[i][j];
+            }
+        }
+        SplittableRandom random = new SplittableRandom(seed);
+        int[] order = permutation(n, random);
+        int held = n >= 10 ? Math.max(1, n / 10) : 0;
+        int[] validation = java.util.Arrays.copyOfRange(order, 0, held);
+        int[] training = java.util.Arrays.copyOfRange(order, held, n);
+        GradMode.offForThisThread();
+        try (NDManager manager = NDManager.newBaseManager()) {
+            double limit1 = Math.sqrt(6.0 / (p + hidden));
+            Parameter w1 = parameter(manager, "w1", uniform(p * hidden, limit1, random), new Shape(p, hidden));
+            Parameter b1 = parameter(manager, "b1", new float[hidden], new Shape(hidden));
+            Parameter w2 = parameter(manager, "w2", new float[hidden * q], new Shape(hidden, q));
+            Parameter b2 = parameter(manager, "b2", new float[q], new Shape(q));
+            List<Parameter> parameters = List.of(w1, b1, w2, b2);
+            Adam adam = new Adam(parameters, learningRate, 0.9, 0.999);
+            NDArray xHeld = held > 0 ? manager.create(gather(inputs, validation, p), new Shape(held, p)) : null;
+            NDArray rHeld = held > 0 ? manager.create(gather(residuals, validation, q), new Shape(held, q)) : null;
+            float[][] best = snapshot(parameters);
+            double bestError = held > 0 ? heldOutError(parameters, xHeld, rHeld) : Double.NaN;
+            int batch = Math.min(batchSize, training.length);
+            int cursor = training.length;
+            for (int step = 1; step <= steps && training.length > 0; step++) {
+                if (cursor + batch > training.length) {
+                    shuffle(training, random);
+                    cursor = 0;
+                }
+                int[] rows = java.util.Arrays.copyOfRange(training, cursor, cursor + batch);
+                cursor += batch;
+                try (NDScope ignored = new NDScope(); var collector = Engine.getInstance().newGradientCollector()) {
+                    NDArray predicted = forward(parameters, manager.create(gather(inputs, rows, p), new Shape(batch, p)));
+                    NDArray wanted = manager.create(gather(residuals, rows, q), new Shape(batch, q));
+                    collector.backward(predicted.sub(wanted).square().mean());
+                }
+                adam.step();
+                if (held > 0 && step % CHECK_EVERY == 0) {
+                    double error = heldOutError(parameters, xHeld, rHeld);
+                    if (error < bestError) {
+                        bestError = error;
+                        best = snapshot(parameters);
+                    }
+                }
+            }
+            if (held == 0) {
+                best = snapshot(parameters);
+            }
+            return new ResidualMlpMap(linear, mean, sd, rows(best[0], p, hidden), best[1], rows(best[2], hidden, q), best[3], name());
+        }
+    }
+
+    private static NDArray forward(List<Parameter> parameters, NDArray x) {
+        NDArray h = x.matMul(parameters.get(0).getArray()).add(parameters.get(1).getArray());
+        h = h.maximum(0f);
+        return h.matMul(parameters.get(2).getArray()).add(parameters.get(3).getArray());
+    }
+
+    private static double heldOutError(List<Parameter> parameters, NDArray x, NDArray r) {
+        try (NDScope ignored = new NDScope()) {
+            return forward(parameters, x).sub(r).square().mean().getFloat();
+        }
+    }
+
+    private static Parameter parameter(NDManager manager, String name, float[] values, Shape shape) {
+        Parameter parameter = Parameter.builder().setName(name).setType(Parameter.Type.OTHER)
+                .optArray(manager.create(values, shape)).build();
+        parameter.getArray().setRequiresGradient(true);
+        return parameter;
+    }
+
+    private static float[][] snapshot(List<Parameter> parameters) {
+        float[][] values = new float[parameters.size()][];
+        for (int i = 0; i < values.length; i++) {
+            values[i] = parameters.get(i).getArray().stopGradient().toFloatArray();
+        }
+        return values;
+    }
+
+    /** The rows {@code which} of a row-major matrix with {@code width} columns. */
+    private static float[] gather(float[] flat, int[] which, int width) {
+        float[] out = new float[which.length * width];
+        for (int i = 0; i < which.length; i++) {
+            System.arraycopy(flat, which[i] * width, out, i * width, width);
+        }
+        return out;
+    }
+
+    private static float[][] rows(float[] flat, int rows, int columns) {
+        float[][] out = new float[rows][];
+        for (int i = 0; i < rows; i++) {
+            out[i] = java.util.Arrays.copyOfRange(flat, i * columns, (i + 1) * columns);
+        }
+        return out;
+    }
+
+    private static float[] uniform(int count, double limit, SplittableRandom random) {
+        float[] values = new float[count];
+        for (int i = 0; i < count; i++) {
+            values[i] = (float) ((2 * random.nextDouble() - 1) * limit);
+        }
+        return values;
+    }
+
+    private static int[] permutation(int n, SplittableRandom random) {
+        int[] order = new int[n];
+        for (int i = 0; i < n; i++) {
+            order[i] = i;
+        }
+        shuffle(order, random);
+        return order;
+    }
+
+    private static void shuffle(int[] values, SplittableRandom random) {
+        for (int i = values.length - 1; i > 0; i--) {
+            int j = random.nextInt(i + 1);
+            int t = values[i];
+            values[i] = values[j];
+            values[j] = t;
+        }
+    }
+}
