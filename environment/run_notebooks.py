@@ -60,6 +60,39 @@ def run(path: Path, out: Path, profile: str, timeout: int) -> dict:
             "html": str(html_page.relative_to(out)) if html_page else None}
 
 
+# result tables shown on the index page when a run wrote them, in the walkthrough's order
+HEADLINES = [
+    ("table2.csv", "Table 2: relocations between the fifteen models (notebooks 04-06)"),
+    ("stylegan-inversion.csv", "StyleGAN: drawing images back by re-coder and by optimising w (notebook 07)"),
+    ("stylegan-maps.csv", "StyleGAN: W and the Split-VAE's space, maps fitted on samples (notebook 07)"),
+    ("support-strategies.csv", "Beyond the paper: support-set strategies and sizes (notebook 08)"),
+    ("map-family-winners.csv", "Beyond the paper: the best map family (notebook 08)"),
+]
+
+
+def csv_table(path: Path, title: str) -> str:
+    import csv
+    with open(path, newline="", encoding="utf-8") as f:
+        rows = list(csv.reader(f))
+    if not rows:
+        return ""
+    head = "".join(f"<th>{html.escape(c)}</th>" for c in rows[0])
+    body = "".join("<tr>" + "".join(f"<td>{html.escape(c)}</td>" for c in row) + "</tr>" for row in rows[1:])
+    return f"<h3>{html.escape(title)}</h3>\n<table class=\"result\"><tr>{head}</tr>{body}</table>"
+
+
+def results_section(out: Path) -> str:
+    folder = Path(os.environ.get("LATENTMAP_RESULTS", out / "results"))
+    if not folder.is_dir():
+        return ""
+    parts = [csv_table(folder / name, title) for name, title in HEADLINES if (folder / name).is_file()]
+    files = sorted(p for p in folder.iterdir() if p.is_file())
+    if files:
+        links = ", ".join(f'<a href="{html.escape(os.path.relpath(p, out))}">{html.escape(p.name)}</a>' for p in files)
+        parts.append(f"<p>Every result file: {links}</p>")
+    return ("<h2>Results</h2>\n" + "\n".join(parts)) if parts else ""
+
+
 def write_index(out: Path, profile: str, results: list):
     rows = []
     for r in results:
@@ -69,13 +102,15 @@ def write_index(out: Path, profile: str, results: list):
                     f"<td><a href=\"{html.escape(r['executed'])}\">.ipynb</a></td></tr>")
     total = sum(r["seconds"] for r in results)
     page = f"""<!DOCTYPE html><meta charset="utf-8"><title>latentmap walkthrough ({profile})</title>
-<style>body{{font-family:sans-serif;margin:2em}}td,th{{padding:4px 12px;text-align:left}}</style>
+<style>body{{font-family:sans-serif;margin:2em}}td,th{{padding:4px 12px;text-align:left}}
+table.result{{border-collapse:collapse}}table.result td,table.result th{{border-bottom:1px solid #ddd}}</style>
 <h1>latentmap: the paper walkthrough</h1>
 <p>Asperti and Tonelli, <i>Comparing the latent space of generative models</i> (2022), reproduced in Java.
 Profile <b>{profile}</b>, {len(results)} notebooks, {total:.0f} s in all, written {time.strftime('%Y-%m-%d %H:%M')}.</p>
 <table><tr><th>notebook</th><th>kernel</th><th>status</th><th>time</th><th>executed copy</th></tr>
 {chr(10).join(rows)}
 </table>
+{results_section(out)}
 """
     (out / "index.html").write_text(page, encoding="utf-8")
     (out / "summary.json").write_text(json.dumps({"profile": profile, "results": results}, indent=2))
