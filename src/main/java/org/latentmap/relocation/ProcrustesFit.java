@@ -23,10 +23,12 @@ final class ProcrustesFit extends MapFit {
         }
         int p = source[0].length;
         int q = target[0].length;
-        double[] m1 = means(source);
-        double[] m2 = means(target);
-        double[] s1 = deviations(source, m1);
-        double[] s2 = deviations(target, m2);
+        Standardisation from = Standardisation.of(source);
+        Standardisation to = Standardisation.of(target);
+        double[] m1 = from.mean;
+        double[] m2 = to.mean;
+        double[] s1 = from.sd;
+        double[] s2 = to.sd;
         // M = X'Y of the standardised codes (p x q): the top-left block of the zero-padded square problem
         double[][] m = new double[p][q];
         double[] x = new double[p];
@@ -91,36 +93,5 @@ final class ProcrustesFit extends MapFit {
             }
         }
         return new LinearMap(weights, bias, name());
-    }
-
-    private static double[] means(float[][] codes) {
-        double[] mean = new double[codes[0].length];
-        for (float[] code : codes) {
-            for (int k = 0; k < mean.length; k++) {
-                mean[k] += code[k];
-            }
-        }
-        for (int k = 0; k < mean.length; k++) {
-            mean[k] /= codes.length;
-        }
-        return mean;
-    }
-
-    /** Standard deviations; a constant variable keeps 1 (it is all zeros once centred). */
-    private static double[] deviations(float[][] codes, double[] mean) {
-        double[] sd = new double[mean.length];
-        for (float[] code : codes) {
-            for (int k = 0; k < sd.length; k++) {
-                double d = code[k] - mean[k];
-                sd[k] += d * d;
-            }
-        }
-        for (int k = 0; k < sd.length; k++) {
-            sd[k] = Math.sqrt(sd[k] / codes.length);
-            if (!(sd[k] > 1e-12)) {
-                sd[k] = 1;
-            }
-        }
-        return sd;
     }
 }

@@ -72,32 +72,12 @@ public final class ResidualMlpFit implements CodeMapFit {
         int p = source[0].length;
         int q = target[0].length;
         float[][] mapped = linear.apply(source);
-        double[] mean = new double[p];
-        double[] sd = new double[p];
-        for (float[] code : source) {
-            for (int k = 0; k < p; k++) {
-                mean[k] += code[k];
-            }
-        }
-        for (int k = 0; k < p; k++) {
-            mean[k] /= n;
-        }
-        for (float[] code : source) {
-            for (int k = 0; k < p; k++) {
-                sd[k] += (code[k] - mean[k]) * (code[k] - mean[k]);
-            }
-        }
-        for (int k = 0; k < p; k++) {
-            sd[k] = Math.sqrt(sd[k] / n);
-            if (!(sd[k] > 1e-12)) {
-                sd[k] = 1;
-            }
-        }
+        Standardisation standard = Standardisation.of(source);
         float[] inputs = new float[n * p];
         float[] residuals = new float[n * q];
         for (int i = 0; i < n; i++) {
             for (int k = 0; k < p; k++) {
-                inputs[i * p + k] = (float) ((source[i][k] - mean[k]) / sd[k]);
+                inputs[i * p + k] = (float) standard.apply(source[i][k], k);
             }
             for (int j = 0; j < q; j++) {
                 residuals[i * q + j] = target[i][j] - mapped[i][j];
@@ -147,7 +127,7 @@ public final class ResidualMlpFit implements CodeMapFit {
             if (held == 0) {
                 best = snapshot(parameters);
             }
-            return new ResidualMlpMap(linear, mean, sd, rows(best[0], p, hidden), best[1], rows(best[2], hidden, q), best[3], name());
+            return new ResidualMlpMap(linear, standard, rows(best[0], p, hidden), best[1], rows(best[2], hidden, q), best[3], name());
         }
     }
 

@@ -7,19 +7,17 @@ package org.latentmap.relocation;
  */
 public final class ResidualMlpMap implements CodeMap {
     private final LinearMap linear;
-    private final double[] mean;
-    private final double[] sd;
+    private final Standardisation input;
     private final float[][] hiddenWeights;
     private final float[] hiddenBias;
     private final float[][] outputWeights;
     private final float[] outputBias;
     private final String fit;
 
-    ResidualMlpMap(LinearMap linear, double[] mean, double[] sd, float[][] hiddenWeights, float[] hiddenBias,
+    ResidualMlpMap(LinearMap linear, Standardisation input, float[][] hiddenWeights, float[] hiddenBias,
                    float[][] outputWeights, float[] outputBias, String fit) {
         this.linear = linear;
-        this.mean = mean;
-        this.sd = sd;
+        this.input = input;
         this.hiddenWeights = hiddenWeights;
         this.hiddenBias = hiddenBias;
         this.outputWeights = outputWeights;
@@ -43,7 +41,7 @@ public final class ResidualMlpMap implements CodeMap {
         for (int i = 0; i < codes.length; i++) {
             System.arraycopy(start, 0, hidden, 0, h);
             for (int k = 0; k < p; k++) {
-                double x = (codes[i][k] - mean[k]) / sd[k];
+                double x = input.apply(codes[i][k], k);
                 float[] row = hiddenWeights[k];
                 for (int u = 0; u < h; u++) {
                     hidden[u] += x * row[u];

@@ -290,13 +290,8 @@ public final class Show {
         if (series.isEmpty()) {
             throw new IllegalArgumentException("no pair was fitted both on a support set and on all data");
         }
-        XYChart chart = new XYChartBuilder().width(560).height(480).title(title)
-                .xAxisTitle("M-MSE, map fitted on all data").yAxisTitle("M-MSE, map fitted on the support set").build();
-        chart.getStyler().setDefaultSeriesRenderStyle(XYSeries.XYSeriesRenderStyle.Scatter);
-        chart.getStyler().setChartBackgroundColor(java.awt.Color.WHITE);
-        chart.getStyler().setLegendPosition(Styler.LegendPosition.InsideSE);
-        series.forEach((name, points) -> chart.addSeries(name, points.stream().mapToDouble(p -> p[0]).toArray(),
-                points.stream().mapToDouble(p -> p[1]).toArray()));
+        XYChart chart = scatterChart(title, "M-MSE, map fitted on all data", "M-MSE, map fitted on the support set", 480,
+                Styler.LegendPosition.InsideSE, series);
         var diagonal = chart.addSeries("same error", new double[] {0, largest * 1.05}, new double[] {0, largest * 1.05});
         diagonal.setXYSeriesRenderStyle(XYSeries.XYSeriesRenderStyle.Line);
         diagonal.setMarker(org.knowm.xchart.style.markers.SeriesMarkers.NONE);
@@ -374,14 +369,20 @@ public final class Show {
         if (series.isEmpty()) {
             throw new IllegalArgumentException("none of the relocations is between models of this similarity comparison");
         }
-        XYChart chart = new XYChartBuilder().width(560).height(440).title("Similar spaces, better maps?")
-                .xAxisTitle("linear CKA of the two spaces").yAxisTitle("M-MSE / target's R-MSE").build();
+        return chart(scatterChart("Similar spaces, better maps?", "linear CKA of the two spaces", "M-MSE / target's R-MSE", 440,
+                Styler.LegendPosition.InsideNE, series));
+    }
+
+    /** A scatter chart with one series per name, each point an (x, y) pair. */
+    private static XYChart scatterChart(String title, String xLabel, String yLabel, int height, Styler.LegendPosition legend,
+                                        java.util.Map<String, List<double[]>> series) {
+        XYChart chart = new XYChartBuilder().width(560).height(height).title(title).xAxisTitle(xLabel).yAxisTitle(yLabel).build();
         chart.getStyler().setDefaultSeriesRenderStyle(XYSeries.XYSeriesRenderStyle.Scatter);
         chart.getStyler().setChartBackgroundColor(java.awt.Color.WHITE);
-        chart.getStyler().setLegendPosition(Styler.LegendPosition.InsideNE);
+        chart.getStyler().setLegendPosition(legend);
         series.forEach((name, points) -> chart.addSeries(name, points.stream().mapToDouble(p -> p[0]).toArray(),
                 points.stream().mapToDouble(p -> p[1]).toArray()));
-        return chart(chart);
+        return chart;
     }
 
     private static XYChart lineChart(String title, String xLabel, String yLabel, int height) {

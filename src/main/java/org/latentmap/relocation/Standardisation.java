@@ -1,0 +1,48 @@
+package org.latentmap.relocation;
+
+/**
+ * Each variable's mean and standard deviation over a set of codes, to bring them to mean 0 and deviation 1;
+ * a constant variable keeps deviation 1 (it is all zeros once centred). Used by the Procrustes fit and the
+ * residual network's input.
+ */
+final class Standardisation {
+    final double[] mean;
+    final double[] sd;
+
+    private Standardisation(double[] mean, double[] sd) {
+        this.mean = mean;
+        this.sd = sd;
+    }
+
+    static Standardisation of(float[][] codes) {
+        int p = codes[0].length;
+        double[] mean = new double[p];
+        for (float[] code : codes) {
+            for (int k = 0; k < p; k++) {
+                mean[k] += code[k];
+            }
+        }
+        for (int k = 0; k < p; k++) {
+            mean[k] /= codes.length;
+        }
+        double[] sd = new double[p];
+        for (float[] code : codes) {
+            for (int k = 0; k < p; k++) {
+                double d = code[k] - mean[k];
+                sd[k] += d * d;
+            }
+        }
+        for (int k = 0; k < p; k++) {
+            sd[k] = Math.sqrt(sd[k] / codes.length);
+            if (!(sd[k] > 1e-12)) {
+                sd[k] = 1;
+            }
+        }
+        return new Standardisation(mean, sd);
+    }
+
+    /** Variable k of a code, standardised. */
+    double apply(float value, int k) {
+        return (value - mean[k]) / sd[k];
+    }
+}
