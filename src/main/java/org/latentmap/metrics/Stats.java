@@ -33,6 +33,11 @@ public final class Stats {
     public static String meanSd(double[] values, int digits) {
         return String.format(java.util.Locale.ROOT, "%." + digits + "g ± %.1g", mean(values), sd(values));
     }
+    /** {@code value} rounded to {@code digits} significant digits, for tables. */
+    public static double significant(double value, int digits) {
+        return Double.parseDouble(String.format(java.util.Locale.ROOT, "%." + digits + "g", value));
+    }
+
     /**
      * Spearman's rank correlation of two paired samples: Pearson's correlation of their ranks, ties given
      * their mean rank. 1 when one grows with the other, -1 when one falls as the other grows.

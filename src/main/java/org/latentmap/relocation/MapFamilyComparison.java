@@ -1,5 +1,6 @@
 package org.latentmap.relocation;
 
+import org.latentmap.metrics.Stats;
 import org.latentmap.model.TrainedModel;
 import org.latentmap.train.Progress;
 import org.latentmap.train.ProgressLine;
@@ -74,9 +75,9 @@ public final class MapFamilyComparison {
             pair.append(r.source().name() + " -> " + r.target().name());
             on.append(r.fittedOn());
             fit.append(r.fit());
-            lMse.append(round(r.lMseMean()));
-            mMse.append(round(r.mMseMean()));
-            target.append(round(r.targetRMseMean()));
+            lMse.append(Stats.significant(r.lMseMean(), 4));
+            mMse.append(Stats.significant(r.mMseMean(), 4));
+            target.append(Stats.significant(r.targetRMseMean(), 4));
         }
         return Table.create("Map families", kind, pair, on, fit, lMse, mMse, target);
     }
@@ -106,7 +107,4 @@ public final class MapFamilyComparison {
         return Table.create("Best map family by fit points", on, fit, count);
     }
 
-    private static double round(double value) {
-        return Double.parseDouble(String.format(java.util.Locale.ROOT, "%.4g", value));
-    }
 }

@@ -45,6 +45,11 @@ public final class Relocations {
         return new Relocations(train, test, size);
     }
 
+    /** All the training images these relocations fit on, as fit points. */
+    public FitPoints allTrainingData() {
+        return FitPoints.allOf(train);
+    }
+
     /** Fits a map from {@code source}'s space to {@code target}'s on {@code points} and measures it. */
     public Relocation relocate(TrainedModel source, TrainedModel target, CodeMapFit fit, FitPoints points) {
         CodeMap map = fit.fit(fitCodes(source, points), fitCodes(target, points));

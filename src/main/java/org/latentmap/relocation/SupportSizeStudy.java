@@ -1,6 +1,5 @@
 package org.latentmap.relocation;
 
-import org.latentmap.data.ImageSet;
 import org.latentmap.features.SupportStrategy;
 import org.latentmap.metrics.Stats;
 import org.latentmap.model.TrainedModel;
@@ -53,9 +52,9 @@ public final class SupportSizeStudy {
 
     /**
      * Fits {@code source} -> {@code target} with {@code fit} on support sets of every size in {@code sizes}
-     * from every strategy, seeds 1..{@code seeds}, and once on all of {@code train}; a progress line counts the fits.
+     * from every strategy, seeds 1..{@code seeds}, and once on all the training images of {@code relocations}; a progress line counts the fits.
      */
-    public static SupportSizeStudy run(Relocations relocations, ImageSet train, TrainedModel source, TrainedModel target,
+    public static SupportSizeStudy run(Relocations relocations, TrainedModel source, TrainedModel target,
                                        CodeMapFit fit, List<SupportStrategy> strategies, int[] sizes, int seeds) {
         if (strategies.isEmpty() || sizes.length == 0 || seeds < 1) {
             throw new IllegalArgumentException("a support-size study needs strategies, sizes and seeds >= 1; got "
@@ -77,9 +76,10 @@ public final class SupportSizeStudy {
                 points.add(new Point(strategy.name(), size, runs));
             }
         }
-        Relocation all = relocations.relocate(source, target, fit, FitPoints.allOf(train));
+        FitPoints allData = relocations.allTrainingData();
+        Relocation all = relocations.relocate(source, target, fit, allData);
         progress.end(++done, total, null);
-        return new SupportSizeStudy(source.name() + " -> " + target.name(), fit.name(), points, all, train.size());
+        return new SupportSizeStudy(source.name() + " -> " + target.name(), fit.name(), points, all, allData.size());
     }
 
     public List<Point> points() {

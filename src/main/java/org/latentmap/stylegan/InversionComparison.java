@@ -80,20 +80,17 @@ public final class InversionComparison {
         for (Row row : rows) {
             names.append(row.name());
             counts.append(row.images().size());
-            recoder.append(round(row.recoderError()));
-            recoderRatio.append(round(row.recoderError() / rows.get(0).recoderError()));
-            start.append(round(row.inversion().meanStartError()));
-            optimised.append(round(row.inversion().meanError()));
-            optimisedRatio.append(round(row.inversion().meanError() / rows.get(0).inversion().meanError()));
+            recoder.append(Stats.significant(row.recoderError(), 4));
+            recoderRatio.append(Stats.significant(row.recoderError() / rows.get(0).recoderError(), 4));
+            start.append(Stats.significant(row.inversion().meanStartError(), 4));
+            optimised.append(Stats.significant(row.inversion().meanError(), 4));
+            optimisedRatio.append(Stats.significant(row.inversion().meanError() / rows.get(0).inversion().meanError(), 4));
         }
         String title = String.format(Locale.ROOT, "Drawing images back with %s: re-coder and %d optimisation steps",
                 model.name(), inversion.steps());
         return Table.create(title, names, counts, recoder, recoderRatio, start, optimised, optimisedRatio);
     }
 
-    private static double round(double value) {
-        return Double.parseDouble(String.format(Locale.ROOT, "%.4g", value));
-    }
 
     @Override
     public String toString() {

@@ -214,7 +214,7 @@ class MapFamiliesTest {
         TrainedModel b = scaling("B", ModelFamily.GAN, 2, -1);
         ImageSet train = images(50, 3);
         Relocations relocations = Relocations.on(train, images(20, 4)).batches(10);
-        var study = SupportSizeStudy.run(relocations, train, a, b, MapFit.leastSquares(),
+        var study = SupportSizeStudy.run(relocations, a, b, MapFit.leastSquares(),
                 List.of(SupportStrategy.random(train.size()), SupportStrategy.farthestPoint(codes(train))),
                 new int[] {2, 4, 8}, 3);
         assertEquals(6, study.points().size());
