@@ -27,12 +27,22 @@ from nbclient.exceptions import CellExecutionError, CellTimeoutError, DeadKernel
 def run(path: Path, out: Path, profile: str, timeout: int) -> dict:
     nb = nbformat.read(path, as_version=4)
     kernel = nb.metadata.get("kernelspec", {}).get("name", "java")
-    if kernel == "java" and not (ROOT / "build" / "jupyter" / "kernels" / "java" / "kernel.json").is_file():
-        # without this checkout's kernelspec, Jupyter would pick one registered by another checkout, with its classes
-        sys.exit(f"no Java kernelspec in {ROOT / 'build' / 'jupyter'}: run environment/setup.sh in {ROOT} first")
+    rel = path.relative_to(ROOT / "notebooks") if path.is_relative_to(ROOT / "notebooks") else Path(path.name)
+    if not (ROOT / "build" / "jupyter" / "kernels" / kernel / "kernel.json").is_file():
+        if kernel == "java":
+            # without this checkout's kernelspec, Jupyter would pick one registered by another checkout, with its classes
+            sys.exit(f"no Java kernelspec in {ROOT / 'build' / 'jupyter'}: run environment/setup.sh in {ROOT} first")
+        return {"notebook": str(rel), "kernel": kernel, "seconds": 0.0, "ok": True, "executed": None, "html": None,
+                "error": None, "steps": [],
+                "skipped": f"the {kernel} kernel is not installed here (environment/setup.sh installs it on Java 17)"}
     os.environ["LATENTMAP_PROFILE"] = profile
     os.environ.setdefault("LATENTMAP_RESULTS", str((out / "results").resolve()))
-    client = NotebookClient(nb, timeout=timeout, kernel_name=kernel,
+    starts = {}  # cell index -> when it was sent to the kernel; cells run one after another
+
+    def cell_sent(cell, cell_index, **_):
+        starts[cell_index] = time.time()
+
+    client = NotebookClient(nb, timeout=timeout, kernel_name=kernel, on_cell_execute=cell_sent,
                             resources={"metadata": {"path": str(path.parent)}})
     started = time.time()
     error = None
@@ -42,8 +52,8 @@ def run(path: Path, out: Path, profile: str, timeout: int) -> dict:
         error = str(e)
     except Exception as e:  # a kernel that does not start, a missing kernelspec
         error = f"{type(e).__name__}: {e}"
-    seconds = time.time() - started
-    rel = path.relative_to(ROOT / "notebooks") if path.is_relative_to(ROOT / "notebooks") else Path(path.name)
+    ended = time.time()
+    seconds = ended - started
     target = out / rel
     target.parent.mkdir(parents=True, exist_ok=True)
     nbformat.write(nb, target)
@@ -57,7 +67,28 @@ def run(path: Path, out: Path, profile: str, timeout: int) -> dict:
         print(f"  (no HTML page for {rel}: {e})", file=sys.stderr)
     return {"notebook": str(rel), "kernel": kernel, "seconds": round(seconds, 1), "ok": error is None,
             "error": error, "executed": str(target.relative_to(out)),
-            "html": str(html_page.relative_to(out)) if html_page else None}
+            "html": str(html_page.relative_to(out)) if html_page else None,
+            "steps": steps(nb, starts, started, ended)}
+
+
+def steps(nb, starts: dict, started: float, ended: float) -> list:
+    """The notebook's sections (its markdown headings) with the seconds their code cells took, in order;
+    the kernel's start comes first. A cell's time runs until the next cell was sent (or the run ended)."""
+    times = sorted(starts.items())
+    seconds = {}
+    for k, (index, start) in enumerate(times):
+        seconds[index] = (times[k + 1][1] if k + 1 < len(times) else ended) - start
+    result = [{"step": "kernel start", "seconds": round((times[0][1] if times else ended) - started, 1)}]
+    for index, cell in enumerate(nb.cells):
+        if cell.cell_type == "markdown":
+            headings = [line for line in cell.source.split("\n") if line.startswith("#")]
+            if headings:  # the cell's last heading names what follows
+                result.append({"step": headings[-1].lstrip("#").strip(), "seconds": 0.0})
+        elif index in seconds:
+            if len(result) == 1:
+                result.append({"step": "(before the first heading)", "seconds": 0.0})
+            result[-1]["seconds"] = round(result[-1]["seconds"] + seconds[index], 1)
+    return result
 
 
 # result tables shown on the index page when a run wrote them, in the walkthrough's order
@@ -93,13 +124,25 @@ def results_section(out: Path) -> str:
     return ("<h2>Results</h2>\n" + "\n".join(parts)) if parts else ""
 
 
+def steps_cell(steps: list) -> str:
+    """The longest step in a line; every step with its seconds when opened."""
+    timed = [s for s in steps if s["seconds"] > 0]
+    if not timed:
+        return ""
+    longest = max(timed, key=lambda s: s["seconds"])
+    items = "".join(f"<li>{html.escape(s['step'])}: {s['seconds']:.1f} s</li>" for s in steps)
+    return (f"<details><summary>longest: {html.escape(longest['step'])} ({longest['seconds']:.1f} s)</summary>"
+            f"<ol>{items}</ol></details>")
+
+
 def write_index(out: Path, profile: str, results: list):
     rows = []
     for r in results:
-        status = "ok" if r["ok"] else "FAILED"
+        status = html.escape("skipped: " + r["skipped"]) if r.get("skipped") else "ok" if r["ok"] else "FAILED"
         link = f'<a href="{html.escape(r["html"])}">{html.escape(r["notebook"])}</a>' if r["html"] else html.escape(r["notebook"])
         rows.append(f"<tr><td>{link}</td><td>{r['kernel']}</td><td>{status}</td><td>{r['seconds']:.1f} s</td>"
-                    f"<td><a href=\"{html.escape(r['executed'])}\">.ipynb</a></td></tr>")
+                    f"<td>{steps_cell(r.get('steps', []))}</td>"
+                    + (f"<td><a href=\"{html.escape(r['executed'])}\">.ipynb</a></td></tr>" if r["executed"] else "<td></td></tr>"))
     total = sum(r["seconds"] for r in results)
     page = f"""<!DOCTYPE html><meta charset="utf-8"><title>latentmap walkthrough ({profile})</title>
 <style>body{{font-family:sans-serif;margin:2em}}td,th{{padding:4px 12px;text-align:left}}
@@ -107,7 +150,7 @@ table.result{{border-collapse:collapse}}table.result td,table.result th{{border-
 <h1>latentmap: the paper walkthrough</h1>
 <p>Asperti and Tonelli, <i>Comparing the latent space of generative models</i> (2022), reproduced in Java.
 Profile <b>{profile}</b>, {len(results)} notebooks, {total:.0f} s in all, written {time.strftime('%Y-%m-%d %H:%M')}.</p>
-<table><tr><th>notebook</th><th>kernel</th><th>status</th><th>time</th><th>executed copy</th></tr>
+<table><tr><th>notebook</th><th>kernel</th><th>status</th><th>time</th><th>where the time went</th><th>executed copy</th></tr>
 {chr(10).join(rows)}
 </table>
 {results_section(out)}
@@ -131,13 +174,21 @@ def main():
         print(f"[notebooks] {nb.relative_to(ROOT) if nb.is_relative_to(ROOT) else nb} ({args.profile}) ...", flush=True)
         result = run(nb, args.out, args.profile, timeout)
         results.append(result)
+        if result.get("skipped"):
+            print(f"[notebooks]   skipped: {result['skipped']}", flush=True)
+            continue
+        timed = [s for s in result["steps"] if s["seconds"] > 0]
+        longest = max(timed, key=lambda s: s["seconds"]) if timed else None
         print(f"[notebooks]   {'ok' if result['ok'] else 'FAILED'} in {result['seconds']:.1f} s"
-              f" -> {args.out / result['executed']}", flush=True)
+              + (f" (longest step: {longest['step']}, {longest['seconds']:.1f} s)" if longest else "")
+              + f" -> {args.out / result['executed']}", flush=True)
         if not result["ok"]:
             print(result["error"], file=sys.stderr, flush=True)
     write_index(args.out, args.profile, results)
     failed = [r["notebook"] for r in results if not r["ok"]]
-    print(f"[notebooks] {len(results) - len(failed)} passed, {len(failed)} failed; index: {args.out / 'index.html'}")
+    skipped = [r["notebook"] for r in results if r.get("skipped")]
+    print(f"[notebooks] {len(results) - len(failed) - len(skipped)} passed, {len(failed)} failed"
+          + (f", {len(skipped)} skipped" if skipped else "") + f"; index: {args.out / 'index.html'}")
     sys.exit(1 if failed else 0)
 
 

@@ -4,6 +4,7 @@
 #
 #   environment/setup.sh            everything (system packages, build, kernels)
 #   SKIP_KOTLIN=1 environment/setup.sh    without the Kotlin kernel (saves a 78 MB download)
+#   SKIP_BROWSER=1 environment/setup.sh   without Chromium (saves 414 MB; the browser test is then skipped)
 set -euo pipefail
 
 ROOT="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
@@ -17,6 +18,8 @@ export PATH="/usr/bin:$PATH"
 # ---------------------------------------------------------------- 1. system packages
 PACKAGES=(jupyter-notebook jupyter-nbconvert python3-nbclient jupyter-client python3-ipykernel
           dataset-fashion-mnist fonts-dejavu-core)
+# Chromium (about 414 MB): the tests open a notebook in it, headless, against the interactive server.
+[ "${SKIP_BROWSER:-0}" = 1 ] || PACKAGES+=(chromium)
 missing=()
 for p in "${PACKAGES[@]}"; do
   dpkg-query -W -f='${Status}' "$p" 2>/dev/null | grep -q "install ok installed" || missing+=("$p")
@@ -128,10 +131,13 @@ for p in ["kotlin-stdlib-", "kotlin-reflect-", "kotlin-script-runtime-", "kotlin
 project = [f"{root}/target/latentmap.jar"] + [
     f"{root}/target/lib/{j}" for j in sorted(os.listdir(f"{root}/target/lib"))
     if j.endswith(".jar") and not j.startswith(("kotlin", "slf4j-simple"))]
+# The kernel ships JNA 5.6, which it loads before any script classpath; DJL's PyTorch engine needs the
+# project's newer JNA ("incompatible JNA native library" otherwise), so that one comes first for both.
+jna = [f"{root}/target/lib/{j}" for j in sorted(os.listdir(f"{root}/target/lib")) if j.startswith("jna-") and j.endswith(".jar")]
 json.dump({
     "argv": [java, "-Dai.djl.offline=true", "-Djava.awt.headless=true",
              "-Dlogback.configurationFile={resource_dir}/logback.xml",
-             "-cp", f"{lib}/*", "org.jetbrains.kotlinx.jupyter.IkotlinKt",
+             "-cp", ":".join(jna + [f"{lib}/*"]), "org.jetbrains.kotlinx.jupyter.IkotlinKt",
              "-classpath=" + ":".join(script_cp + project),
              "{connection_file}", "-home=" + f"{root}/build/kotlin-kernel"],
     "display_name": "Kotlin",

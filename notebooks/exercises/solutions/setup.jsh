@@ -1,0 +1,5 @@
+// The solutions' setup, loaded first with `%load setup.jsh`: the project's jars (built by `mvn package`),
+// then the library's imports and the run profile.
+%jars ../../../target/latentmap.jar
+%jars ../../../target/lib/*.jar
+%load ../../imports.jsh

@@ -1,0 +1,20 @@
+// latentmap's imports and run profile, shared by every notebook's setup.jsh (which first puts the project's
+// jars on the classpath, from the notebook's own folder). The profile comes from LATENTMAP_PROFILE:
+// `full` (the walkthrough, the default), `smoke` (tiny, for the tests) or `paper` (longer trainings).
+import org.latentmap.*;
+import org.latentmap.data.*;
+import org.latentmap.show.*;
+import org.latentmap.model.*;
+import org.latentmap.metrics.*;
+import org.latentmap.train.*;
+import org.latentmap.features.*;
+import org.latentmap.relocation.*;
+import org.latentmap.stylegan.*;
+import org.latentmap.similarity.*;
+import org.latentmap.exercises.*;
+import java.util.*;
+import java.nio.file.Path;
+import tech.tablesaw.api.*;
+import org.knowm.xchart.*;
+var profile = Profile.current();
+System.out.println("latentmap ready: profile " + profile + ", Java " + Runtime.version());
