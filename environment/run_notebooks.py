@@ -1,7 +1,7 @@
 #!/usr/bin/python3
 """Executes latentmap's notebooks headlessly and writes executed copies, HTML pages and an index.
 
-    run_notebooks.py --profile smoke|full --out DIR [--timeout SECONDS] NOTEBOOK...
+    run_notebooks.py --profile smoke|full --out DIR [--timeout SECONDS] [--append] NOTEBOOK...
 
 Each notebook runs in a fresh kernel with LATENTMAP_PROFILE set (and LATENTMAP_RESULTS, unless set, to DIR/results for the result files notebooks write). Its executed copy (.ipynb) and an HTML
 page are written under DIR even when a cell fails, so the error can be read in context. The exit status
@@ -164,6 +164,8 @@ def main():
     parser.add_argument("--profile", choices=["smoke", "full", "paper"], default="full")
     parser.add_argument("--out", type=Path, required=True)
     parser.add_argument("--timeout", type=int, default=None, help="seconds per cell")
+    parser.add_argument("--append", action="store_true",
+                        help="keep the notebooks an earlier run of the same profile listed in DIR's index (for runs one notebook at a time)")
     parser.add_argument("notebooks", nargs="+", type=Path)
     args = parser.parse_args()
     timeout = args.timeout or (300 if args.profile == "smoke" else 3600)
@@ -184,7 +186,14 @@ def main():
               + f" -> {args.out / result['executed']}", flush=True)
         if not result["ok"]:
             print(result["error"], file=sys.stderr, flush=True)
-    write_index(args.out, args.profile, results)
+    listed = results
+    summary = args.out / "summary.json"
+    if args.append and summary.is_file():
+        earlier = json.loads(summary.read_text())
+        if earlier.get("profile") == args.profile:
+            now = {r["notebook"]: r for r in results}
+            listed = [now.pop(r["notebook"], r) for r in earlier["results"]] + list(now.values())
+    write_index(args.out, args.profile, listed)
     failed = [r["notebook"] for r in results if not r["ok"]]
     skipped = [r["notebook"] for r in results if r.get("skipped")]
     print(f"[notebooks] {len(results) - len(failed) - len(skipped)} passed, {len(failed)} failed"

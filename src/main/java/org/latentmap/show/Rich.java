@@ -66,6 +66,21 @@ public abstract class Rich implements DisplayDataRenderable, Renderable {
         return file;
     }
 
+    /** {@code text} with HTML's special characters escaped, for HTML bundles. */
+    protected static String escape(String text) {
+        StringBuilder out = new StringBuilder(text.length());
+        for (char c : text.toCharArray()) {
+            switch (c) {
+                case '<' -> out.append("&lt;");
+                case '>' -> out.append("&gt;");
+                case '&' -> out.append("&amp;");
+                case '"' -> out.append("&quot;");
+                default -> out.append(c);
+            }
+        }
+        return out.toString();
+    }
+
     @Override
     public String toString() {
         return bundle().getOrDefault(TEXT, getClass().getSimpleName());

@@ -36,6 +36,16 @@ class ExercisesTest {
     }
 
     @Test
+    void aVerdictShowsAsAColouredNoteAndReadsAsText() {
+        Verdict no = Verdict.notYet("W is 2 x 3 < 3 x 2");
+        assertEquals("✘ Not yet: W is 2 x 3 < 3 x 2", no.toString());
+        String html = no.bundle().get("text/html");
+        assertTrue(html.contains("✘ Not yet") && html.contains("2 x 3 &lt; 3 x 2") && html.contains("#c62828"), html);
+        assertTrue(Verdict.right("fine").bundle().get("text/html").contains("#2e7d32"));
+        assertTrue(Verdict.right("fine").correct());
+    }
+
+    @Test
     void theNormalEquationsWrittenByHandAreJudgedRight() {
         float[][] z1 = codes(30, 3, 1);
         double[][] known = {{1, -2}, {0.5, 0}, {0, 3}};

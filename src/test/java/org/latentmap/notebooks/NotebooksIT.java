@@ -124,7 +124,7 @@ class NotebooksIT {
 
     static void run(List<String> notebooks, Path celeba, String profile, Path out, int cellTimeout) throws Exception {
         List<String> command = new ArrayList<>(List.of("/usr/bin/python3", "environment/run_notebooks.py",
-                "--profile", profile, "--out", out.toString(), "--timeout", String.valueOf(cellTimeout)));
+                "--profile", profile, "--out", out.toString(), "--timeout", String.valueOf(cellTimeout), "--append"));
         command.addAll(notebooks);
         ProcessBuilder builder = new ProcessBuilder(command).directory(ROOT.toFile()).redirectErrorStream(true);
         builder.environment().put("PATH", "/usr/bin:" + System.getenv("PATH"));
