@@ -1,6 +1,7 @@
 package org.latentmap.train;
 
 import ai.djl.ndarray.NDArray;
+import ai.djl.ndarray.types.Shape;
 
 /**
  * The loss terms of paper Sect. 4.2, each averaged over the batch: squared reconstruction error summed over
@@ -13,7 +14,7 @@ public final class Losses {
 
     /** Sum over pixels of (x - y)^2, averaged over the batch (first axis). */
     public static NDArray sumSquaredError(NDArray x, NDArray y) {
-        return x.sub(y).square().sum().div((float) x.getShape().get(0));
+        return x.sub(y).square().sum().div(scalar(x, x.getShape().get(0)));
     }
 
     /** Mean over every element of (x - y)^2. */
@@ -23,7 +24,7 @@ public final class Losses {
 
     /** KL(N(mean, exp(logVar)) || N(0, I)) = 0.5 sum(mean^2 + exp(logVar) - 1 - logVar), averaged over the batch. */
     public static NDArray kl(NDArray mean, NDArray logVar) {
-        return mean.square().add(logVar.exp()).sub(1f).sub(logVar).sum().mul(0.5f).div((float) mean.getShape().get(0));
+        return mean.square().add(logVar.exp()).sub(1f).sub(logVar).sum().mul(scalar(mean, 0.5f)).div(scalar(mean, mean.getShape().get(0)));
     }
 
     /**
@@ -31,12 +32,23 @@ public final class Losses {
      * stable form softplus(l) - target l, averaged over the batch.
      */
     public static NDArray binaryCrossEntropy(NDArray logits, float target) {
-        NDArray softplus = logits.maximum(0f).add(logits.abs().neg().exp().add(1f).log());
-        return softplus.sub(logits.mul(target)).mean();
+        NDArray softplus = logits.maximum(scalar(logits, 0f)).add(logits.abs().neg().exp().add(1f).log());
+        return softplus.sub(logits.mul(scalar(logits, target))).mean();
     }
 
     /** A reparameterised sample mean + exp(logVar / 2) x noise. */
     public static NDArray reparameterise(NDArray mean, NDArray logVar, NDArray noise) {
-        return mean.add(logVar.mul(0.5f).exp().mul(noise));
+        return mean.add(logVar.mul(scalar(logVar, 0.5f)).exp().mul(noise));
+    }
+
+    /**
+     * A constant for a product, quotient or maximum that autograd records. DJL's {@code mul(Number)} and the
+     * like wrap the number in a tensor over Java-owned memory and close it at once, while autograd keeps that
+     * tensor for the backward pass: when the garbage collector frees the memory in between, the gradient
+     * reads whatever is there. That made trainings leave their trajectory at random steps (and sometimes
+     * diverge) in November 2026. A tensor made by the engine ({@code full}) is kept alive by autograd itself.
+     */
+    public static NDArray scalar(NDArray like, float value) {
+        return like.getManager().full(new Shape(), value);
     }
 }

@@ -54,7 +54,7 @@ public final class VaeTraining implements Trainable {
             double mse = TrainingDiverged.check(step, "reconstruction", sse.getFloat() * batch.getShape().get(0) / batch.getShape().size());
             double g = gamma.update(mse);
             NDArray kl = Losses.kl(posterior.get(0), posterior.get(1));
-            NDArray loss = sse.div((float) (2 * g)).add(kl);
+            NDArray loss = sse.div(Losses.scalar(sse, (float) (2 * g))).add(kl);
             double value = TrainingDiverged.check(step, "VAE", loss.getFloat());
             collector.backward(loss);
             losses = new double[] {value, mse, kl.getFloat()};
