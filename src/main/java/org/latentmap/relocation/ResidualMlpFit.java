@@ -133,7 +133,7 @@ public final class ResidualMlpFit implements CodeMapFit {
 
     private static NDArray forward(List<Parameter> parameters, NDArray x) {
         NDArray h = x.matMul(parameters.get(0).getArray()).add(parameters.get(1).getArray());
-        h = h.maximum(0f);
+        h = h.maximum(org.latentmap.train.Losses.scalar(h, 0f)); // an engine-owned zero: see Losses.scalar
         return h.matMul(parameters.get(2).getArray()).add(parameters.get(3).getArray());
     }
 

@@ -3,7 +3,10 @@ package org.latentmap.train;
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
+import ai.djl.engine.Engine;
+import ai.djl.ndarray.NDArray;
 import ai.djl.ndarray.NDManager;
+import ai.djl.training.GradientCollector;
 import ai.djl.ndarray.types.Shape;
 import org.junit.jupiter.api.Test;
 
@@ -51,6 +54,45 @@ class LossesTest {
             var logVar = m.create(new float[] {0, (float) Math.log(4)});
             var noise = m.create(new float[] {0.5f, 0.5f});
             assertArrayEquals(new float[] {1.5f, 0f}, Losses.reparameterise(mean, logVar, noise).toFloatArray(), 1e-6f);
+        }
+    }
+
+    @Test
+    void gradientsSurviveAGarbageCollectionBetweenForwardAndBackward() throws Exception {
+        // Constants of recorded products must stay alive until the backward pass (Losses.scalar): here the
+        // collector runs and the freed small blocks are refilled with garbage before backward.
+        try (NDManager m = NDManager.newBaseManager()) {
+            var mean = m.create(new float[] {1, -2, 0.5f, 3}, new Shape(2, 2));
+            var logVar = m.create(new float[] {0, 0.4f, -1, 0.2f}, new Shape(2, 2));
+            var noise = m.create(new float[] {0.3f, -1, 2, 0.7f}, new Shape(2, 2));
+            mean.setRequiresGradient(true);
+            logVar.setRequiresGradient(true);
+            try (GradientCollector collector = Engine.getInstance().newGradientCollector()) {
+                NDArray loss = Losses.kl(mean, logVar).add(Losses.reparameterise(mean, logVar, noise).sum())
+                        .add(Losses.binaryCrossEntropy(mean, 1f)).add(Losses.sumSquaredError(mean, noise));
+                java.util.List<java.nio.ByteBuffer> garbage = new java.util.ArrayList<>();
+                for (int round = 0; round < 3; round++) {
+                    System.gc();
+                    Thread.sleep(50);
+                    for (int i = 0; i < 20_000; i++) {
+                        garbage.add(java.nio.ByteBuffer.allocateDirect(4).order(java.nio.ByteOrder.nativeOrder()).putFloat(0, 1e6f));
+                    }
+                }
+                collector.backward(loss);
+                assertEquals(60_000, garbage.size());
+            }
+            float[] mu = mean.toFloatArray();
+            float[] lv = logVar.toFloatArray();
+            float[] e = noise.toFloatArray();
+            float[] gradMean = mean.getGradient().toFloatArray();
+            float[] gradLogVar = logVar.getGradient().toFloatArray();
+            for (int i = 0; i < 4; i++) {
+                // d/dmu: mu / n (KL) + 1 (sample) + (sigmoid(mu) - 1) / 4 (BCE mean) + 2 (mu - e) / n (SSE)
+                double sigmoid = 1 / (1 + Math.exp(-mu[i]));
+                assertEquals(mu[i] / 2.0 + 1 + (sigmoid - 1) / 4 + (mu[i] - e[i]), gradMean[i], 1e-5, "d loss / d mean[" + i + "]");
+                // d/dlogvar: 0.5 (exp(lv) - 1) / n (KL) + 0.5 exp(lv / 2) e (sample)
+                assertEquals(0.25 * (Math.exp(lv[i]) - 1) + 0.5 * Math.exp(lv[i] / 2) * e[i], gradLogVar[i], 1e-5, "d loss / d logVar[" + i + "]");
+            }
         }
     }
 }
