@@ -86,8 +86,13 @@ class ServerIT {
                         + ".filter(i => i >= 0).slice(0, " + CODE_CELLS + ")").getAsJsonArray();
                 assertEquals(CODE_CELLS, cells.size());
                 page.evaluate("Jupyter.notebook.execute_cells(" + cells + ")");
-                page.waitUntil(cells + ".every(i => typeof Jupyter.notebook.get_cell(i).input_prompt_number === 'number')",
-                        240, "the kernel to answer the first " + CODE_CELLS + " code cells");
+                // a cell's count can come (shell channel) before its outputs (iopub channel): wait for both, and for the image
+                page.waitUntil(cells + ".every(i => typeof Jupyter.notebook.get_cell(i).input_prompt_number === 'number'"
+                        + " && Jupyter.notebook.get_cell(i).output_area.outputs.length > 0)"
+                        + " && Jupyter.notebook.get_cell(" + cells.get(CODE_CELLS - 1) + ").output_area.outputs"
+                        + ".some(o => o.data && o.data['image/png'])"
+                        + " && document.querySelectorAll('.output_png img').length > 0",
+                        240, "the kernel to answer the first " + CODE_CELLS + " code cells, their outputs shown");
                 JsonArray outputs = page.evaluate("JSON.stringify(" + cells + ".map(i => Jupyter.notebook.get_cell(i).output_area.outputs))")
                         .getAsString().transform(s -> JsonParser.parseString(s).getAsJsonArray());
                 Files.writeString(OUT.resolve("outputs.json"), outputs.toString());
