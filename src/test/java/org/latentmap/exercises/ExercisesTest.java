@@ -12,13 +12,16 @@ import java.util.SplittableRandom;
 import ai.djl.ndarray.NDArray;
 import ai.djl.ndarray.types.Shape;
 import org.junit.jupiter.api.Test;
-import org.latentmap.Profile;
 import org.latentmap.data.ImageSet;
 import org.latentmap.model.LatentModel;
 import org.latentmap.model.ModelFamily;
 import org.latentmap.model.TrainedModel;
+import org.latentmap.testing.HandModels;
 
 class ExercisesTest {
+    /** Two-pixel images, their pixels as the code; and a curved code of them, so that support sets differ. */
+    private static final TrainedModel IDENTITY = HandModels.scaling("identity", ModelFamily.SPLIT_VAE, 1, 1);
+    private static final TrainedModel BENT = HandModels.bent("bent", ModelFamily.VAE);
 
     @Test
     void solveGivesTheSolutionOfASmallSystemByHand() {
@@ -128,7 +131,11 @@ class ExercisesTest {
             }
 
             public NDArray encode(NDArray images) {
-                throw new UnsupportedOperationException();
+                // the exact inverse on decoded images: c0 from the mean pixel, c2 from the pixels' difference, c1 = 0
+                NDArray x = images.reshape(images.getShape().get(0), 2);
+                NDArray p0 = x.get(":, 0:1");
+                NDArray p1 = x.get(":, 1:2");
+                return p0.add(p1).div(2f).sub(0.5f).div(0.1f).concat(p0.zerosLike(), 1).concat(p0.sub(p1).div(0.4f), 1);
             }
 
             public NDArray decode(NDArray codes) {
@@ -137,6 +144,10 @@ class ExercisesTest {
                 return codes.matMul(weights).add(0.5f).reshape(new Shape(n, 1, 1, 2));
             }
         };
+        try (ai.djl.ndarray.NDManager m = ai.djl.ndarray.NDManager.newBaseManager()) {
+            NDArray code = m.create(new float[] {1.5f, 0, -2}, new Shape(1, 3));
+            assertArrayEquals(new float[] {1.5f, 0, -2}, model.encode(model.decode(code)).toFloatArray(), 1e-5f, "encode inverts decode");
+        }
         VisualFactor brightness = VisualFactor.brightness(model, new float[][] {{0, 0, 0}, {1, -1, 0.5f}});
         Verdict zero = brightness.check(0);
         assertTrue(zero.correct(), zero.toString());
@@ -153,9 +164,9 @@ class ExercisesTest {
 
     @Test
     void aSupportSetBeatsRandomWhenItsTestErrorIsBelowTheRandomSetsMean() {
-        ImageSet train = images(200, 5);
-        ImageSet test = images(60, 6);
-        SupportChallenge challenge = SupportChallenge.of(train, test, identity(), bent(), 20);
+        ImageSet train = HandModels.images(200, 5);
+        ImageSet test = HandModels.images(60, 6);
+        SupportChallenge challenge = SupportChallenge.of(train, test, IDENTITY, BENT, 20);
         double[] random = challenge.randomErrors();
         assertEquals(5, random.length);
         double mean = Arrays.stream(random).average().orElseThrow();
@@ -185,7 +196,7 @@ class ExercisesTest {
         assertThrows(IllegalArgumentException.class, () -> challenge.validate(repeated));
         assertTrue(challenge.validate(challenge.randomSet(1)) > 0);
         assertEquals(100, challenge.validationSize(), "half of 200 training images");
-        assertThrows(IllegalArgumentException.class, () -> SupportChallenge.of(train, test, identity(), bent(), 201));
+        assertThrows(IllegalArgumentException.class, () -> SupportChallenge.of(train, test, IDENTITY, BENT, 201));
     }
 
     private static float[][] codes(int n, int size, int seed) {
@@ -197,56 +208,5 @@ class ExercisesTest {
             }
         }
         return codes;
-    }
-
-    private static ImageSet images(int n, int seed) {
-        SplittableRandom random = new SplittableRandom(seed);
-        float[] pixels = new float[2 * n];
-        for (int i = 0; i < pixels.length; i++) {
-            pixels[i] = (float) random.nextDouble();
-        }
-        return new ImageSet(pixels, n, 1, 1, 2, null, null);
-    }
-
-    /** Two-pixel images, their pixels as the code. */
-    private static TrainedModel identity() {
-        return twoPixelModel("identity", false);
-    }
-
-    /** Code (x0 + x1², x1): no linear map from the identity's codes is exact, so support sets differ. */
-    private static TrainedModel bent() {
-        return twoPixelModel("bent", true);
-    }
-
-    private static TrainedModel twoPixelModel(String name, boolean bent) {
-        LatentModel model = new LatentModel() {
-            public String name() {
-                return name;
-            }
-
-            public int latentSize() {
-                return 2;
-            }
-
-            public NDArray encode(NDArray images) {
-                NDArray x = images.reshape(images.getShape().get(0), 2);
-                if (!bent) {
-                    return x;
-                }
-                NDArray x1 = x.get(":, 1:2");
-                return x.get(":, 0:1").add(x1.mul(x1)).concat(x1, 1);
-            }
-
-            public NDArray decode(NDArray codes) {
-                long n = codes.getShape().get(0);
-                NDArray x = codes;
-                if (bent) {
-                    NDArray c1 = codes.get(":, 1:2");
-                    x = codes.get(":, 0:1").sub(c1.mul(c1)).concat(c1, 1);
-                }
-                return x.reshape(new Shape(n, 1, 1, 2));
-            }
-        };
-        return new TrainedModel(bent ? ModelFamily.VAE : ModelFamily.SPLIT_VAE, 1, Profile.SMOKE, "test", model, null, null, 0);
     }
 }

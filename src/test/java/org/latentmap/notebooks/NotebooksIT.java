@@ -87,22 +87,28 @@ class NotebooksIT {
         JsonObject nb = JsonParser.parseString(Files.readString(executed)).getAsJsonObject();
         for (JsonElement cell : nb.getAsJsonArray("cells")) {
             JsonArray outputs = cell.getAsJsonObject().getAsJsonArray("outputs");
-            if (outputs == null) {
-                continue;
+            if (outputs != null) {
+                text.append(text(outputs));
             }
-            for (JsonElement output : outputs) {
-                JsonObject o = output.getAsJsonObject();
-                JsonElement value = o.has("text") ? o.get("text")
-                        : o.has("data") && o.getAsJsonObject("data").has("text/plain") ? o.getAsJsonObject("data").get("text/plain")
-                        : o.has("evalue") ? o.get("evalue") : null;
-                if (value != null) {
-                    if (value.isJsonArray()) {
-                        value.getAsJsonArray().forEach(line -> text.append(line.getAsString()));
-                    } else {
-                        text.append(value.getAsString());
-                    }
-                    text.append('\n');
+        }
+        return text.toString();
+    }
+
+    /** The text of one cell's outputs (a saved notebook's lists of lines, or a page's plain strings), a line each. */
+    static String text(JsonArray outputs) {
+        StringBuilder text = new StringBuilder();
+        for (JsonElement output : outputs) {
+            JsonObject o = output.getAsJsonObject();
+            JsonElement value = o.has("text") ? o.get("text")
+                    : o.has("data") && o.getAsJsonObject("data").has("text/plain") ? o.getAsJsonObject("data").get("text/plain")
+                    : o.has("evalue") ? o.get("evalue") : null;
+            if (value != null) {
+                if (value.isJsonArray()) {
+                    value.getAsJsonArray().forEach(line -> text.append(line.getAsString()));
+                } else {
+                    text.append(value.getAsString());
                 }
+                text.append('\n');
             }
         }
         return text.toString();

@@ -97,8 +97,8 @@ class ServerIT {
                         .getAsString().transform(s -> JsonParser.parseString(s).getAsJsonArray());
                 Files.writeString(OUT.resolve("outputs.json"), outputs.toString());
                 assertFalse(outputs.toString().contains("\"output_type\":\"error\""), "no cell failed: " + outputs);
-                assertTrue(text(outputs.get(0)).contains("latentmap ready: profile smoke"), "the setup cell answered: " + outputs.get(0));
-                assertTrue(text(outputs.get(1)).contains("ImageSet"), "the data cell answered: " + outputs.get(1));
+                assertTrue(NotebooksIT.text(outputs.get(0).getAsJsonArray()).contains("latentmap ready: profile smoke"), "the setup cell answered: " + outputs.get(0));
+                assertTrue(NotebooksIT.text(outputs.get(1).getAsJsonArray()).contains("ImageSet"), "the data cell answered: " + outputs.get(1));
                 String png = imageOf(outputs.get(2));
                 assertTrue(png != null, "the third cell's output holds an image: " + outputs.get(2));
 
@@ -165,21 +165,6 @@ class ServerIT {
         try (ServerSocket socket = new ServerSocket(0, 1, java.net.InetAddress.getLoopbackAddress())) {
             return socket.getLocalPort();
         }
-    }
-
-    /** The text of a cell's outputs (streams and plain-text results). */
-    private static String text(JsonElement outputs) {
-        StringBuilder text = new StringBuilder();
-        for (JsonElement o : outputs.getAsJsonArray()) {
-            JsonObject output = o.getAsJsonObject();
-            if (output.has("text")) {
-                text.append(output.get("text").getAsString());
-            }
-            if (output.has("data") && output.getAsJsonObject("data").has("text/plain")) {
-                text.append(output.getAsJsonObject("data").get("text/plain").getAsString());
-            }
-        }
-        return text.toString();
     }
 
     /** The base64 PNG among a cell's outputs, or null. */

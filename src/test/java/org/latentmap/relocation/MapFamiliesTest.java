@@ -4,8 +4,8 @@ import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
-import static org.latentmap.relocation.HandModels.images;
-import static org.latentmap.relocation.HandModels.scaling;
+import static org.latentmap.testing.HandModels.images;
+import static org.latentmap.testing.HandModels.scaling;
 
 import org.junit.jupiter.api.Test;
 import org.latentmap.data.ImageSet;

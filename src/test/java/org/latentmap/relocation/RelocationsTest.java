@@ -7,8 +7,8 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import ai.djl.ndarray.NDArray;
 import ai.djl.ndarray.types.Shape;
-import static org.latentmap.relocation.HandModels.images;
-import static org.latentmap.relocation.HandModels.scaling;
+import static org.latentmap.testing.HandModels.images;
+import static org.latentmap.testing.HandModels.scaling;
 
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;

@@ -1,4 +1,4 @@
-package org.latentmap.relocation;
+package org.latentmap.testing;
 
 import ai.djl.ndarray.NDArray;
 import ai.djl.ndarray.types.Shape;
@@ -8,13 +8,16 @@ import org.latentmap.model.LatentModel;
 import org.latentmap.model.ModelFamily;
 import org.latentmap.model.TrainedModel;
 
-/** Hand-made models whose spaces are linearly related, and random two-pixel images, for the relocation tests. */
-final class HandModels {
+/**
+ * Hand-made models of two-pixel images, whose latent spaces are related linearly ({@link #scaling}) or not
+ * ({@link #bent}), and random two-pixel images: for the relocation and exercise tests.
+ */
+public final class HandModels {
     private HandModels() {
     }
 
     /** Two-pixel images; the code is (a x0, b x1) and decoding divides back, so encode-decode is exact. */
-    static TrainedModel scaling(String name, ModelFamily family, float a, float b) {
+    public static TrainedModel scaling(String name, ModelFamily family, float a, float b) {
         LatentModel model = new LatentModel() {
             public String name() {
                 return name;
@@ -37,7 +40,32 @@ final class HandModels {
         return new TrainedModel(family, 1, Profile.SMOKE, "test", model, null, null, 0);
     }
 
-    static ImageSet images(int n, int seed) {
+    /** Two-pixel images; the code is (x0 + x1², x1), so no linear map from {@link #scaling}'s codes is exact. */
+    public static TrainedModel bent(String name, ModelFamily family) {
+        LatentModel model = new LatentModel() {
+            public String name() {
+                return name;
+            }
+
+            public int latentSize() {
+                return 2;
+            }
+
+            public NDArray encode(NDArray images) {
+                NDArray x = images.reshape(images.getShape().get(0), 2);
+                NDArray x1 = x.get(":, 1:2");
+                return x.get(":, 0:1").add(x1.mul(x1)).concat(x1, 1);
+            }
+
+            public NDArray decode(NDArray codes) {
+                NDArray c1 = codes.get(":, 1:2");
+                return codes.get(":, 0:1").sub(c1.mul(c1)).concat(c1, 1).reshape(new Shape(codes.getShape().get(0), 1, 1, 2));
+            }
+        };
+        return new TrainedModel(family, 1, Profile.SMOKE, "test", model, null, null, 0);
+    }
+
+    public static ImageSet images(int n, int seed) {
         java.util.SplittableRandom random = new java.util.SplittableRandom(seed);
         float[] pixels = new float[2 * n];
         for (int i = 0; i < pixels.length; i++) {
