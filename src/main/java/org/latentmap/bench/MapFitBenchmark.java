@@ -13,15 +13,21 @@ import org.latentmap.metrics.Stats;
 import org.latentmap.relocation.LatentError;
 import org.latentmap.relocation.LinearMap;
 import org.latentmap.relocation.MapFit;
+import org.latentmap.relocation.RidgeValidation;
+import org.latentmap.bench.handwritten.HandWrittenFits;
 
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
+import java.util.function.Supplier;
 
 /**
- * Closed-form least squares against the authors' dense-layer fit (paper Sect. 6) and the validated ridge fit on
- * the same codes: the time each fit takes and the L-MSE of its map on test codes, for a Type 1 pair and both
- * directions of a Type 2 pair of the full profile's zoo (loaded from the cache, or trained), fitted on the
- * support set and on all training codes. One run; prints each fit's time over least squares' in this run.
+ * The map fits (paper Sect. 6) on the same codes, three ways of looking: (1) each fit's time and the L-MSE of
+ * its map on test codes, for a Type 1 pair and both directions of a Type 2 pair of the full profile's zoo
+ * (loaded from the cache, or trained), fitted on the support set and on all training codes; (2) the
+ * library's EJML and engine fits against the hand-written numerics they replaced ({@code handwritten}):
+ * the time ratio new / old and the largest weight difference relative to the largest weight, which must stay
+ * below 1e-5. One run; ratios are against references measured in the same run.
  */
 public final class MapFitBenchmark {
     private MapFitBenchmark() {
@@ -38,14 +44,17 @@ public final class MapFitBenchmark {
                 new TrainedModel[] {model(zoo, ModelFamily.SPLIT_VAE, 1, train), model(zoo, ModelFamily.VAE, 1, train)});
         List<MapFit> fits = List.of(MapFit.leastSquares(), MapFit.validatedRidge(), MapFit.denseLayer());
         System.out.printf(Locale.ROOT, "%-26s %-18s %-48s %10s %10s%n", "pair", "fitted on", "fit", "seconds", "L-MSE");
+        List<String> comparisons = new ArrayList<>();
         for (TrainedModel[] pair : pairs) {
-            float[][] sourceTest = Codes.of(pair[0].model(), test);
-            float[][] targetTest = Codes.of(pair[1].model(), test);
-            float[][] sourceAll = Codes.of(pair[0].model(), train);
-            float[][] targetAll = Codes.of(pair[1].model(), train);
+            float[][] sourceTest = Codes.of(pair[0], test);
+            float[][] targetTest = Codes.of(pair[1], test);
+            float[][] sourceAll = Codes.of(pair[0], train);
+            float[][] targetAll = Codes.of(pair[1], train);
             for (String points : List.of("support set", "all data")) {
                 float[][] x = points.equals("all data") ? sourceAll : select(sourceAll, support.indices());
                 float[][] y = points.equals("all data") ? targetAll : select(targetAll, support.indices());
+                String label = pair[0].name() + " -> " + pair[1].name();
+                String on = points + " (" + x.length + ")";
                 double leastSquaresSeconds = 0;
                 for (MapFit fit : fits) {
                     fit.fit(x, y); // warm-up: the JIT compiles the loops
@@ -54,11 +63,63 @@ public final class MapFitBenchmark {
                     double seconds = (System.nanoTime() - started) / 1e9;
                     leastSquaresSeconds = fit == fits.get(0) ? seconds : leastSquaresSeconds;
                     System.out.printf(Locale.ROOT, "%-26s %-18s %-48s %10.3f %10.4f  %6.1fx least squares' time%n",
-                            pair[0].name() + " -> " + pair[1].name(), points + " (" + x.length + ")", fit.name(),
-                            seconds, Stats.mean(LatentError.perCode(map.apply(sourceTest), targetTest)), seconds / leastSquaresSeconds);
+                            label, on, fit.name(), seconds, Stats.mean(LatentError.perCode(map.apply(sourceTest), targetTest)),
+                            seconds / leastSquaresSeconds);
                 }
+                comparisons.addAll(againstHandWritten(label, on, x, y));
             }
         }
+        System.out.println();
+        System.out.println("The library's fits (EJML, engine products) against the hand-written ones they replaced:");
+        System.out.printf(Locale.ROOT, "%-26s %-18s %-28s %10s %10s %8s %12s%n", "pair", "fitted on", "fit", "old s", "new s",
+                "new/old", "max rel diff");
+        comparisons.forEach(System.out::println);
+    }
+
+    /** Least squares, ridge at the validated penalty, the penalty's validation, Procrustes: old against new. */
+    private static List<String> againstHandWritten(String pair, String on, float[][] x, float[][] y) {
+        List<String> rows = new ArrayList<>();
+        RidgeValidation validation = RidgeValidation.of(x, y);
+        double lambda = validation.bestLambda();
+        double[] factors = validation.factors();
+        if (x.length >= x[0].length) {
+            rows.add(compare(pair, on, "least squares", () -> HandWrittenFits.closedForm(x, y, false, 0),
+                    () -> MapFit.leastSquares().fit(x, y).weights()));
+        }
+        rows.add(compare(pair, on, String.format(Locale.ROOT, "ridge %.3g", lambda), () -> HandWrittenFits.closedForm(x, y, false, lambda),
+                () -> MapFit.ridge(lambda).fit(x, y).weights()));
+        rows.add(compare(pair, on, "ridge validation (penalty)", () -> new double[][] {{HandWrittenFits.validatedLambda(x, y, factors)}},
+                () -> new double[][] {{RidgeValidation.of(x, y).bestLambda()}}));
+        rows.add(compare(pair, on, "Procrustes", () -> HandWrittenFits.procrustes(x, y), () -> withBias(MapFit.procrustes().fit(x, y))));
+        return rows;
+    }
+
+    private static String compare(String pair, String on, String fit, Supplier<double[][]> old, Supplier<double[][]> now) {
+        old.get();
+        now.get(); // warm-up
+        long started = System.nanoTime();
+        double[][] before = old.get();
+        double oldSeconds = (System.nanoTime() - started) / 1e9;
+        started = System.nanoTime();
+        double[][] after = now.get();
+        double newSeconds = (System.nanoTime() - started) / 1e9;
+        double largest = 0;
+        double difference = 0;
+        for (int i = 0; i < before.length; i++) {
+            for (int j = 0; j < before[i].length; j++) {
+                largest = Math.max(largest, Math.abs(before[i][j]));
+                difference = Math.max(difference, Math.abs(before[i][j] - after[i][j]));
+            }
+        }
+        return String.format(Locale.ROOT, "%-26s %-18s %-28s %10.3f %10.3f %8.3f %12.2e", pair, on, fit, oldSeconds, newSeconds,
+                newSeconds / oldSeconds, difference / largest);
+    }
+
+    private static double[][] withBias(LinearMap map) {
+        double[][] weights = map.weights();
+        double[][] out = java.util.Arrays.copyOf(weights, weights.length + 1);
+        out[weights.length] = map.bias();
+        return out;
     }
 
     private static TrainedModel model(ModelZoo zoo, ModelFamily family, long seed, ImageSet train) {

@@ -1,6 +1,11 @@
 package org.latentmap.data;
 
+import java.nio.ByteBuffer;
+import java.nio.ByteOrder;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
 import java.util.Arrays;
+import java.util.HexFormat;
 import java.util.List;
 import java.util.Objects;
 
@@ -20,6 +25,7 @@ public final class ImageSet {
     private final int width;
     private final int[] labels;
     private final List<String> classNames;
+    private volatile String fingerprint;
 
     public ImageSet(float[] pixels, int size, int channels, int height, int width, int[] labels, List<String> classNames) {
         if (size < 0 || channels <= 0 || height <= 0 || width <= 0) {
@@ -66,6 +72,34 @@ public final class ImageSet {
     /** The DJL shape of the whole set: (N, C, H, W). */
     public Shape shape() {
         return new Shape(size, channels, height, width);
+    }
+
+    /**
+     * A SHA-256 of the pixels and their shape (not the labels): what stored codes and errors of these images
+     * are keyed by. Computed once per set (about half a second for 60,000 images).
+     */
+    public String fingerprint() {
+        String known = fingerprint;
+        if (known == null) {
+            try {
+                MessageDigest digest = MessageDigest.getInstance("SHA-256");
+                ByteBuffer bytes = ByteBuffer.allocate(1 << 20).order(ByteOrder.LITTLE_ENDIAN);
+                bytes.putInt(size).putInt(channels).putInt(height).putInt(width);
+                for (float value : pixels) {
+                    if (bytes.remaining() < Float.BYTES) {
+                        digest.update(bytes.array(), 0, bytes.position());
+                        bytes.clear();
+                    }
+                    bytes.putFloat(value);
+                }
+                digest.update(bytes.array(), 0, bytes.position());
+                known = HexFormat.of().formatHex(digest.digest());
+            } catch (NoSuchAlgorithmException e) {
+                throw new IllegalStateException("this Java has no SHA-256", e);
+            }
+            fingerprint = known;
+        }
+        return known;
     }
 
     public boolean hasLabels() {

@@ -4,15 +4,25 @@ import ai.djl.ndarray.NDArray;
 import ai.djl.ndarray.NDManager;
 import org.latentmap.data.ImageSet;
 import org.latentmap.model.LatentModel;
+import org.latentmap.model.TrainedModel;
 import org.latentmap.train.GradMode;
 
-/** The latent codes of a data set under a model, one row per image, computed in batches. */
+/**
+ * The latent codes of a data set under a model, one row per image, computed in batches; for a zoo model,
+ * read from the {@link CodeStore} when an earlier run or notebook computed them.
+ */
 public final class Codes {
     private static final int BATCH = 256;
 
     private Codes() {
     }
 
+    /** The codes of {@code images} under a zoo model: stored beside its checkpoint, computed only the first time. */
+    public static float[][] of(TrainedModel model, ImageSet images) {
+        return CodeStore.standard().codes(model, images);
+    }
+
+    /** The codes of {@code images} under {@code model}, computed now. */
     public static float[][] of(LatentModel model, ImageSet images) {
         GradMode.offForThisThread();
         float[][] codes = new float[images.size()][];

@@ -25,7 +25,7 @@ public record SupportSetRecipe(int variables, int size, long seed) {
     /** Runs the recipe for {@code model}'s latent space over {@code train}, ordering variables on {@code gainImages}. */
     public Selection select(TrainedModel model, ImageSet train, ImageSet gainImages) {
         ReconstructionGain gain = ReconstructionGain.of(model, gainImages);
-        SectorScan scan = SectorScan.of(Codes.of(model.model(), train), gain.top(variables), THRESHOLDS);
+        SectorScan scan = SectorScan.of(Codes.of(model, train), gain.top(variables), THRESHOLDS);
         Sectors sectors = scan.at(Math.max(0, scan.widestHolding(0.5)));
         return new Selection(gain, scan, sectors, SupportSet.select(sectors, size, seed));
     }

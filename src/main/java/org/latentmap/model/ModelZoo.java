@@ -96,7 +96,7 @@ public final class ModelZoo {
         long started = System.nanoTime();
         long ran = training.run(file);
         double seconds = ran == 0 ? 0 : (System.nanoTime() - started) / 1e9;
-        return new TrainedModel(family, seed, profile, dataset, model, training.history(), plan, seconds);
+        return new TrainedModel(family, seed, profile, dataset, model, training.history(), plan, seconds, file);
     }
 
     /** The compared families, five seeds each (the paper's 15 models), in the order VAE, GAN, Split-VAE. */

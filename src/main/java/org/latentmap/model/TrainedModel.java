@@ -1,16 +1,25 @@
 package org.latentmap.model;
 
+import java.nio.file.Path;
+
 import org.latentmap.Profile;
 import org.latentmap.train.LossHistory;
 import org.latentmap.train.TrainingPlan;
 
 /**
  * A model from the {@link ModelZoo}: which family, seed, profile and data set it belongs to, the model
- * itself, its loss history and plan, and how many seconds of training this session spent on it (0 when it
- * came from the cache).
+ * itself, its loss history and plan, how many seconds of training this session spent on it (0 when it
+ * came from the cache), and its checkpoint file (null for a model made in memory), whose content is what
+ * stored codes of the model are keyed by.
  */
 public record TrainedModel(ModelFamily family, long seed, Profile profile, String dataset, LatentModel model,
-                           LossHistory history, TrainingPlan plan, double trainingSeconds) {
+                           LossHistory history, TrainingPlan plan, double trainingSeconds, Path checkpoint) {
+
+    /** A model without a checkpoint: its codes are computed, never stored. */
+    public TrainedModel(ModelFamily family, long seed, Profile profile, String dataset, LatentModel model,
+                        LossHistory history, TrainingPlan plan, double trainingSeconds) {
+        this(family, seed, profile, dataset, model, history, plan, trainingSeconds, null);
+    }
 
     public String name() {
         return model.name();

@@ -1,5 +1,8 @@
 package org.latentmap.relocation;
 
+import org.ejml.data.DMatrixRMaj;
+import org.ejml.dense.row.CommonOps_DDRM;
+
 import java.util.Locale;
 import java.util.SplittableRandom;
 
@@ -7,7 +10,8 @@ import java.util.SplittableRandom;
  * The authors' way of fitting a relocation (their repository, Keras): a dense layer without bias from a
  * Glorot-uniform start, loss = mean squared error over all outputs + l2 x sum of squared weights, Adam
  * (beta1 0.9, beta2 0.999, epsilon 1e-7) on the full batch. Full-batch gradients only need Z1^T Z1 and
- * Z1^T Z2, so they are computed once and each step costs O(p^2 q) whatever the number of points.
+ * Z1^T Z2, so they are computed once (by the engine) and each step costs one p x p by p x q product
+ * (EJML) whatever the number of points.
  */
 final class DenseLayerFit extends MapFit {
     private final int steps;
@@ -32,53 +36,30 @@ final class DenseLayerFit extends MapFit {
         int n = source.length;
         int p = source[0].length;
         int q = target[0].length;
-        GramMatrices sums = new GramMatrices(p, q);
-        for (int i = 0; i < n; i++) {
-            sums.add(source[i], target[i]);
-        }
-        double[][] gram = sums.gram;
-        double[][] cross = sums.cross;
-        double[][] w = new double[p][q];
+        DMatrixRMaj x = CodeProducts.matrix(source, false);
+        DMatrixRMaj gram = CodeProducts.transposeTimes(x, x);
+        DMatrixRMaj cross = CodeProducts.transposeTimes(x, CodeProducts.matrix(target, false));
+        DMatrixRMaj w = new DMatrixRMaj(p, q);
         SplittableRandom random = new SplittableRandom(seed);
         double limit = Math.sqrt(6.0 / (p + q));
-        for (double[] row : w) {
-            for (int j = 0; j < q; j++) {
-                row[j] = (2 * random.nextDouble() - 1) * limit;
-            }
+        for (int i = 0; i < w.data.length; i++) {
+            w.data[i] = (2 * random.nextDouble() - 1) * limit;
         }
-        double[][] m = new double[p][q];
-        double[][] v = new double[p][q];
+        double[] m = new double[p * q];
+        double[] v = new double[p * q];
         double scale = 2.0 / ((double) n * q);
-        double[] gw = new double[q];
-        double[][] gradient = new double[p][q];
+        DMatrixRMaj gw = new DMatrixRMaj(p, q);
         for (int t = 1; t <= steps; t++) {
             // gradient = 2 / (n q) (Z1^T Z1 W - Z1^T Z2) + 2 l2 W
-            for (int a = 0; a < p; a++) {
-                java.util.Arrays.fill(gw, 0);
-                double[] g = gram[a];
-                for (int b = 0; b < p; b++) {
-                    double gab = g[b];
-                    if (gab != 0) {
-                        double[] wb = w[b];
-                        for (int j = 0; j < q; j++) {
-                            gw[j] += gab * wb[j];
-                        }
-                    }
-                }
-                for (int j = 0; j < q; j++) {
-                    gradient[a][j] = scale * (gw[j] - cross[a][j]) + 2 * l2 * w[a][j];
-                }
-            }
+            CommonOps_DDRM.mult(gram, w, gw);
             double rate = learningRate * Math.sqrt(1 - Math.pow(0.999, t)) / (1 - Math.pow(0.9, t));
-            for (int a = 0; a < p; a++) {
-                for (int j = 0; j < q; j++) {
-                    double g = gradient[a][j];
-                    m[a][j] = 0.9 * m[a][j] + 0.1 * g;
-                    v[a][j] = 0.999 * v[a][j] + 0.001 * g * g;
-                    w[a][j] -= rate * m[a][j] / (Math.sqrt(v[a][j]) + 1e-7);
-                }
+            for (int i = 0; i < m.length; i++) {
+                double g = scale * (gw.data[i] - cross.data[i]) + 2 * l2 * w.data[i];
+                m[i] = 0.9 * m[i] + 0.1 * g;
+                v[i] = 0.999 * v[i] + 0.001 * g * g;
+                w.data[i] -= rate * m[i] / (Math.sqrt(v[i]) + 1e-7);
             }
         }
-        return new LinearMap(w, null, name());
+        return new LinearMap(CodeProducts.rows(w), null, name());
     }
 }

@@ -1,5 +1,11 @@
 package org.latentmap.relocation;
 
+import org.ejml.data.DMatrixRMaj;
+import org.ejml.dense.row.CommonOps_DDRM;
+import org.ejml.dense.row.decomposition.chol.CholeskyDecompositionInner_DDRM;
+import org.ejml.dense.row.linsol.chol.LinearSolverChol_DDRM;
+import org.ejml.dense.row.linsol.qr.LinearSolverQrHouseCol_DDRM;
+
 import java.util.Locale;
 
 /**
@@ -104,8 +110,20 @@ public abstract class MapFit implements CodeMapFit {
         }
     }
 
-    /** Least squares and ridge by QR; ridge as least squares on rows extended by sqrt(lambda) I. */
+    /**
+     * Least squares and ridge from the normal equations (X^T X + lambda I) W = X^T Y, with the columns of X
+     * scaled to unit norm first and solved by Cholesky (EJML), the products computed by the engine; when the
+     * scaled system is ill-conditioned (a Cholesky pivot below {@value #PIVOT_TOLERANCE}, so the normal
+     * equations would lose more than about 8 of 16 digits) or the fit has few points, Householder QR on X
+     * itself (EJML), which loses half as many digits.
+     */
     private static final class ClosedForm extends MapFit {
+        /** A squared Cholesky pivot of the unit-diagonal system below this sends the fit to QR. */
+        private static final double PIVOT_TOLERANCE = 1e-8;
+        /** Fits with fewer rows than this go to QR directly: cheap, and the most accurate. */
+        private static final int QR_BELOW_ROWS = 2_000;
+        /** A column whose QR pivot is below this share of the largest is taken as dependent on the others. */
+        private static final double RANK_TOLERANCE = 1e-12;
         private final boolean bias;
         private final double lambda;
 
@@ -119,7 +137,6 @@ public abstract class MapFit implements CodeMapFit {
         LinearMap fitChecked(float[][] source, float[][] target) {
             int n = source.length;
             int p = source[0].length;
-            int q = target[0].length;
             int unknowns = p + (bias ? 1 : 0);
             int rows = n + (lambda > 0 ? p : 0);
             if (rows < unknowns) {
@@ -127,32 +144,91 @@ public abstract class MapFit implements CodeMapFit {
                         + p + " source variables by least squares (it needs at least " + unknowns
                         + "): use ridge (MapFit.ridge) or more points");
             }
-            double[][] a = new double[unknowns][rows];
-            double[][] b = new double[q][rows];
-            for (int i = 0; i < n; i++) {
-                for (int k = 0; k < p; k++) {
-                    a[k][i] = source[i][k];
-                }
-                if (bias) {
-                    a[p][i] = 1;
-                }
-                for (int j = 0; j < q; j++) {
-                    b[j][i] = target[i][j];
-                }
+            DMatrixRMaj x = CodeProducts.matrix(source, bias);
+            DMatrixRMaj y = CodeProducts.matrix(target, false);
+            DMatrixRMaj w = n >= QR_BELOW_ROWS ? normalEquations(x, y) : null;
+            if (w == null) {
+                w = qr(x, y, n, p);
             }
-            double root = Math.sqrt(lambda);
-            for (int k = 0; lambda > 0 && k < p; k++) {
-                a[k][n + k] = root;
-            }
-            double[][] solution;
-            try {
-                solution = LeastSquares.solve(a, b);
-            } catch (LeastSquares.RankDeficient e) {
-                throw new IllegalArgumentException("the source codes do not determine a map by least squares: "
-                        + e.getMessage() + " (" + n + " pairs, " + p + " variables); use ridge (MapFit.ridge) or more varied points", e);
-            }
+            double[][] solution = CodeProducts.rows(w);
             double[][] weights = java.util.Arrays.copyOf(solution, p);
             return new LinearMap(weights, bias ? solution[p] : null, name());
+        }
+
+        /** W from the column-scaled normal equations, or null when they are too ill-conditioned. */
+        private DMatrixRMaj normalEquations(DMatrixRMaj x, DMatrixRMaj y) {
+            int p = x.numCols;
+            DMatrixRMaj gram = CodeProducts.transposeTimes(x, x);
+            DMatrixRMaj cross = CodeProducts.transposeTimes(x, y);
+            double[] scale = new double[p];
+            for (int k = 0; k < p; k++) {
+                double norm = gram.get(k, k) + (bias && k == p - 1 ? 0 : lambda);
+                if (!(norm > 0)) {
+                    return null; // an all-zero column: QR says which
+                }
+                scale[k] = 1 / Math.sqrt(norm);
+            }
+            for (int a = 0; a < p; a++) {
+                for (int b = 0; b < p; b++) {
+                    gram.set(a, b, (gram.get(a, b) + (a == b && !(bias && a == p - 1) ? lambda : 0)) * scale[a] * scale[b]);
+                }
+                for (int j = 0; j < cross.numCols; j++) {
+                    cross.set(a, j, cross.get(a, j) * scale[a]);
+                }
+            }
+            LinearSolverChol_DDRM cholesky = new LinearSolverChol_DDRM(new CholeskyDecompositionInner_DDRM(true));
+            if (!cholesky.setA(gram)) {
+                return null;
+            }
+            DMatrixRMaj factor = cholesky.getDecomposition().getT(null);
+            for (int k = 0; k < p; k++) {
+                double pivot = factor.get(k, k);
+                if (!(pivot * pivot > PIVOT_TOLERANCE)) {
+                    return null;
+                }
+            }
+            DMatrixRMaj w = new DMatrixRMaj(p, cross.numCols);
+            cholesky.solve(cross, w);
+            for (int a = 0; a < p; a++) {
+                for (int j = 0; j < w.numCols; j++) {
+                    w.set(a, j, w.get(a, j) * scale[a]);
+                }
+            }
+            return w;
+        }
+
+        /** W by Householder QR of X (with sqrt(lambda) I below it for ridge); refuses dependent columns. */
+        private DMatrixRMaj qr(DMatrixRMaj x, DMatrixRMaj y, int n, int p) {
+            if (lambda > 0) {
+                DMatrixRMaj extended = new DMatrixRMaj(x.numRows + p, x.numCols);
+                CommonOps_DDRM.insert(x, extended, 0, 0);
+                double root = Math.sqrt(lambda);
+                for (int k = 0; k < p; k++) {
+                    extended.set(x.numRows + k, k, root);
+                }
+                x = extended;
+                DMatrixRMaj targets = new DMatrixRMaj(y.numRows + p, y.numCols);
+                CommonOps_DDRM.insert(y, targets, 0, 0);
+                y = targets;
+            }
+            LinearSolverQrHouseCol_DDRM solver = new LinearSolverQrHouseCol_DDRM();
+            if (!solver.setA(x)) {
+                throw new IllegalArgumentException("the source codes do not determine a map by least squares (QR failed; "
+                        + n + " pairs, " + p + " variables): use ridge (MapFit.ridge) or more varied points");
+            }
+            DMatrixRMaj r = solver.getDecomposition().getR(null, true);
+            double largest = 0;
+            for (int k = 0; k < r.numCols; k++) {
+                largest = Math.max(largest, Math.abs(r.get(k, k)));
+                if (!(Math.abs(r.get(k, k)) > RANK_TOLERANCE * largest)) {
+                    throw new IllegalArgumentException("the source codes do not determine a map by least squares: "
+                            + (k < p ? "source variable " + k : "the bias") + " depends linearly on the ones before it ("
+                            + n + " pairs, " + p + " variables); use ridge (MapFit.ridge) or more varied points");
+                }
+            }
+            DMatrixRMaj w = new DMatrixRMaj(x.numCols, y.numCols);
+            solver.solve(y, w);
+            return w;
         }
     }
 }

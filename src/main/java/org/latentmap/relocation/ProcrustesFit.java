@@ -1,15 +1,22 @@
 package org.latentmap.relocation;
 
+import org.ejml.data.DMatrixRMaj;
+import org.ejml.dense.row.factory.DecompositionFactory_DDRM;
+import org.ejml.interfaces.decomposition.SingularValueDecomposition_F64;
+
 /**
  * Orthogonal Procrustes between two latent spaces: each space standardised (every variable to mean 0 and
  * standard deviation 1 on the fit points), the smaller one zero-padded to the larger's size, then the
- * rotation R minimising ||X R - Y|| (R = U V' from the SVD of X'Y). The map is the most rigid one: it can
+ * rotation R minimising ||X R - Y|| (R = U V' from the SVD of X'Y, by EJML). The map is the most rigid one: it can
  * turn and reflect a standardised space, not stretch it. As a {@link LinearMap} it carries the
  * standardisations, so it has a bias.
  */
 final class ProcrustesFit extends MapFit {
-    /** Singular values below this share of the largest count as zero. */
-    private static final double RANK_TOLERANCE = 1e-10;
+    /**
+     * Singular values below this share of the largest count as zero (the eigen-decomposition of M'M this
+     * replaces cut its eigenvalues, the squares, at 1e-10).
+     */
+    private static final double RANK_TOLERANCE = 1e-5;
 
     ProcrustesFit() {
         super("orthogonal Procrustes (standardised)");
@@ -30,49 +37,39 @@ final class ProcrustesFit extends MapFit {
         double[] s1 = from.sd;
         double[] s2 = to.sd;
         // M = X'Y of the standardised codes (p x q): the top-left block of the zero-padded square problem
-        double[][] m = new double[p][q];
-        double[] x = new double[p];
+        DMatrixRMaj x = new DMatrixRMaj(n, p);
+        DMatrixRMaj y = new DMatrixRMaj(n, q);
         for (int i = 0; i < n; i++) {
             for (int k = 0; k < p; k++) {
-                x[k] = (source[i][k] - m1[k]) / s1[k];
+                x.unsafe_set(i, k, from.apply(source[i][k], k));
             }
             for (int j = 0; j < q; j++) {
-                double y = (target[i][j] - m2[j]) / s2[j];
-                for (int k = 0; k < p; k++) {
-                    m[k][j] += x[k] * y;
-                }
+                y.unsafe_set(i, j, to.apply(target[i][j], j));
             }
         }
-        // the block of the padded problem's rotation that acts is the polar factor M (M'M)^(-1/2), pseudo-inverse
-        // on M'M's null space (the padded variables)
-        double[][] mtm = new double[q][q];
-        for (int a = 0; a < q; a++) {
-            for (int b = a; b < q; b++) {
-                double sum = 0;
-                for (int k = 0; k < p; k++) {
-                    sum += m[k][a] * m[k][b];
-                }
-                mtm[a][b] = sum;
-                mtm[b][a] = sum;
-            }
+        DMatrixRMaj m = CodeProducts.transposeTimes(x, y);
+        // the block of the padded problem's rotation that acts is U V' from the thin SVD M = U S V' (the polar
+        // factor of M), keeping the singular directions above the rank tolerance (the padded variables have none)
+        SingularValueDecomposition_F64<DMatrixRMaj> svd = DecompositionFactory_DDRM.svd(p, q, true, true, true);
+        if (!svd.decompose(m)) {
+            throw new IllegalArgumentException("the SVD of the standardised codes' cross products did not converge: are the codes finite?");
         }
-        SymmetricEigen eigen = SymmetricEigen.of(mtm);
+        DMatrixRMaj u = svd.getU(null, false);
+        DMatrixRMaj v = svd.getV(null, false);
+        double[] singular = svd.getSingularValues();
         double largest = 0;
-        for (double value : eigen.values) {
+        for (double value : singular) {
             largest = Math.max(largest, value);
         }
-        // inverse root of M'M: V diag(1 / sqrt(lambda)) V'
-        double[][] inverseRoot = new double[q][q];
-        for (int e = 0; e < q; e++) {
-            double lambda = eigen.values[e];
-            if (!(lambda > RANK_TOLERANCE * largest)) {
+        DMatrixRMaj rotation = new DMatrixRMaj(p, q);
+        for (int e = 0; e < svd.numberOfSingularValues(); e++) {
+            if (!(singular[e] > RANK_TOLERANCE * largest)) {
                 continue;
             }
-            double factor = 1 / Math.sqrt(lambda);
-            for (int a = 0; a < q; a++) {
-                double va = eigen.vectors[a][e] * factor;
-                for (int b = 0; b < q; b++) {
-                    inverseRoot[a][b] += va * eigen.vectors[b][e];
+            for (int k = 0; k < p; k++) {
+                double uk = u.get(k, e);
+                for (int j = 0; j < q; j++) {
+                    rotation.add(k, j, uk * v.get(j, e));
                 }
             }
         }
@@ -80,11 +77,7 @@ final class ProcrustesFit extends MapFit {
         double[] bias = m2.clone();
         for (int k = 0; k < p; k++) {
             for (int j = 0; j < q; j++) {
-                double r = 0;
-                for (int b = 0; b < q; b++) {
-                    r += m[k][b] * inverseRoot[b][j];
-                }
-                weights[k][j] = r * s2[j] / s1[k];
+                weights[k][j] = rotation.get(k, j) * s2[j] / s1[k];
             }
         }
         for (int j = 0; j < q; j++) {

@@ -1,8 +1,8 @@
 package org.latentmap.relocation;
 
 import org.latentmap.data.ImageSet;
+import org.latentmap.features.CodeStore;
 import org.latentmap.features.Codes;
-import org.latentmap.metrics.ReconstructionError;
 import org.latentmap.model.TrainedModel;
 
 import org.latentmap.train.Progress;
@@ -14,9 +14,11 @@ import java.util.List;
 import java.util.Map;
 
 /**
- * Runs relocations between the zoo's models (paper Sect. 6): encodes the fitting images with both models,
- * fits a map, and measures L-MSE, R-MSE and M-MSE on the test images in batches. Codes of the test images,
- * and of the whole training set when a map is fitted on all data, are computed once per model and kept.
+ * Runs relocations between the zoo's models (paper Sect. 6): takes the codes of the fitting images in both
+ * models, fits a map, and measures L-MSE, R-MSE and M-MSE on the test images in batches. The codes of the
+ * training and test images and the test images' reconstruction errors come from the {@link CodeStore}
+ * (computed once per model, ever) and are kept in memory for these relocations; a support set's codes are
+ * rows of the training codes.
  */
 public final class Relocations {
     private final ImageSet train;
@@ -122,21 +124,14 @@ public final class Relocations {
 
     /** The test images' codes under a model (computed once). */
     public float[][] testCodes(TrainedModel model) {
-        return testCodes.computeIfAbsent(model, m -> Codes.of(m.model(), test));
+        return testCodes.computeIfAbsent(model, m -> Codes.of(m, test));
     }
 
     private float[][] fitCodes(TrainedModel model, FitPoints points) {
-        if (points.isAll()) {
-            if (points.size() != train.size()) {
-                throw new IllegalArgumentException("these points are all of another data set (" + points.size()
-                        + " images); this relocation fits on " + train.size());
-            }
-            return trainCodes.computeIfAbsent(model, m -> Codes.of(m.model(), train));
+        if (points.isAll() && points.size() != train.size()) {
+            throw new IllegalArgumentException("these points are all of another data set (" + points.size()
+                    + " images); this relocation fits on " + train.size());
         }
-        return Codes.of(model.model(), imagesOf(points));
-    }
-
-    private ImageSet imagesOf(FitPoints points) {
         int[] indices = points.indices();
         for (int i : indices) {
             if (i < 0 || i >= train.size()) {
@@ -144,11 +139,24 @@ public final class Relocations {
                         + " training images: was the support set made for another data set or profile?");
             }
         }
-        return train.select(indices);
+        float[][] all = trainCodes(model);
+        if (points.isAll()) {
+            return all;
+        }
+        float[][] rows = new float[indices.length][];
+        for (int i = 0; i < indices.length; i++) {
+            rows[i] = all[indices[i]];
+        }
+        return rows;
+    }
+
+    /** The training images' codes under a model (from the store, then kept). */
+    private float[][] trainCodes(TrainedModel model) {
+        return trainCodes.computeIfAbsent(model, m -> Codes.of(m, train));
     }
 
     private double[] reconstruction(TrainedModel model) {
-        return testReconstruction.computeIfAbsent(model, m -> ReconstructionError.perImage(m.model(), test));
+        return testReconstruction.computeIfAbsent(model, m -> CodeStore.standard().reconstructionErrors(m, test));
     }
 
     private double[] batchMeans(double[] perImage) {

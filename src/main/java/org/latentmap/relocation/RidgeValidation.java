@@ -1,5 +1,12 @@
 package org.latentmap.relocation;
 
+import org.ejml.data.DMatrixRMaj;
+import org.ejml.dense.row.CommonOps_DDRM;
+import org.ejml.dense.row.factory.LinearSolverFactory_DDRM;
+import org.ejml.interfaces.linsol.LinearSolverDense;
+
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Locale;
 import java.util.SplittableRandom;
 
@@ -13,7 +20,8 @@ import java.util.SplittableRandom;
  * <p>Penalties are given relative to the codes' scale: lambda = factor x trace(Z1^T Z1) / p, the mean sum of
  * squares of one source variable, so one grid suits codes of any size and spread. Held-out errors are mean
  * squared errors per code entry, the units of L-MSE. Everything is computed from the folds' Gram matrices
- * (Z1^T Z1, Z1^T Z2), so the cost after one pass over the points does not grow with their number.
+ * (Z1^T Z1, Z1^T Z2, by the engine), so the cost after one product over the points does not grow with their
+ * number; each penalty's system is solved by Cholesky (EJML).
  */
 public final class RidgeValidation {
     public static final int FOLDS = 5;
@@ -47,33 +55,27 @@ public final class RidgeValidation {
         int p = source[0].length;
         int q = target[0].length;
         int[] fold = folds(n);
-        GramMatrices[] sums = new GramMatrices[FOLDS];
-        for (int f = 0; f < FOLDS; f++) {
-            sums[f] = new GramMatrices(p, q);
-        }
+        DMatrixRMaj[] gram = new DMatrixRMaj[FOLDS];
+        DMatrixRMaj[] cross = new DMatrixRMaj[FOLDS];
         double[] targetSquares = new double[FOLDS];
-        int[] count = new int[FOLDS];
-        for (int i = 0; i < n; i++) {
-            int f = fold[i];
-            sums[f].add(source[i], target[i]);
-            for (float y : target[i]) {
-                targetSquares[f] += (double) y * y;
-            }
-            count[f]++;
-        }
-        double[][][] gram = new double[FOLDS][][];
-        double[][][] cross = new double[FOLDS][][];
         for (int f = 0; f < FOLDS; f++) {
-            gram[f] = sums[f].gram;
-            cross[f] = sums[f].cross;
+            List<float[]> sourceRows = new ArrayList<>();
+            List<float[]> targetRows = new ArrayList<>();
+            for (int i = 0; i < n; i++) {
+                if (fold[i] == f) {
+                    sourceRows.add(source[i]);
+                    targetRows.add(target[i]);
+                }
+            }
+            DMatrixRMaj x = CodeProducts.matrix(sourceRows.toArray(float[][]::new), false);
+            DMatrixRMaj y = CodeProducts.matrix(targetRows.toArray(float[][]::new), false);
+            gram[f] = CodeProducts.transposeTimes(x, x);
+            cross[f] = CodeProducts.transposeTimes(x, y);
+            targetSquares[f] = CommonOps_DDRM.elementSum(CommonOps_DDRM.elementMult(y, y, null));
         }
-        double[][] gramAll = sum(gram);
-        double[][] crossAll = sum(cross);
-        double scale = 0;
-        for (int k = 0; k < p; k++) {
-            scale += gramAll[k][k];
-        }
-        scale /= p;
+        DMatrixRMaj gramAll = sum(gram);
+        DMatrixRMaj crossAll = sum(cross);
+        double scale = CommonOps_DDRM.trace(gramAll) / p;
         if (!(scale > 0)) {
             throw new IllegalArgumentException("the source codes are all zero: no map can be fitted from them");
         }
@@ -83,11 +85,10 @@ public final class RidgeValidation {
             lambdas[g] = FACTORS[g] * scale;
         }
         for (int f = 0; f < FOLDS; f++) {
-            double[][] trainGram = minus(gramAll, gram[f]);
-            double[][] trainCross = minus(crossAll, cross[f]);
+            DMatrixRMaj trainGram = CommonOps_DDRM.subtract(gramAll, gram[f], null);
+            DMatrixRMaj trainCross = CommonOps_DDRM.subtract(crossAll, cross[f], null);
             for (int g = 0; g < lambdas.length; g++) {
-                double[][] w = Cholesky.solve(trainGram, lambdas[g], trainCross);
-                errors[g] += heldOutSquares(w, gram[f], cross[f], targetSquares[f]);
+                errors[g] += heldOutSquares(solve(trainGram, lambdas[g], trainCross), gram[f], cross[f], targetSquares[f]);
             }
         }
         for (int g = 0; g < errors.length; g++) {
@@ -133,20 +134,26 @@ public final class RidgeValidation {
     }
 
     /** Sum over held-out rows of ||z W - y||^2 = tr(W^T G W) - 2 tr(W^T C) + sum y^2. */
-    private static double heldOutSquares(double[][] w, double[][] gram, double[][] cross, double targetSquares) {
-        int p = w.length;
-        int q = w[0].length;
-        double total = targetSquares;
-        for (int k = 0; k < p; k++) {
-            for (int j = 0; j < q; j++) {
-                double gw = 0;
-                for (int m = 0; m < p; m++) {
-                    gw += gram[k][m] * w[m][j];
-                }
-                total += w[k][j] * (gw - 2 * cross[k][j]);
-            }
+    private static double heldOutSquares(DMatrixRMaj w, DMatrixRMaj gram, DMatrixRMaj cross, double targetSquares) {
+        DMatrixRMaj gw = CommonOps_DDRM.mult(gram, w, null);
+        CommonOps_DDRM.addEquals(gw, -2, cross);
+        return Math.max(0, targetSquares + CommonOps_DDRM.elementSum(CommonOps_DDRM.elementMult(w, gw, null)));
+    }
+
+    /** (G + lambda I)^-1 C by Cholesky (EJML); G + lambda I is positive definite for lambda > 0. */
+    private static DMatrixRMaj solve(DMatrixRMaj gram, double lambda, DMatrixRMaj cross) {
+        DMatrixRMaj a = gram.copy();
+        for (int k = 0; k < a.numRows; k++) {
+            a.add(k, k, lambda);
         }
-        return Math.max(0, total);
+        LinearSolverDense<DMatrixRMaj> cholesky = LinearSolverFactory_DDRM.chol(a.numRows);
+        if (!cholesky.setA(a)) {
+            throw new IllegalArgumentException("the ridge system with penalty " + lambda + " is not positive definite:"
+                    + " are the source codes finite?");
+        }
+        DMatrixRMaj w = new DMatrixRMaj(gram.numCols, cross.numCols);
+        cholesky.solve(cross, w);
+        return w;
     }
 
     private static int[] folds(int n) {
@@ -168,26 +175,12 @@ public final class RidgeValidation {
         return fold;
     }
 
-    private static double[][] sum(double[][][] parts) {
-        double[][] total = new double[parts[0].length][parts[0][0].length];
-        for (double[][] part : parts) {
-            for (int i = 0; i < total.length; i++) {
-                for (int j = 0; j < total[i].length; j++) {
-                    total[i][j] += part[i][j];
-                }
-            }
+    private static DMatrixRMaj sum(DMatrixRMaj[] parts) {
+        DMatrixRMaj total = parts[0].copy();
+        for (int f = 1; f < parts.length; f++) {
+            CommonOps_DDRM.addEquals(total, parts[f]);
         }
         return total;
-    }
-
-    private static double[][] minus(double[][] a, double[][] b) {
-        double[][] d = new double[a.length][a[0].length];
-        for (int i = 0; i < a.length; i++) {
-            for (int j = 0; j < a[i].length; j++) {
-                d[i][j] = a[i][j] - b[i][j];
-            }
-        }
-        return d;
     }
 
     private static double[] grid(int fromExponent, int toExponent) {

@@ -37,7 +37,7 @@ public final class SpaceSimilarity {
         }
         List<float[][]> codes = new ArrayList<>();
         for (TrainedModel model : models) {
-            codes.add(Codes.of(model.model(), images));
+            codes.add(Codes.of(model, images));
         }
         int m = models.size();
         double[][] cka = new double[m][m];

@@ -1,8 +1,8 @@
-package org.latentmap.relocation;
+package org.latentmap.bench.handwritten;
 
 /**
  * Z1^T Z1 and Z1^T Z2 of pairs of codes, accumulated row by row: what the Gram-based fits need
- * ({@link DenseLayerFit}, {@link RidgeValidation}) instead of the codes themselves.
+ * (the dense-layer fit and the validated ridge) instead of the codes themselves.
  */
 final class GramMatrices {
     final double[][] gram;

@@ -1,9 +1,9 @@
-package org.latentmap.relocation;
+package org.latentmap.bench.handwritten;
 
 /**
  * Solves (G + lambda I) W = C for a symmetric positive semi-definite G and lambda > 0 by Cholesky
  * factorisation: the ridge normal equations, used where only Gram matrices are at hand
- * ({@link RidgeValidation}). Matrices are given as rows; nothing given is changed.
+ * (the validated ridge). Matrices are given as rows; nothing given is changed.
  */
 final class Cholesky {
     private Cholesky() {

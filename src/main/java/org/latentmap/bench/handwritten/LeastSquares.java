@@ -1,4 +1,4 @@
-package org.latentmap.relocation;
+package org.latentmap.bench.handwritten;
 
 /**
  * Least squares by Householder QR: the W minimising ||A W - B||^2 for a tall A (n x p, n >= p) and several

@@ -1,4 +1,4 @@
-package org.latentmap.relocation;
+package org.latentmap.bench.handwritten;
 
 /**
  * Eigenvalues and eigenvectors of a small symmetric matrix by cyclic Jacobi rotations: A = V diag(values) V',

@@ -1,0 +1,180 @@
+package org.latentmap.features;
+
+import static org.junit.jupiter.api.Assertions.assertArrayEquals;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertNull;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardOpenOption;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.stream.Stream;
+
+import ai.djl.ndarray.NDArray;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.latentmap.Profile;
+import org.latentmap.data.ImageSet;
+import org.latentmap.metrics.ReconstructionError;
+import org.latentmap.model.LatentModel;
+import org.latentmap.model.ModelFamily;
+import org.latentmap.model.TrainedModel;
+import org.latentmap.testing.HandModels;
+
+class CodeStoreTest {
+    @TempDir
+    Path zoo;
+
+    private final List<String> messages = new ArrayList<>();
+    private final CodeStore store = CodeStore.reporting(messages::add);
+
+    /** A hand-made model (code = (a x0, b x1)) that counts its encodings, with a checkpoint file of its own. */
+    private static final class Counting implements LatentModel {
+        final LatentModel inner;
+        int encodings;
+
+        Counting(float a, float b) {
+            inner = HandModels.scaling("inner", ModelFamily.VAE, a, b).model();
+        }
+
+        public String name() {
+            return inner.name();
+        }
+
+        public int latentSize() {
+            return inner.latentSize();
+        }
+
+        public NDArray encode(NDArray images) {
+            encodings++;
+            return inner.encode(images);
+        }
+
+        public NDArray decode(NDArray codes) {
+            return inner.decode(codes);
+        }
+    }
+
+    private TrainedModel model(String name, Counting counting) throws IOException {
+        Path checkpoint = zoo.resolve(name + ".ckpt");
+        if (!Files.exists(checkpoint)) {
+            Files.writeString(checkpoint, "weights of " + name);
+        }
+        return new TrainedModel(ModelFamily.VAE, 1, Profile.SMOKE, "test", counting, null, null, 0, checkpoint);
+    }
+
+    @Test
+    void codesAreComputedOnceThenRead() throws IOException {
+        Counting counting = new Counting(2, 3);
+        TrainedModel a = model("a", counting);
+        ImageSet images = HandModels.images(300, 1);
+        float[][] first = store.codes(a, images);
+        int computed = counting.encodings;
+        assertTrue(computed > 0);
+        float[][] second = store.codes(a, images);
+        assertEquals(computed, counting.encodings, "read, not encoded again");
+        assertEquals(300, second.length);
+        for (int i = 0; i < first.length; i++) {
+            assertArrayEquals(first[i], second[i]);
+        }
+        assertArrayEquals(new float[] {2 * images.image(7)[0], 3 * images.image(7)[1]}, second[7], 1e-6f);
+        assertTrue(messages.get(0).contains("codes of 300 images computed"), messages.toString());
+        assertEquals(1, messages.size(), "one line when computed, none when read: " + messages);
+        try (Stream<Path> files = Files.walk(zoo)) {
+            assertFalse(files.anyMatch(p -> p.toString().endsWith(".part")), "no temporary file is left");
+        }
+    }
+
+    @Test
+    void onlyTheDamagedDeletedOrRetrainedModelsCodesAreComputedAgain() throws IOException {
+        Counting countA = new Counting(2, 3);
+        Counting countB = new Counting(-1, 5);
+        TrainedModel a = model("a", countA);
+        TrainedModel b = model("b", countB);
+        ImageSet images = HandModels.images(100, 2);
+        float[][] codesA = store.codes(a, images);
+        store.codes(b, images);
+        assertEquals(1, countA.encodings);
+        assertEquals(1, countB.encodings);
+
+        // a corrupted value in a's file: a is computed again, with a line saying so; b is read
+        Path fileA = store.file(a, images, CodeStore.CODES);
+        byte[] bytes = Files.readAllBytes(fileA);
+        bytes[bytes.length - 20] ^= 0x55;
+        Files.write(fileA, bytes);
+        messages.clear();
+        float[][] again = store.codes(a, images);
+        store.codes(b, images);
+        assertEquals(2, countA.encodings);
+        assertEquals(1, countB.encodings);
+        assertArrayEquals(codesA[5], again[5]);
+        assertTrue(messages.get(0).contains("damaged") && messages.get(0).contains("checksum"), messages.toString());
+
+        // a truncated file
+        Files.write(fileA, java.util.Arrays.copyOf(bytes, bytes.length / 2));
+        messages.clear();
+        store.codes(a, images);
+        assertEquals(3, countA.encodings);
+        assertTrue(messages.get(0).contains("damaged"), messages.toString());
+
+        // b's file deleted: only b is computed
+        Files.delete(store.file(b, images, CodeStore.CODES));
+        store.codes(a, images);
+        store.codes(b, images);
+        assertEquals(3, countA.encodings);
+        assertEquals(2, countB.encodings);
+
+        // b retrained (its checkpoint's content changes): b's stored codes are not read
+        Files.writeString(b.checkpoint(), "other weights of b", StandardOpenOption.TRUNCATE_EXISTING);
+        messages.clear();
+        store.codes(a, images);
+        store.codes(b, images);
+        assertEquals(3, countA.encodings);
+        assertEquals(3, countB.encodings);
+        assertTrue(messages.get(0).contains("another version"), messages.toString());
+        store.codes(b, images);
+        assertEquals(3, countB.encodings, "the new codes are stored in turn");
+    }
+
+    @Test
+    void otherImagesHaveTheirOwnCodes() throws IOException {
+        Counting counting = new Counting(1, 1);
+        TrainedModel a = model("a", counting);
+        ImageSet images = HandModels.images(50, 3);
+        store.codes(a, images);
+        store.codes(a, images.head(20));
+        store.codes(a, HandModels.images(50, 4));
+        assertEquals(3, counting.encodings, "a subset and other images are not the stored set");
+        store.codes(a, images.head(20));
+        assertEquals(3, counting.encodings);
+        assertEquals(images.fingerprint(), images.head(50).fingerprint(), "the same pixels, the same key");
+    }
+
+    @Test
+    void reconstructionErrorsAreStoredToo() throws IOException {
+        Counting counting = new Counting(2, 0.5f);
+        TrainedModel a = model("a", counting);
+        ImageSet images = HandModels.images(40, 5);
+        double[] first = store.reconstructionErrors(a, images);
+        double[] second = store.reconstructionErrors(a, images);
+        assertEquals(1, counting.encodings);
+        assertArrayEquals(ReconstructionError.perImage(counting.inner, images), second, 0);
+        assertArrayEquals(first, second, 0);
+    }
+
+    @Test
+    void aModelWithoutCheckpointIsComputedEveryTime() {
+        Counting counting = new Counting(1, 2);
+        TrainedModel memory = new TrainedModel(ModelFamily.VAE, 1, Profile.SMOKE, "test", counting, null, null, 0);
+        ImageSet images = HandModels.images(10, 6);
+        store.codes(memory, images);
+        store.codes(memory, images);
+        assertEquals(2, counting.encodings);
+        assertNull(store.file(memory, images, CodeStore.CODES));
+        assertTrue(messages.isEmpty());
+    }
+}
