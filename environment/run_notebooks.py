@@ -11,6 +11,8 @@ import argparse
 import html
 import json
 import os
+import re
+import shutil
 import sys
 import time
 from pathlib import Path
@@ -22,6 +24,94 @@ os.environ["JUPYTER_PATH"] = os.pathsep.join(
 import nbformat  # noqa: E402
 from nbclient import NotebookClient  # noqa: E402
 from nbclient.exceptions import CellExecutionError, CellTimeoutError, DeadKernelError  # noqa: E402
+
+
+class LiveConsole:
+    """Tells the person at the terminal what a notebook is doing while it runs: its current section and the
+    latest progress line its cells print (training steps, relocation counts). On a terminal one line is
+    rewritten in place; in a log a line is printed when the section changes, when there is news at most every
+    few seconds, and at least once a minute (so a long cell still shows it is alive)."""
+
+    LOG_EVERY = 5.0    # seconds between progress lines in a log
+    ALIVE_EVERY = 55.0  # a line at least this often in a log, news or not
+
+    def __init__(self, name: str, stream=sys.stdout):
+        self.name = name
+        self.stream = stream
+        self.tty = stream.isatty()
+        self.section = ""
+        self.latest = ""
+        self.started = time.time()
+        self.printed = 0.0
+        self.printed_text = None
+        self.width = 0
+
+    def new_section(self, title: str):
+        if title and title != self.section:
+            self.section = title
+            self.latest = ""
+            self._show(force=True)
+
+    def cell_started(self):
+        self._show()
+
+    def text(self, text: str):
+        # a progress line rewrites itself with carriage returns: keep what the last one says
+        for piece in re.split(r"[\r\n]+", text):
+            piece = piece.strip()
+            if piece:
+                self.latest = piece
+        self._show()
+
+    def tick(self):
+        self._show()
+
+    def _line(self) -> str:
+        elapsed = int(time.time() - self.started)
+        parts = [f"[notebooks] {self.name}", f"{elapsed // 60}:{elapsed % 60:02d}"]
+        if self.section:
+            parts.append(self.section)
+        if self.latest:
+            parts.append(self.latest)
+        return " · ".join(parts)
+
+    def _show(self, force: bool = False):
+        now = time.time()
+        line = self._line()
+        if self.tty:
+            columns = shutil.get_terminal_size((120, 20)).columns - 1
+            line = line[:columns]
+            self.stream.write("\r" + line + " " * max(0, self.width - len(line)))
+            self.width = len(line)
+            self.stream.flush()
+            return
+        news = (self.section, self.latest) != self.printed_text
+        if force or (news and now - self.printed >= self.LOG_EVERY) or now - self.printed >= self.ALIVE_EVERY:
+            print(line, file=self.stream, flush=True)
+            self.printed = now
+            self.printed_text = (self.section, self.latest)
+
+    def done(self):
+        if self.tty and self.width:
+            self.stream.write("\r" + " " * self.width + "\r")
+            self.stream.flush()
+
+
+def peak_resident_bytes(pid) -> int:
+    """The kernel process's peak resident memory so far (VmHWM: heap and native memory together)."""
+    try:
+        with open(f"/proc/{pid}/status") as f:
+            for line in f:
+                if line.startswith("VmHWM:"):
+                    return int(line.split()[1]) * 1024
+    except (OSError, ValueError, TypeError):
+        pass
+    return 0
+
+
+# Kernel lines on standard error that say nothing (blank ones); every other line is shown on the console
+# after the notebook and kept in full in the notebook's .kernel.log beside its executed copy.
+BENIGN_STDERR = [re.compile(r"^\s*$")]
 
 
 def run(path: Path, out: Path, profile: str, timeout: int) -> dict:
@@ -38,24 +128,51 @@ def run(path: Path, out: Path, profile: str, timeout: int) -> dict:
     os.environ["LATENTMAP_PROFILE"] = profile
     os.environ.setdefault("LATENTMAP_RESULTS", str((out / "results").resolve()))
     starts = {}  # cell index -> when it was sent to the kernel; cells run one after another
+    console = LiveConsole(str(rel))
+    peak = {"bytes": 0}
+    sections = section_of_cells(nb)
+
+    def kernel_pid(client):
+        provisioner = getattr(client.km, "provisioner", None)
+        process = getattr(provisioner, "process", None) or getattr(client.km, "kernel", None)
+        return getattr(process, "pid", None)
 
     def cell_sent(cell, cell_index, **_):
         starts[cell_index] = time.time()
+        console.new_section(sections.get(cell_index, ""))
+        console.cell_started()
 
-    client = NotebookClient(nb, timeout=timeout, kernel_name=kernel, on_cell_execute=cell_sent,
-                            resources={"metadata": {"path": str(path.parent)}})
+    def measure(always=False):  # the kernel's peak so far: after every cell, and at most once a second between
+        if always or time.time() - peak.get("read", 0) >= 1:
+            peak["read"] = time.time()
+            peak["bytes"] = max(peak["bytes"], peak_resident_bytes(kernel_pid(client)))
+
+    def cell_done(cell, cell_index, **_):
+        measure(always=True)
+
+    client = LiveClient(nb, console, on_message=measure, timeout=timeout, kernel_name=kernel, on_cell_execute=cell_sent,
+                        on_cell_executed=cell_done, resources={"metadata": {"path": str(path.parent)}})
+    target = out / rel
+    target.parent.mkdir(parents=True, exist_ok=True)
+    log = target.with_suffix(".kernel.log")
     started = time.time()
     error = None
     try:
-        client.execute()
+        with open(log, "w") as stderr:
+            client.execute(stderr=stderr)
     except (CellExecutionError, CellTimeoutError, DeadKernelError) as e:
         error = str(e)
     except Exception as e:  # a kernel that does not start, a missing kernelspec
         error = f"{type(e).__name__}: {e}"
+    console.done()
     ended = time.time()
     seconds = ended - started
-    target = out / rel
-    target.parent.mkdir(parents=True, exist_ok=True)
+    kernel_lines = [line.rstrip() for line in log.read_text(errors="replace").splitlines()] if log.is_file() else []
+    notable = [line for line in kernel_lines if not any(p.search(line) for p in BENIGN_STDERR)]
+    if notable:
+        print(f"[notebooks]   the kernel wrote {len(notable)} line(s) to standard error ({log}):", flush=True)
+        for line in notable[:5]:
+            print(f"[notebooks]     {line[:200]}", flush=True)
     nbformat.write(nb, target)
     html_page = target.with_suffix(".html")
     try:
@@ -66,9 +183,47 @@ def run(path: Path, out: Path, profile: str, timeout: int) -> dict:
         html_page = None
         print(f"  (no HTML page for {rel}: {e})", file=sys.stderr)
     return {"notebook": str(rel), "kernel": kernel, "seconds": round(seconds, 1), "ok": error is None,
+            "peak_resident_mib": round(peak["bytes"] / 2**20) if peak["bytes"] else None,
             "error": error, "executed": str(target.relative_to(out)),
             "html": str(html_page.relative_to(out)) if html_page else None,
             "steps": steps(nb, starts, started, ended)}
+
+
+class LiveClient(NotebookClient):
+    """nbclient's client, with every stream a cell prints also shown on the console as it arrives."""
+
+    def __init__(self, nb, console: LiveConsole, on_message=None, **kwargs):
+        super().__init__(nb, **kwargs)
+        self.console = console
+        self.on_message = on_message
+
+    def process_message(self, msg, cell, cell_index):
+        if self.on_message:
+            self.on_message()
+        if msg.get("msg_type") == "stream":
+            self.console.text(msg.get("content", {}).get("text", ""))
+        else:
+            self.console.tick()
+        return super().process_message(msg, cell, cell_index)
+
+
+def heading(cell):
+    """A markdown cell's last heading (it names what follows), or None."""
+    if cell.cell_type != "markdown":
+        return None
+    headings = [line for line in cell.source.split("\n") if line.startswith("#")]
+    return headings[-1].lstrip("#").strip() if headings else None
+
+
+def section_of_cells(nb) -> dict:
+    """Each code cell's index -> the last markdown heading before it."""
+    section, result = "", {}
+    for index, cell in enumerate(nb.cells):
+        if cell.cell_type == "markdown":
+            section = heading(cell) or section
+        else:
+            result[index] = section
+    return result
 
 
 def steps(nb, starts: dict, started: float, ended: float) -> list:
@@ -81,9 +236,8 @@ def steps(nb, starts: dict, started: float, ended: float) -> list:
     result = [{"step": "kernel start", "seconds": round((times[0][1] if times else ended) - started, 1)}]
     for index, cell in enumerate(nb.cells):
         if cell.cell_type == "markdown":
-            headings = [line for line in cell.source.split("\n") if line.startswith("#")]
-            if headings:  # the cell's last heading names what follows
-                result.append({"step": headings[-1].lstrip("#").strip(), "seconds": 0.0})
+            if heading(cell):
+                result.append({"step": heading(cell), "seconds": 0.0})
         elif index in seconds:
             if len(result) == 1:
                 result.append({"step": "(before the first heading)", "seconds": 0.0})
@@ -140,7 +294,8 @@ def write_index(out: Path, profile: str, results: list):
     for r in results:
         status = html.escape("skipped: " + r["skipped"]) if r.get("skipped") else "ok" if r["ok"] else "FAILED"
         link = f'<a href="{html.escape(r["html"])}">{html.escape(r["notebook"])}</a>' if r["html"] else html.escape(r["notebook"])
-        rows.append(f"<tr><td>{link}</td><td>{r['kernel']}</td><td>{status}</td><td>{r['seconds']:.1f} s</td>"
+        memory = f"{r['peak_resident_mib']:,} MiB" if r.get("peak_resident_mib") else ""
+        rows.append(f"<tr><td>{link}</td><td>{r['kernel']}</td><td>{status}</td><td>{r['seconds']:.1f} s</td><td>{memory}</td>"
                     f"<td>{steps_cell(r.get('steps', []))}</td>"
                     + (f"<td><a href=\"{html.escape(r['executed'])}\">.ipynb</a></td></tr>" if r["executed"] else "<td></td></tr>"))
     total = sum(r["seconds"] for r in results)
@@ -150,7 +305,7 @@ table.result{{border-collapse:collapse}}table.result td,table.result th{{border-
 <h1>latentmap: the paper walkthrough</h1>
 <p>Asperti and Tonelli, <i>Comparing the latent space of generative models</i> (2022), reproduced in Java.
 Profile <b>{profile}</b>, {len(results)} notebooks, {total:.0f} s in all, written {time.strftime('%Y-%m-%d %H:%M')}.</p>
-<table><tr><th>notebook</th><th>kernel</th><th>status</th><th>time</th><th>where the time went</th><th>executed copy</th></tr>
+<table><tr><th>notebook</th><th>kernel</th><th>status</th><th>time</th><th>peak memory</th><th>where the time went</th><th>executed copy</th></tr>
 {chr(10).join(rows)}
 </table>
 {results_section(out)}
@@ -182,6 +337,7 @@ def main():
         timed = [s for s in result["steps"] if s["seconds"] > 0]
         longest = max(timed, key=lambda s: s["seconds"]) if timed else None
         print(f"[notebooks]   {'ok' if result['ok'] else 'FAILED'} in {result['seconds']:.1f} s"
+              + (f", peak {result['peak_resident_mib']:,} MiB resident" if result.get("peak_resident_mib") else "")
               + (f" (longest step: {longest['step']}, {longest['seconds']:.1f} s)" if longest else "")
               + f" -> {args.out / result['executed']}", flush=True)
         if not result["ok"]:

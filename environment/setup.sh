@@ -79,11 +79,14 @@ user_install() { # name dir: registers for the user, but never over a kernel tha
 JAVA_SPEC="$KERNELS/java"
 rm -rf "$JAVA_SPEC"; mkdir -p "$JAVA_SPEC/kernel"
 cp target/kernel/*.jar "$JAVA_SPEC/kernel/"
-/usr/bin/python3 - "$JAVA_SPEC" "$JAVA_BIN" "$ROOT" <<'PY'
+# The kernel's heap: 2 GiB holds the walkthrough's images and every model's codes (LATENTMAP_KERNEL_HEAP
+# changes it, for example 6g for CelebA); the engine's native memory comes on top of it.
+HEAP="${LATENTMAP_KERNEL_HEAP:-2g}"
+/usr/bin/python3 - "$JAVA_SPEC" "$JAVA_BIN" "$ROOT" "$HEAP" <<'PY'
 import json, sys
-spec, java, root = sys.argv[1:]
+spec, java, root, heap = sys.argv[1:]
 json.dump({
-    "argv": [java, "-Dai.djl.offline=true", "-Djava.awt.headless=true",
+    "argv": [java, "-Dai.djl.offline=true", "-Djava.awt.headless=true", f"-Xmx{heap}",
              "-XX:+UseParallelGC", "-cp", "{resource_dir}/kernel/*",
              "org.latentmap.kernel.JavaKernel", "{connection_file}"],
     "display_name": "Java",

@@ -2,7 +2,6 @@ package org.latentmap.train;
 
 import ai.djl.ndarray.NDArray;
 import ai.djl.ndarray.NDList;
-import ai.djl.ndarray.NDManager;
 import ai.djl.ndarray.NDScope;
 import ai.djl.nn.Parameter;
 
@@ -91,8 +90,8 @@ public final class Adam {
             throw new IOException("the checkpoint's optimizer has " + count + " parameters, this network " + parameters.size());
         }
         for (int i = 0; i < count; i++) {
-            readInto(in, means.get(i));
-            readInto(in, variances.get(i));
+            means.set(i, read(in, means.get(i)));
+            variances.set(i, read(in, variances.get(i)));
         }
         steps = savedSteps;
     }
@@ -103,15 +102,22 @@ public final class Adam {
         out.write(bytes);
     }
 
-    private static void readInto(DataInputStream in, NDArray target) throws IOException {
+    /**
+     * The saved moment that replaces {@code current} (closed). The saved array takes current's place rather than
+     * being copied into it: DJL's copy into an existing array (NDArray.set) goes through a PyTorch dispatch
+     * guard that is deprecated and prints a warning.
+     */
+    private static NDArray read(DataInputStream in, NDArray current) throws IOException {
         byte[] bytes = new byte[in.readInt()];
         in.readFully(bytes);
-        NDManager manager = target.getManager();
-        try (NDArray saved = NDArray.decode(manager, bytes)) {
-            if (!saved.getShape().equals(target.getShape())) {
-                throw new IOException("optimizer state of shape " + saved.getShape() + " for a parameter of shape " + target.getShape());
-            }
-            target.set(saved.toFloatArray());
+        NDArray saved = NDArray.decode(current.getManager(), bytes);
+        if (!saved.getShape().equals(current.getShape()) || saved.getDataType() != current.getDataType()) {
+            String message = "optimizer state of shape " + saved.getShape() + " (" + saved.getDataType() + ") for a parameter of shape "
+                    + current.getShape() + " (" + current.getDataType() + ")";
+            saved.close();
+            throw new IOException(message);
         }
+        current.close();
+        return saved;
     }
 }
