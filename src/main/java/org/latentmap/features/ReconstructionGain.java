@@ -27,6 +27,8 @@ import java.util.stream.IntStream;
  */
 public final class ReconstructionGain {
     private static final int BATCH = 32;
+    /** Images decoded in one forward pass (variables x images of a batch): bounds the activations' memory. */
+    private static final int DECODED_AT_ONCE = 512;
 
     private final double[] gains;
     private final double intactError;
@@ -64,14 +66,27 @@ public final class ReconstructionGain {
                 NDArray x = images.toNDArray(manager, from, to);
                 NDArray codes = model.encode(x);
                 intactSum += errors(x, model.decode(codes)).sum().getFloat();
-                // block i of the tiled codes has variable i set to 0: (latent * n, latent)
-                NDArray tiled = codes.tile(new long[] {latent, 1});
-                NDArray mask = manager.eye(latent).neg().add(1f).repeat(0, n);
-                NDArray zeroed = model.decode(tiled.mul(mask));
-                float[] perImage = errors(x.tile(new long[] {latent, 1, 1, 1}), zeroed).toFloatArray();
-                for (int i = 0; i < latent; i++) {
-                    for (int k = 0; k < n; k++) {
-                        zeroedSum[i] += perImage[i * n + k];
+                // block i of the tiled codes has variable i set to 0, decoded a few variables at a time so that
+                // no forward pass holds more than DECODED_AT_ONCE images' activations
+                NDArray mask = manager.eye(latent).neg().add(1f);
+                int variablesAtOnce = Math.max(1, DECODED_AT_ONCE / n);
+                for (int first = 0; first < latent; first += variablesAtOnce) {
+                    int last = Math.min(latent, first + variablesAtOnce);
+                    try (NDManager chunk = manager.newSubManager()) {
+                        NDArray tiled = codes.tile(new long[] {last - first, 1});
+                        tiled.attach(chunk);
+                        NDArray masks = mask.get(first + ":" + last).repeat(0, n);
+                        masks.attach(chunk);
+                        NDArray zeroed = model.decode(tiled.mul(masks));
+                        zeroed.attach(chunk);
+                        NDArray copies = x.tile(new long[] {last - first, 1, 1, 1});
+                        copies.attach(chunk);
+                        float[] perImage = errors(copies, zeroed).toFloatArray();
+                        for (int i = first; i < last; i++) {
+                            for (int k = 0; k < n; k++) {
+                                zeroedSum[i] += perImage[(i - first) * n + k];
+                            }
+                        }
                     }
                 }
             }
