@@ -127,14 +127,13 @@ public final class ResidualMlpFit implements CodeMapFit {
             if (held == 0) {
                 best = snapshot(parameters);
             }
-            return new ResidualMlpMap(linear, standard, rows(best[0], p, hidden), best[1], rows(best[2], hidden, q), best[3], name());
+            return new ResidualMlpMap(linear, standard, best[0], best[1], best[2], best[3], name());
         }
     }
 
     private static NDArray forward(List<Parameter> parameters, NDArray x) {
-        NDArray h = x.matMul(parameters.get(0).getArray()).add(parameters.get(1).getArray());
-        h = h.maximum(org.latentmap.train.Losses.scalar(h, 0f)); // an engine-owned zero: see Losses.scalar
-        return h.matMul(parameters.get(2).getArray()).add(parameters.get(3).getArray());
+        return ResidualMlpMap.residual(x, parameters.get(0).getArray(), parameters.get(1).getArray(),
+                parameters.get(2).getArray(), parameters.get(3).getArray());
     }
 
     private static double heldOutError(List<Parameter> parameters, NDArray x, NDArray r) {
@@ -163,14 +162,6 @@ public final class ResidualMlpFit implements CodeMapFit {
         float[] out = new float[which.length * width];
         for (int i = 0; i < which.length; i++) {
             System.arraycopy(flat, which[i] * width, out, i * width, width);
-        }
-        return out;
-    }
-
-    private static float[][] rows(float[] flat, int rows, int columns) {
-        float[][] out = new float[rows][];
-        for (int i = 0; i < rows; i++) {
-            out[i] = java.util.Arrays.copyOfRange(flat, i * columns, (i + 1) * columns);
         }
         return out;
     }

@@ -1,21 +1,28 @@
 package org.latentmap.relocation;
 
+import ai.djl.ndarray.NDArray;
+import ai.djl.ndarray.NDManager;
+import ai.djl.ndarray.types.Shape;
+import org.latentmap.train.GradMode;
+import org.latentmap.train.Losses;
+
 /**
  * A linear map plus a small network on its residual, z2 = z1 W + f(z1), f a one-hidden-layer ReLU network on
  * the standardised source code: the paper's future work ("residual nonlinearities", Sect. 8). Fitted by
- * {@link ResidualMlpFit}; applied here in plain Java.
+ * {@link ResidualMlpFit}; both use its one forward pass, {@link #residual}, on the engine.
  */
 public final class ResidualMlpMap implements CodeMap {
     private final LinearMap linear;
     private final Standardisation input;
-    private final float[][] hiddenWeights;
+    private final float[] hiddenWeights;
     private final float[] hiddenBias;
-    private final float[][] outputWeights;
+    private final float[] outputWeights;
     private final float[] outputBias;
     private final String fit;
 
-    ResidualMlpMap(LinearMap linear, Standardisation input, float[][] hiddenWeights, float[] hiddenBias,
-                   float[][] outputWeights, float[] outputBias, String fit) {
+    /** Weights as row-major arrays: hidden p x h, output h x q. */
+    ResidualMlpMap(LinearMap linear, Standardisation input, float[] hiddenWeights, float[] hiddenBias,
+                   float[] outputWeights, float[] outputBias, String fit) {
         this.linear = linear;
         this.input = input;
         this.hiddenWeights = hiddenWeights;
@@ -23,6 +30,16 @@ public final class ResidualMlpMap implements CodeMap {
         this.outputWeights = outputWeights;
         this.outputBias = outputBias;
         this.fit = fit;
+    }
+
+    /**
+     * The network on the residual, f(x) = relu(x W1 + b1) W2 + b2 for standardised source codes x: the one
+     * forward pass, used by the fit (on arrays that record gradients) and by {@link #apply}.
+     */
+    static NDArray residual(NDArray x, NDArray w1, NDArray b1, NDArray w2, NDArray b2) {
+        NDArray h = x.matMul(w1).add(b1);
+        h = h.maximum(Losses.scalar(h, 0f)); // an engine-owned zero: see Losses.scalar
+        return h.matMul(w2).add(b2);
     }
 
     /** The linear part alone. */
@@ -33,40 +50,33 @@ public final class ResidualMlpMap implements CodeMap {
     @Override
     public float[][] apply(float[][] codes) {
         float[][] out = linear.apply(codes);
+        int n = codes.length;
         int p = sourceSize();
         int h = hiddenBias.length;
         int q = targetSize();
-        double[] start = toDouble(hiddenBias);
-        double[] hidden = new double[h];
-        for (int i = 0; i < codes.length; i++) {
-            System.arraycopy(start, 0, hidden, 0, h);
+        if (n == 0) {
+            return out;
+        }
+        float[] x = new float[n * p];
+        for (int i = 0; i < n; i++) {
+            if (codes[i].length != p) {
+                throw new IllegalArgumentException("a code of size " + codes[i].length + " for a map from a space of size " + p);
+            }
             for (int k = 0; k < p; k++) {
-                double x = input.apply(codes[i][k], k);
-                float[] row = hiddenWeights[k];
-                for (int u = 0; u < h; u++) {
-                    hidden[u] += x * row[u];
-                }
-            }
-            for (int j = 0; j < q; j++) {
-                out[i][j] += outputBias[j];
-            }
-            for (int u = 0; u < h; u++) {
-                double a = Math.max(0, hidden[u]);
-                if (a != 0) {
-                    float[] row = outputWeights[u];
-                    for (int j = 0; j < q; j++) {
-                        out[i][j] += (float) (a * row[j]);
-                    }
-                }
+                x[i * p + k] = (float) input.apply(codes[i][k], k);
             }
         }
-        return out;
-    }
-
-    private static double[] toDouble(float[] values) {
-        double[] out = new double[values.length];
-        for (int i = 0; i < values.length; i++) {
-            out[i] = values[i];
+        GradMode.offForThisThread();
+        float[] residuals;
+        try (NDManager manager = NDManager.newBaseManager()) {
+            residuals = residual(manager.create(x, new Shape(n, p)), manager.create(hiddenWeights, new Shape(p, h)),
+                    manager.create(hiddenBias, new Shape(h)), manager.create(outputWeights, new Shape(h, q)),
+                    manager.create(outputBias, new Shape(q))).toFloatArray();
+        }
+        for (int i = 0; i < n; i++) {
+            for (int j = 0; j < q; j++) {
+                out[i][j] += residuals[i * q + j];
+            }
         }
         return out;
     }

@@ -1,6 +1,7 @@
 package org.latentmap.relocation;
 
 import org.latentmap.metrics.Stats;
+import org.latentmap.model.ModelFamily;
 import tech.tablesaw.api.ColumnType;
 import tech.tablesaw.api.DoubleColumn;
 import tech.tablesaw.api.IntColumn;
@@ -46,10 +47,9 @@ public final class Table2 {
 
     /** One row per source family, target family, fit and fitting points: mean ± sd over the pairs of models. */
     public static Table2 summary(List<Relocation> relocations) {
-        Map<String, List<Relocation>> groups = new LinkedHashMap<>();
+        Map<Kind, List<Relocation>> groups = new LinkedHashMap<>();
         for (Relocation r : relocations) {
-            String key = r.source().family() + "|" + r.target().family() + "|" + r.fittedOn() + "|" + r.fit();
-            groups.computeIfAbsent(key, k -> new ArrayList<>()).add(r);
+            groups.computeIfAbsent(new Kind(r.source().family(), r.target().family(), r.fittedOn(), r.fit()), k -> new ArrayList<>()).add(r);
         }
         Builder builder = new Builder("pairs");
         for (List<Relocation> group : groups.values()) {
@@ -101,6 +101,10 @@ public final class Table2 {
             throw new IllegalArgumentException(file + " is not a Table 2 written by Table2.writeCsv: its columns are " + part.columnNames());
         }
         return part;
+    }
+
+    /** What makes relocations one row of the summary. */
+    private record Kind(ModelFamily source, ModelFamily target, String fittedOn, String fit) {
     }
 
     private static double[] perPair(List<Relocation> group, Function<Relocation, Double> metric) {
