@@ -8,6 +8,8 @@ import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.ByteBuffer;
 import java.nio.ByteOrder;
+import java.nio.DoubleBuffer;
+import java.nio.FloatBuffer;
 import java.nio.channels.FileChannel;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.AtomicMoveNotSupportedException;
@@ -18,7 +20,6 @@ import java.nio.file.StandardOpenOption;
 import java.nio.file.attribute.FileTime;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
-import java.util.Arrays;
 import java.util.HexFormat;
 import java.util.Locale;
 import java.util.Map;
@@ -28,7 +29,8 @@ import java.util.function.Supplier;
 import java.util.zip.CRC32;
 
 /**
- * Codes of images under a trained model, and the per-image reconstruction errors, computed once and kept on
+ * Codes of images under a trained model, the per-image reconstruction errors and other numbers computed from
+ * a model and images (the reconstruction gain), computed once and kept on
  * disk beside the model's checkpoint, so that every notebook and every later run reads them instead of
  * encoding the 60,000 training images again. A stored file is keyed by what its numbers depend on: the
  * checkpoint's content (SHA-256), the images (their {@link ImageSet#fingerprint()}) and the rule that made
@@ -42,6 +44,8 @@ public final class CodeStore {
     public static final String CODES = "encode v1";
     /** The per-image mean squared error of decode(encode(x)) (R-MSE's terms). */
     public static final String RECONSTRUCTION = "reconstruction-mse v1";
+    /** A reconstruction gain: every variable's gain, then the intact error ({@link ReconstructionGain}). */
+    public static final String GAIN = "reconstruction-gain v1";
     private static final int MAGIC = 0x4c4d4353; // "LMCS"
     private static final int VERSION = 1;
     private static final CodeStore STANDARD = new CodeStore(System.out::println);
@@ -68,29 +72,51 @@ public final class CodeStore {
     /** The codes of {@code images} under {@code model}, one row per image: read if stored, else computed and stored. */
     public float[][] codes(TrainedModel model, ImageSet images) {
         int latent = model.model().latentSize();
-        float[] flat = load(model, images, CODES, latent, () -> flatten(Codes.of(model.model(), images), latent));
-        float[][] rows = new float[images.size()][];
-        for (int i = 0; i < rows.length; i++) {
-            rows[i] = Arrays.copyOfRange(flat, i * latent, (i + 1) * latent);
+        FloatBuffer flat = load(model, images, CODES, 4L * images.size() * latent,
+                () -> floats(flatten(Codes.of(model.model(), images), latent))).asFloatBuffer();
+        float[][] rows = new float[images.size()][latent];
+        for (float[] row : rows) {
+            flat.get(row);
         }
         return rows;
     }
 
     /** The reconstruction error of every image of {@code images} under {@code model}: read if stored, else computed and stored. */
     public double[] reconstructionErrors(TrainedModel model, ImageSet images) {
-        float[] stored = load(model, images, RECONSTRUCTION, 1, () -> {
+        // the errors are computed in single precision, so storing them as floats keeps them exactly
+        FloatBuffer stored = load(model, images, RECONSTRUCTION, 4L * images.size(), () -> {
             double[] errors = ReconstructionError.perImage(model.model(), images);
             float[] values = new float[errors.length];
             for (int i = 0; i < errors.length; i++) {
                 values[i] = (float) errors[i];
             }
-            return values;
-        });
-        double[] errors = new double[stored.length];
+            return floats(values);
+        }).asFloatBuffer();
+        double[] errors = new double[images.size()];
         for (int i = 0; i < errors.length; i++) {
-            errors[i] = stored[i];
+            errors[i] = stored.get();
         }
         return errors;
+    }
+
+    /**
+     * Any {@code count} numbers that {@code rule} computes from {@code model} and {@code images} (such as a
+     * {@link ReconstructionGain}): read if stored, else computed and stored, in double precision. The rule's
+     * name must change whenever its computation does.
+     */
+    public double[] values(TrainedModel model, ImageSet images, String rule, int count, Supplier<double[]> computation) {
+        DoubleBuffer stored = load(model, images, rule, 8L * count, () -> {
+            double[] values = computation.get();
+            if (values.length != count) {
+                throw new IllegalStateException(rule + " computed " + values.length + " values where " + count + " were expected");
+            }
+            ByteBuffer bytes = ByteBuffer.allocate(8 * count).order(ByteOrder.LITTLE_ENDIAN);
+            bytes.asDoubleBuffer().put(values);
+            return bytes;
+        }).asDoubleBuffer();
+        double[] values = new double[count];
+        stored.get(values);
+        return values;
     }
 
     /** Where the numbers of {@code rule} for {@code images} under {@code model} are stored (null: the model has no checkpoint). */
@@ -104,16 +130,19 @@ public final class CodeStore {
                 .resolve(rule.replaceAll("[^A-Za-z0-9.-]+", "-") + "-" + images.fingerprint().substring(0, 16) + ".bin");
     }
 
-    private float[] load(TrainedModel model, ImageSet images, String rule, int width, Supplier<float[]> computation) {
+    /** The stored bytes (little-endian) of {@code rule} for the model and images: read, or computed and stored. */
+    private ByteBuffer load(TrainedModel model, ImageSet images, String rule, long bytes, Supplier<ByteBuffer> computation) {
+        if (bytes > Integer.MAX_VALUE - 64) {
+            throw new IllegalArgumentException(bytes + " bytes of " + what(rule) + " are more than one stored file holds");
+        }
         Path file = file(model, images, rule);
         if (file == null) {
-            return computation.get();
+            return computation.get().order(ByteOrder.LITTLE_ENDIAN);
         }
         String key = "model " + checkpointHash(model.checkpoint()) + "; images " + images.fingerprint() + "; " + rule;
-        int count = images.size() * width;
         if (Files.exists(file)) {
             try {
-                float[] values = read(file, key, count);
+                ByteBuffer values = read(file, key, (int) bytes);
                 if (values != null) {
                     return values;
                 }
@@ -125,12 +154,12 @@ public final class CodeStore {
             }
         }
         long started = System.nanoTime();
-        float[] values = computation.get();
-        if (values.length != count) {
-            throw new IllegalStateException(values.length + " values computed where " + count + " were expected");
+        ByteBuffer values = computation.get().order(ByteOrder.LITTLE_ENDIAN);
+        if (values.remaining() != bytes) {
+            throw new IllegalStateException(values.remaining() + " bytes of " + what(rule) + " computed where " + bytes + " were expected");
         }
         try {
-            write(file, key, values);
+            write(file, key, values.duplicate());
         } catch (IOException e) {
             messages.accept("Could not store the " + what(rule) + " of " + model.name() + " in " + file + " (" + e.getMessage()
                     + "): they will be computed again next time.");
@@ -141,17 +170,17 @@ public final class CodeStore {
     }
 
     private static String what(String rule) {
-        return rule.equals(CODES) ? "codes" : rule.equals(RECONSTRUCTION) ? "reconstruction errors" : rule;
+        return rule.equals(CODES) ? "codes" : rule.equals(RECONSTRUCTION) ? "reconstruction errors" : rule.replaceFirst(" v\\d+$", "");
     }
 
-    /** The values, or null when the file was made under another key; throws when it is damaged. */
-    private static float[] read(Path file, String key, int count) throws IOException {
+    /** The stored bytes, or null when the file was made under another key; throws when it is damaged. */
+    private static ByteBuffer read(Path file, String key, int bytes) throws IOException {
         try (FileChannel channel = FileChannel.open(file, StandardOpenOption.READ)) {
             long length = channel.size();
             ByteBuffer head = ByteBuffer.allocate(12).order(ByteOrder.LITTLE_ENDIAN);
             readFully(channel, head, "its header");
             if (head.getInt() != MAGIC || head.getInt() != VERSION) {
-                throw new IOException("not a latentmap code file of version " + VERSION);
+                throw new IOException("not a latentmap stored-values file of version " + VERSION);
             }
             int keyLength = head.getInt();
             if (keyLength < 0 || keyLength > 4096) {
@@ -165,21 +194,19 @@ public final class CodeStore {
             ByteBuffer sizes = ByteBuffer.allocate(4).order(ByteOrder.LITTLE_ENDIAN);
             readFully(channel, sizes, "its size");
             int stored = sizes.getInt();
-            long expected = 12L + keyLength + 4 + 4L * stored + 8;
-            if (stored != count || length != expected) {
-                throw new IOException("it holds " + length + " bytes for " + stored + " values, where " + count
-                        + " values take " + (12L + keyLength + 4 + 4L * count + 8));
+            long expected = 12L + keyLength + 4 + (long) stored + 8;
+            if (stored != bytes || length != expected) {
+                throw new IOException("it is " + length + " bytes long and says it holds " + stored + " bytes of values, where "
+                        + bytes + " bytes of values make a file of " + (12L + keyLength + 4 + bytes + 8));
             }
-            ByteBuffer data = ByteBuffer.allocate(4 * count + 8).order(ByteOrder.LITTLE_ENDIAN);
+            ByteBuffer data = ByteBuffer.allocate(bytes + 8).order(ByteOrder.LITTLE_ENDIAN);
             readFully(channel, data, "its values");
             CRC32 crc = new CRC32();
-            crc.update(data.array(), 0, 4 * count);
-            if (data.getLong(4 * count) != crc.getValue()) {
+            crc.update(data.array(), 0, bytes);
+            if (data.getLong(bytes) != crc.getValue()) {
                 throw new IOException("its checksum does not match its values");
             }
-            float[] values = new float[count];
-            data.asFloatBuffer().get(values);
-            return values;
+            return data.limit(bytes).slice().order(ByteOrder.LITTLE_ENDIAN);
         }
     }
 
@@ -192,16 +219,16 @@ public final class CodeStore {
         buffer.flip();
     }
 
-    private static void write(Path file, String key, float[] values) throws IOException {
+    private static void write(Path file, String key, ByteBuffer values) throws IOException {
         Files.createDirectories(file.getParent());
         byte[] keyBytes = key.getBytes(StandardCharsets.UTF_8);
-        ByteBuffer buffer = ByteBuffer.allocate(12 + keyBytes.length + 4 + 4 * values.length + 8).order(ByteOrder.LITTLE_ENDIAN);
-        buffer.putInt(MAGIC).putInt(VERSION).putInt(keyBytes.length).put(keyBytes).putInt(values.length);
+        int bytes = values.remaining();
+        ByteBuffer buffer = ByteBuffer.allocate(12 + keyBytes.length + 4 + bytes + 8).order(ByteOrder.LITTLE_ENDIAN);
+        buffer.putInt(MAGIC).putInt(VERSION).putInt(keyBytes.length).put(keyBytes).putInt(bytes);
         int dataStart = buffer.position();
-        buffer.asFloatBuffer().put(values);
-        buffer.position(dataStart + 4 * values.length);
+        buffer.put(values);
         CRC32 crc = new CRC32();
-        crc.update(buffer.array(), dataStart, 4 * values.length);
+        crc.update(buffer.array(), dataStart, bytes);
         buffer.putLong(crc.getValue());
         buffer.flip();
         Path temporary = Files.createTempFile(file.getParent(), file.getFileName().toString(), ".part");
@@ -246,6 +273,12 @@ public final class CodeStore {
         } catch (NoSuchAlgorithmException e) {
             throw new IllegalStateException("this Java has no SHA-256", e);
         }
+    }
+
+    private static ByteBuffer floats(float[] values) {
+        ByteBuffer bytes = ByteBuffer.allocate(4 * values.length).order(ByteOrder.LITTLE_ENDIAN);
+        bytes.asFloatBuffer().put(values);
+        return bytes;
     }
 
     private static float[] flatten(float[][] rows, int width) {

@@ -43,9 +43,19 @@ public final class ReconstructionGain {
         return of(model, images, Progress.SILENT);
     }
 
-    /** As {@link #of(LatentModel, ImageSet)} for a zoo model, with a progress line on standard output. */
+    /**
+     * As {@link #of(LatentModel, ImageSet)} for a zoo model, with a progress line on standard output; stored
+     * by the {@link CodeStore}, so computed once for a model and images.
+     */
     public static ReconstructionGain of(TrainedModel model, ImageSet images) {
-        return of(model.model(), images, ProgressLine.toStandardOutput("batch"));
+        int latent = model.model().latentSize();
+        double[] stored = CodeStore.standard().values(model, images, CodeStore.GAIN, latent + 1, () -> {
+            ReconstructionGain gain = of(model.model(), images, ProgressLine.toStandardOutput("batch"));
+            double[] values = Arrays.copyOf(gain.gains, latent + 1);
+            values[latent] = gain.intactError;
+            return values;
+        });
+        return new ReconstructionGain(Arrays.copyOf(stored, latent), stored[latent]);
     }
 
     /** As {@link #of(LatentModel, ImageSet)}, telling {@code progress} after each batch of images. */

@@ -1,6 +1,7 @@
 package org.latentmap.model;
 
 import ai.djl.engine.Engine;
+import ai.djl.ndarray.NDArray;
 import ai.djl.ndarray.NDManager;
 import org.latentmap.data.ImageSet;
 import org.latentmap.train.GradMode;
@@ -10,12 +11,39 @@ public final class Sampling {
     private Sampling() {
     }
 
-    /** {@code count} images generated from N(0, I) codes drawn with {@code seed}. */
+    /** Images decoded per forward pass: bounds the activations' memory (10,000 StyleGAN images at once took 14 GB). */
+    private static final int BATCH = 250;
+
+    /**
+     * {@code count} images generated from prior codes drawn with {@code seed}: all codes are drawn first, as one
+     * draw, then decoded {@value #BATCH} at a time (for a generator without noise inputs, the same images as
+     * decoding them at once).
+     */
     public static ImageSet samples(LatentModel model, int count, int seed) {
         Engine.getInstance().setRandomSeed(seed);
         GradMode.offForThisThread();
         try (NDManager manager = NDManager.newBaseManager()) {
-            return ImageSet.of(model.sample(manager, count));
+            NDArray codes = model.samplePrior(manager, count);
+            float[] pixels = null;
+            long[] shape = null;
+            for (int from = 0; from < count; from += BATCH) {
+                int to = Math.min(count, from + BATCH);
+                try (NDManager batch = manager.newSubManager()) {
+                    NDArray part = codes.get(from + ":" + to);
+                    part.attach(batch);
+                    NDArray images = model.decode(part);
+                    if (pixels == null) {
+                        shape = images.getShape().getShape();
+                        pixels = new float[Math.multiplyExact(count, Math.toIntExact(shape[1] * shape[2] * shape[3]))];
+                    }
+                    float[] values = images.toFloatArray();
+                    System.arraycopy(values, 0, pixels, Math.toIntExact((long) from * shape[1] * shape[2] * shape[3]), values.length);
+                }
+            }
+            if (pixels == null) {
+                throw new IllegalArgumentException("asked for " + count + " samples: ask for at least one");
+            }
+            return new ImageSet(pixels, count, (int) shape[1], (int) shape[2], (int) shape[3], null, null);
         }
     }
 }

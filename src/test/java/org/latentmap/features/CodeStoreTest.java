@@ -167,6 +167,22 @@ class CodeStoreTest {
     }
 
     @Test
+    void aReconstructionGainIsStoredExactly() throws IOException {
+        Counting counting = new Counting(2, 0.5f);
+        TrainedModel a = model("a", counting);
+        ImageSet images = HandModels.images(40, 7);
+        ReconstructionGain computed = ReconstructionGain.of(counting.inner, images);
+        ReconstructionGain first = ReconstructionGain.of(a, images);
+        int encodings = counting.encodings;
+        ReconstructionGain second = ReconstructionGain.of(a, images);
+        assertEquals(encodings, counting.encodings, "read, not computed again");
+        assertArrayEquals(computed.gains(), second.gains(), 0, "double precision survives the store");
+        assertEquals(computed.intactError(), second.intactError(), 0);
+        assertArrayEquals(first.gains(), second.gains(), 0);
+        assertTrue(Files.isRegularFile(store.file(a, images, CodeStore.GAIN)), "stored beside the checkpoint");
+    }
+
+    @Test
     void aModelWithoutCheckpointIsComputedEveryTime() {
         Counting counting = new Counting(1, 2);
         TrainedModel memory = new TrainedModel(ModelFamily.VAE, 1, Profile.SMOKE, "test", counting, null, null, 0);
