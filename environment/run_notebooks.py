@@ -147,8 +147,11 @@ def run(path: Path, out: Path, profile: str, timeout: int) -> dict:
             peak["read"] = time.time()
             peak["bytes"] = max(peak["bytes"], peak_resident_bytes(kernel_pid(client)))
 
+    cell_peaks = {}  # cell index -> the kernel's peak resident bytes once the cell was done
+
     def cell_done(cell, cell_index, **_):
         measure(always=True)
+        cell_peaks[cell_index] = peak["bytes"]
 
     client = LiveClient(nb, console, on_message=measure, timeout=timeout, kernel_name=kernel, on_cell_execute=cell_sent,
                         on_cell_executed=cell_done, resources={"metadata": {"path": str(path.parent)}})
@@ -186,7 +189,7 @@ def run(path: Path, out: Path, profile: str, timeout: int) -> dict:
             "peak_resident_mib": round(peak["bytes"] / 2**20) if peak["bytes"] else None,
             "error": error, "executed": str(target.relative_to(out)),
             "html": str(html_page.relative_to(out)) if html_page else None,
-            "steps": steps(nb, starts, started, ended)}
+            "steps": steps(nb, starts, started, ended, cell_peaks)}
 
 
 class LiveClient(NotebookClient):
@@ -226,9 +229,12 @@ def section_of_cells(nb) -> dict:
     return result
 
 
-def steps(nb, starts: dict, started: float, ended: float) -> list:
+def steps(nb, starts: dict, started: float, ended: float, cell_peaks: dict = None) -> list:
     """The notebook's sections (its markdown headings) with the seconds their code cells took, in order;
-    the kernel's start comes first. A cell's time runs until the next cell was sent (or the run ended)."""
+    the kernel's start comes first. A cell's time runs until the next cell was sent (or the run ended). A
+    section's peak_resident_mib is the kernel's peak so far when its last cell was done: the section where it
+    jumps is the one that took the memory."""
+    cell_peaks = cell_peaks or {}
     times = sorted(starts.items())
     seconds = {}
     for k, (index, start) in enumerate(times):
@@ -242,6 +248,8 @@ def steps(nb, starts: dict, started: float, ended: float) -> list:
             if len(result) == 1:
                 result.append({"step": "(before the first heading)", "seconds": 0.0})
             result[-1]["seconds"] = round(result[-1]["seconds"] + seconds[index], 1)
+            if cell_peaks.get(index):
+                result[-1]["peak_resident_mib"] = round(cell_peaks[index] / 2**20)
     return result
 
 
@@ -284,7 +292,9 @@ def steps_cell(steps: list) -> str:
     if not timed:
         return ""
     longest = max(timed, key=lambda s: s["seconds"])
-    items = "".join(f"<li>{html.escape(s['step'])}: {s['seconds']:.1f} s</li>" for s in steps)
+    items = "".join(f"<li>{html.escape(s['step'])}: {s['seconds']:.1f} s"
+                    + (f", peak so far {s['peak_resident_mib']:,} MiB" if s.get("peak_resident_mib") else "") + "</li>"
+                    for s in steps)
     return (f"<details><summary>longest: {html.escape(longest['step'])} ({longest['seconds']:.1f} s)</summary>"
             f"<ol>{items}</ol></details>")
 

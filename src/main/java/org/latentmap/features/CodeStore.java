@@ -147,7 +147,7 @@ public final class CodeStore {
                     return values;
                 }
                 messages.accept("The stored " + what(rule) + " of " + model.name() + " in " + file
-                        + " were made by another version of the model or images: computing them again.");
+                        + " were made by another version of the model, the images or latentmap: computing them again.");
             } catch (IOException | RuntimeException e) {
                 messages.accept("The stored " + what(rule) + " of " + model.name() + " in " + file + " are damaged ("
                         + e.getMessage() + "): computing them again.");
@@ -179,8 +179,11 @@ public final class CodeStore {
             long length = channel.size();
             ByteBuffer head = ByteBuffer.allocate(12).order(ByteOrder.LITTLE_ENDIAN);
             readFully(channel, head, "its header");
-            if (head.getInt() != MAGIC || head.getInt() != VERSION) {
-                throw new IOException("not a latentmap stored-values file of version " + VERSION);
+            if (head.getInt() != MAGIC) {
+                throw new IOException("not a latentmap stored-values file");
+            }
+            if (head.getInt() != VERSION) {
+                return null; // written by another version of this class: stale, not damaged
             }
             int keyLength = head.getInt();
             if (keyLength < 0 || keyLength > 4096) {
