@@ -93,7 +93,7 @@ public abstract class SupportStrategy {
      * point farthest from all chosen so far (Euclidean). A larger set extends a smaller one of the same seed.
      */
     public static SupportStrategy farthestPoint(float[][] codes) {
-        Map<Long, int[]> orders = new HashMap<>();
+        Map<Long, FarthestPoints> orders = new HashMap<>();
         return new SupportStrategy("farthest point") {
             @Override
             int dataSize() {
@@ -102,12 +102,9 @@ public abstract class SupportStrategy {
 
             @Override
             SupportSet chooseChecked(int size, long seed) {
-                int[] known = orders.get(seed);
-                if (known == null || known.length < size) {
-                    known = farthestOrder(codes, size, new SplittableRandom(seed).nextInt(codes.length));
-                    orders.put(seed, known);
-                }
-                return SupportSet.of(Arrays.copyOf(known, size));
+                FarthestPoints order = orders.computeIfAbsent(seed,
+                        s -> new FarthestPoints(codes, new SplittableRandom(s).nextInt(codes.length)));
+                return SupportSet.of(order.extendTo(size));
             }
         };
     }
@@ -190,17 +187,44 @@ public abstract class SupportStrategy {
     }
 
     static int[] farthestOrder(float[][] codes, int count, int first) {
-        int n = codes.length;
-        double[] nearest = new double[n];
-        Arrays.fill(nearest, Double.POSITIVE_INFINITY);
-        int[] order = new int[count];
-        int current = first;
-        for (int k = 0; k < count; k++) {
-            order[k] = current;
-            float[] c = codes[current];
+        return new FarthestPoints(codes, first).extendTo(count);
+    }
+
+    /**
+     * Greedy k-centre from a first point: each next point is the one farthest from those chosen. It keeps each
+     * point's distance to the nearest chosen one, so a longer order continues a shorter one instead of
+     * starting again (a support-size study asks for 75, then 150, 300 and 600 points).
+     */
+    private static final class FarthestPoints {
+        private final float[][] codes;
+        private final double[] nearest;
+        private int[] order = new int[0];
+        private int next;
+
+        FarthestPoints(float[][] codes, int first) {
+            this.codes = codes;
+            this.nearest = new double[codes.length];
+            Arrays.fill(nearest, Double.POSITIVE_INFINITY);
+            this.next = first;
+        }
+
+        /** The first {@code count} points of the order. */
+        int[] extendTo(int count) {
+            int known = order.length;
+            if (count > known) {
+                order = Arrays.copyOf(order, count);
+                for (int k = known; k < count; k++) {
+                    order[k] = next;
+                    next = farthestAfterAdding(codes[next]);
+                }
+            }
+            return Arrays.copyOf(order, count);
+        }
+
+        private int farthestAfterAdding(float[] c) {
             int farthest = -1;
             double farthestDistance = -1;
-            for (int i = 0; i < n; i++) {
+            for (int i = 0; i < codes.length; i++) {
                 float[] z = codes[i];
                 double d = 0;
                 for (int v = 0; v < c.length; v++) {
@@ -215,8 +239,7 @@ public abstract class SupportStrategy {
                     farthest = i;
                 }
             }
-            current = farthest;
+            return farthest;
         }
-        return order;
     }
 }

@@ -17,7 +17,20 @@ import java.util.Arrays;
 record SamplePairs(float[][] generatorCodes, float[][] otherCodes) {
     private static final int BATCH = 250;
 
+    /** A generator's samples: the prior codes drawn and the images they give. */
+    record Drawn(float[][] codes, ImageSet images) {
+        /** These samples seen from {@code other}'s space too. */
+        SamplePairs with(LatentModel other) {
+            return new SamplePairs(codes, Codes.of(other, images));
+        }
+    }
+
     static SamplePairs draw(LatentModel generator, LatentModel other, int count, int seed) {
+        return drawn(generator, count, seed).with(other);
+    }
+
+    /** {@code count} samples of {@code generator} drawn from {@code seed}, decoded {@value #BATCH} at a time. */
+    static Drawn drawn(LatentModel generator, int count, int seed) {
         Engine.getInstance().setRandomSeed(seed);
         GradMode.offForThisThread();
         int size = generator.latentSize();
@@ -41,7 +54,6 @@ record SamplePairs(float[][] generatorCodes, float[][] otherCodes) {
                 System.arraycopy(batch, 0, pixels, (int) (from * shape[1] * shape[2] * shape[3]), batch.length);
             }
         }
-        ImageSet images = new ImageSet(pixels, count, (int) shape[1], (int) shape[2], (int) shape[3], null, null);
-        return new SamplePairs(codes, Codes.of(other, images));
+        return new Drawn(codes, new ImageSet(pixels, count, (int) shape[1], (int) shape[2], (int) shape[3], null, null));
     }
 }

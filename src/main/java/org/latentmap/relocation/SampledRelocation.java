@@ -23,16 +23,31 @@ public record SampledRelocation(String source, String target, int fitSamples, Li
      */
     public static List<SampledRelocation> bothWays(LatentModel generator, LatentModel other, MapFit fit, int fitSamples,
                                                    int testSamples, int seed) {
+        return bothWays(generator, List.of(other), fit, fitSamples, testSamples, seed);
+    }
+
+    /**
+     * {@link #bothWays(LatentModel, LatentModel, MapFit, int, int, int)} for each of {@code others} in turn (say,
+     * five Split-VAE seeds), on the same samples of {@code generator}, drawn once: generator -> other,
+     * other -> generator for the first, then for the second, and so on.
+     */
+    public static List<SampledRelocation> bothWays(LatentModel generator, List<LatentModel> others, MapFit fit, int fitSamples,
+                                                   int testSamples, int seed) {
         if (fitSamples < 1 || testSamples < 1) {
             throw new IllegalArgumentException("a sampled relocation needs fit and test samples; got " + fitSamples + " and " + testSamples);
         }
-        SamplePairs fitting = SamplePairs.draw(generator, other, fitSamples, seed);
-        SamplePairs testing = SamplePairs.draw(generator, other, testSamples, seed + 1);
-        LinearMap forward = fit.fit(fitting.generatorCodes(), fitting.otherCodes());
-        LinearMap backward = fit.fit(fitting.otherCodes(), fitting.generatorCodes());
-        return List.of(
-                measure(generator.name(), other, forward, testing.generatorCodes(), testing.otherCodes(), fitSamples),
-                measure(other.name(), generator, backward, testing.otherCodes(), testing.generatorCodes(), fitSamples));
+        SamplePairs.Drawn fitDraw = SamplePairs.drawn(generator, fitSamples, seed);
+        SamplePairs.Drawn testDraw = SamplePairs.drawn(generator, testSamples, seed + 1);
+        List<SampledRelocation> results = new java.util.ArrayList<>();
+        for (LatentModel other : others) {
+            SamplePairs fitting = fitDraw.with(other);
+            SamplePairs testing = testDraw.with(other);
+            LinearMap forward = fit.fit(fitting.generatorCodes(), fitting.otherCodes());
+            LinearMap backward = fit.fit(fitting.otherCodes(), fitting.generatorCodes());
+            results.add(measure(generator.name(), other, forward, testing.generatorCodes(), testing.otherCodes(), fitSamples));
+            results.add(measure(other.name(), generator, backward, testing.otherCodes(), testing.generatorCodes(), fitSamples));
+        }
+        return results;
     }
 
     private static SampledRelocation measure(String source, LatentModel target, LinearMap map, float[][] sourceCodes,
