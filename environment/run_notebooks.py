@@ -36,6 +36,9 @@ class LiveConsole:
     ALIVE_EVERY = 55.0  # a line at least this often in a log, news or not
 
     def __init__(self, name: str, stream=sys.stdout):
+        import threading
+        self.lock = threading.Lock()
+        self.stop = threading.Event()
         self.name = name
         self.stream = stream
         self.tty = stream.isatty()
@@ -45,6 +48,12 @@ class LiveConsole:
         self.printed = 0.0
         self.printed_text = None
         self.width = 0
+        # a cell that prints nothing for minutes sends no message: a clock keeps the line alive
+        threading.Thread(target=self._clock, daemon=True).start()
+
+    def _clock(self):
+        while not self.stop.wait(5.0):
+            self.tick()
 
     def new_section(self, title: str):
         if title and title != self.section:
@@ -76,6 +85,12 @@ class LiveConsole:
         return " · ".join(parts)
 
     def _show(self, force: bool = False):
+        with self.lock:
+            self._show_locked(force)
+
+    def _show_locked(self, force: bool):
+        if self.stop.is_set():
+            return
         now = time.time()
         line = self._line()
         if self.tty:
@@ -92,6 +107,8 @@ class LiveConsole:
             self.printed_text = (self.section, self.latest)
 
     def done(self):
+        with self.lock:
+            self.stop.set()
         if self.tty and self.width:
             self.stream.write("\r" + " " * self.width + "\r")
             self.stream.flush()
