@@ -1,5 +1,6 @@
 package org.latentmap.features;
 
+import org.latentmap.AtomicFile;
 import org.latentmap.data.ImageSet;
 import org.latentmap.metrics.ReconstructionError;
 import org.latentmap.model.TrainedModel;
@@ -12,10 +13,8 @@ import java.nio.DoubleBuffer;
 import java.nio.FloatBuffer;
 import java.nio.channels.FileChannel;
 import java.nio.charset.StandardCharsets;
-import java.nio.file.AtomicMoveNotSupportedException;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.StandardCopyOption;
 import java.nio.file.StandardOpenOption;
 import java.nio.file.attribute.FileTime;
 import java.security.MessageDigest;
@@ -223,7 +222,6 @@ public final class CodeStore {
     }
 
     private static void write(Path file, String key, ByteBuffer values) throws IOException {
-        Files.createDirectories(file.getParent());
         byte[] keyBytes = key.getBytes(StandardCharsets.UTF_8);
         int bytes = values.remaining();
         ByteBuffer buffer = ByteBuffer.allocate(12 + keyBytes.length + 4 + bytes + 8).order(ByteOrder.LITTLE_ENDIAN);
@@ -234,22 +232,11 @@ public final class CodeStore {
         crc.update(buffer.array(), dataStart, bytes);
         buffer.putLong(crc.getValue());
         buffer.flip();
-        Path temporary = Files.createTempFile(file.getParent(), file.getFileName().toString(), ".part");
-        try {
-            try (FileChannel channel = FileChannel.open(temporary, StandardOpenOption.WRITE)) {
-                while (buffer.hasRemaining()) {
-                    channel.write(buffer);
-                }
-                channel.force(true);
+        AtomicFile.write(file, channel -> {
+            while (buffer.hasRemaining()) {
+                channel.write(buffer);
             }
-            try {
-                Files.move(temporary, file, StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
-            } catch (AtomicMoveNotSupportedException e) {
-                Files.move(temporary, file, StandardCopyOption.REPLACE_EXISTING);
-            }
-        } finally {
-            Files.deleteIfExists(temporary);
-        }
+        });
     }
 
     /** SHA-256 of a checkpoint's bytes, hashed once per process while its size and modification time stay. */

@@ -1,5 +1,7 @@
 package org.latentmap.train;
 
+import org.latentmap.AtomicFile;
+
 import java.io.BufferedInputStream;
 import java.io.BufferedOutputStream;
 import java.io.DataInputStream;
@@ -7,12 +9,8 @@ import java.io.DataOutputStream;
 import java.io.IOException;
 import java.io.InputStream;
 import java.nio.channels.Channels;
-import java.nio.channels.FileChannel;
-import java.nio.file.AtomicMoveNotSupportedException;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.StandardCopyOption;
-import java.nio.file.StandardOpenOption;
 
 /**
  * A training's state on disk: what it is (a description of model, plan and data that must match to
@@ -35,30 +33,17 @@ public final class Checkpoint {
     }
 
     public static void write(Path file, Header header, LossHistory history, Trainable trainable) throws IOException {
-        Path folder = file.toAbsolutePath().getParent();
-        Files.createDirectories(folder);
-        Path temporary = Files.createTempFile(folder, file.getFileName().toString(), ".part");
-        try {
-            try (FileChannel channel = FileChannel.open(temporary, StandardOpenOption.WRITE);
-                 DataOutputStream out = new DataOutputStream(new BufferedOutputStream(Channels.newOutputStream(channel), 1 << 16))) {
-                out.writeInt(MAGIC);
-                out.writeInt(VERSION);
-                out.writeUTF(header.description());
-                out.writeLong(header.step());
-                out.writeLong(header.totalSteps());
-                history.save(out);
-                trainable.save(out);
-                out.flush();
-                channel.force(true);
-            }
-            try {
-                Files.move(temporary, file, StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
-            } catch (AtomicMoveNotSupportedException e) {
-                Files.move(temporary, file, StandardCopyOption.REPLACE_EXISTING);
-            }
-        } finally {
-            Files.deleteIfExists(temporary);
-        }
+        AtomicFile.write(file, channel -> {
+            DataOutputStream out = new DataOutputStream(new BufferedOutputStream(Channels.newOutputStream(channel), 1 << 16));
+            out.writeInt(MAGIC);
+            out.writeInt(VERSION);
+            out.writeUTF(header.description());
+            out.writeLong(header.step());
+            out.writeLong(header.totalSteps());
+            history.save(out);
+            trainable.save(out);
+            out.flush(); // the channel is forced and closed by AtomicFile
+        });
     }
 
     public static Header header(Path file) throws IOException {
