@@ -23,27 +23,33 @@ public final class Sampling {
         Engine.getInstance().setRandomSeed(seed);
         GradMode.offForThisThread();
         try (NDManager manager = NDManager.newBaseManager()) {
-            NDArray codes = model.samplePrior(manager, count);
-            float[] pixels = null;
-            long[] shape = null;
-            for (int from = 0; from < count; from += BATCH) {
-                int to = Math.min(count, from + BATCH);
-                try (NDManager batch = manager.newSubManager()) {
-                    NDArray part = codes.get(from + ":" + to);
-                    part.attach(batch);
-                    NDArray images = model.decode(part);
-                    if (pixels == null) {
-                        shape = images.getShape().getShape();
-                        pixels = new float[Math.multiplyExact(count, Math.toIntExact(shape[1] * shape[2] * shape[3]))];
-                    }
-                    float[] values = images.toFloatArray();
-                    System.arraycopy(values, 0, pixels, Math.toIntExact((long) from * shape[1] * shape[2] * shape[3]), values.length);
-                }
-            }
-            if (pixels == null) {
-                throw new IllegalArgumentException("asked for " + count + " samples: ask for at least one");
-            }
-            return new ImageSet(pixels, count, (int) shape[1], (int) shape[2], (int) shape[3], null, null);
+            return decoded(model, model.samplePrior(manager, count));
         }
+    }
+
+    /** The images of {@code codes} (N, latent), decoded {@value #BATCH} per forward pass. */
+    public static ImageSet decoded(LatentModel model, NDArray codes) {
+        GradMode.offForThisThread();
+        int count = Math.toIntExact(codes.getShape().get(0));
+        float[] pixels = null;
+        long[] shape = null;
+        for (int from = 0; from < count; from += BATCH) {
+            int to = Math.min(count, from + BATCH);
+            try (NDManager batch = codes.getManager().newSubManager()) {
+                NDArray part = codes.get(from + ":" + to);
+                part.attach(batch);
+                NDArray images = model.decode(part);
+                if (pixels == null) {
+                    shape = images.getShape().getShape();
+                    pixels = new float[Math.multiplyExact(count, Math.toIntExact(shape[1] * shape[2] * shape[3]))];
+                }
+                float[] values = images.toFloatArray();
+                System.arraycopy(values, 0, pixels, Math.toIntExact((long) from * shape[1] * shape[2] * shape[3]), values.length);
+            }
+        }
+        if (pixels == null) {
+            throw new IllegalArgumentException("no codes to decode: ask for at least one image");
+        }
+        return new ImageSet(pixels, count, (int) shape[1], (int) shape[2], (int) shape[3], null, null);
     }
 }

@@ -5,6 +5,7 @@ import ai.djl.ndarray.NDManager;
 import ai.djl.ndarray.types.Shape;
 import org.latentmap.data.ImageSet;
 import org.latentmap.model.LatentModel;
+import org.latentmap.model.Sampling;
 import org.latentmap.train.GradMode;
 
 /** Codes kept as Java arrays, decoded in batches: into images, or straight into their error against images. */
@@ -35,27 +36,14 @@ final class Decoding {
         return errors;
     }
 
-    /** The decoded images of some codes, {@value #BATCH} per forward pass (2,000 StyleGAN images at once took 2 GB). */
+    /** The decoded images of some codes, in batches ({@link Sampling#decoded}). */
     static ImageSet images(LatentModel model, float[][] codes) {
-        GradMode.offForThisThread();
-        float[] pixels = null;
-        long[] shape = null;
-        for (int from = 0; from < codes.length; from += BATCH) {
-            int to = Math.min(codes.length, from + BATCH);
-            try (NDManager manager = NDManager.newBaseManager()) {
-                NDArray decoded = model.decode(toNDArray(manager, codes, from, to, model.latentSize()));
-                if (pixels == null) {
-                    shape = decoded.getShape().getShape();
-                    pixels = new float[Math.multiplyExact(codes.length, Math.toIntExact(shape[1] * shape[2] * shape[3]))];
-                }
-                float[] values = decoded.toFloatArray();
-                System.arraycopy(values, 0, pixels, Math.toIntExact((long) from * shape[1] * shape[2] * shape[3]), values.length);
-            }
-        }
-        if (pixels == null) {
+        if (codes.length == 0) {
             throw new IllegalArgumentException("no codes to decode");
         }
-        return new ImageSet(pixels, codes.length, (int) shape[1], (int) shape[2], (int) shape[3], null, null);
+        try (NDManager manager = NDManager.newBaseManager()) {
+            return Sampling.decoded(model, toNDArray(manager, codes, 0, codes.length, model.latentSize()));
+        }
     }
 
     static NDArray toNDArray(NDManager manager, float[][] codes, int from, int to, int size) {
