@@ -17,7 +17,7 @@ export PATH="/usr/bin:$PATH"
 
 # ---------------------------------------------------------------- 1. system packages
 PACKAGES=(jupyter-notebook jupyter-nbconvert python3-nbclient jupyter-client python3-ipykernel
-          dataset-fashion-mnist fonts-dejavu-core)
+          python3-jupyter-kernel-test dataset-fashion-mnist fonts-dejavu-core)
 # Chromium (about 414 MB): the tests open a notebook in it, headless, against the interactive server.
 [ "${SKIP_BROWSER:-0}" = 1 ] || PACKAGES+=(chromium)
 missing=()

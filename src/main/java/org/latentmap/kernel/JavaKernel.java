@@ -3,24 +3,39 @@ package org.latentmap.kernel;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.EnumSet;
 import java.util.List;
+import java.util.Set;
 import java.util.UUID;
 
 import io.github.spencerpark.jupyter.channels.JupyterConnection;
+import io.github.spencerpark.jupyter.channels.ShellReplyEnvironment;
 import io.github.spencerpark.jupyter.kernel.BaseKernel;
 import io.github.spencerpark.jupyter.kernel.KernelConnectionProperties;
 import io.github.spencerpark.jupyter.kernel.LanguageInfo;
 import io.github.spencerpark.jupyter.kernel.ReplacementOptions;
 import io.github.spencerpark.jupyter.kernel.display.DisplayData;
 import io.github.spencerpark.jupyter.kernel.display.common.Image;
+import io.github.spencerpark.jupyter.kernel.display.mime.MIMEType;
+import io.github.spencerpark.jupyter.kernel.history.HistoryEntry;
+import io.github.spencerpark.jupyter.kernel.history.HistoryManager;
 import io.github.spencerpark.jupyter.kernel.magic.common.Load;
 import io.github.spencerpark.jupyter.kernel.magic.registry.Magics;
 import io.github.spencerpark.jupyter.kernel.magic.registry.UndefinedMagicException;
+import io.github.spencerpark.jupyter.messages.ContentType;
+import io.github.spencerpark.jupyter.messages.Header;
+import io.github.spencerpark.jupyter.messages.Message;
+import io.github.spencerpark.jupyter.messages.MessageType;
+import io.github.spencerpark.jupyter.messages.reply.KernelInfoReply;
+import io.github.spencerpark.jupyter.messages.request.HistoryRequest;
+import io.github.spencerpark.jupyter.messages.request.KernelInfoRequest;
 
 /**
  * latentmap's Java kernel for Jupyter: IJava-compatible (kernelspec {@code java}, the {@code display},
  * {@code render} and {@code updateDisplay} functions, the {@code %jars}, {@code %classpath} and {@code %load}
- * line magics, {@code IJAVA_CLASSPATH}), written on IJava's base library and the JDK's JShell.
+ * line magics, {@code IJAVA_CLASSPATH}), written on IJava's base library and the JDK's JShell. Beyond IJava it
+ * answers the whole of Jupyter's shell protocol as the conformance suite checks it: a kernel info reply with its
+ * status, is-complete with continuation indents, Shift-Tab documentation and the history of its cells.
  *
  * <p>Started by Jupyter as {@code java -cp <kernel jars> org.latentmap.kernel.JavaKernel <connection file>}.
  */
@@ -39,6 +54,8 @@ public final class JavaKernel extends BaseKernel {
     private final Magics magics = new Magics();
     private final LanguageInfo languageInfo;
     private final List<String> pendingWarnings = new ArrayList<>();
+    private final CellHistory history = new CellHistory();
+    private static final MIMEType TEXT_PLAIN = MIMEType.parse("text/plain");
 
     public JavaKernel() throws Exception {
         this.evaluator = new CellEvaluator();
@@ -94,14 +111,19 @@ public final class JavaKernel extends BaseKernel {
             }
             pendingWarnings.clear();
         }
-        Object value = runCell(code);
-        if (value == CellEvaluator.NO_VALUE || value == null) {
-            return null;
+        int count = executionCount.get() - 1; // the base kernel counts the request before it calls eval
+        DisplayData result = null;
+        try {
+            Object value = runCell(code);
+            if (value == CellEvaluator.NO_VALUE || value == null) {
+                return null;
+            }
+            result = value instanceof DisplayData data ? data : renderer.render(value);
+            return result;
+        } finally {
+            Object text = result == null ? null : result.getData(TEXT_PLAIN);
+            history.record(count, code, text == null ? "" : text.toString());
         }
-        if (value instanceof DisplayData data) {
-            return data;
-        }
-        return renderer.render(value);
     }
 
     /**
@@ -191,13 +213,108 @@ public final class JavaKernel extends BaseKernel {
         return options.isEmpty() ? null : new ReplacementOptions(options, anchor[0], at);
     }
 
+    /**
+     * Complete, invalid, or the indent of the next line for an unfinished cell (the base library's protocol:
+     * any other string is an incomplete cell's indent).
+     */
     @Override
     public String isComplete(String code) {
-        return switch (evaluator.analysis().analyzeCompletion(code).completeness()) {
-            case COMPLETE, COMPLETE_WITH_SEMI, EMPTY -> IS_COMPLETE_YES;
-            case DEFINITELY_INCOMPLETE, CONSIDERED_INCOMPLETE -> IS_COMPLETE_MAYBE;
-            case UNKNOWN -> IS_COMPLETE_BAD;
+        CodeCompleteness.Answer answer = CodeCompleteness.of(code, evaluator.analysis());
+        return switch (answer.status()) {
+            case COMPLETE -> IS_COMPLETE_YES;
+            case INVALID -> IS_COMPLETE_BAD;
+            case INCOMPLETE -> answer.indent();
         };
+    }
+
+    @Override
+    public DisplayData inspect(String code, int at, boolean extraDetail) {
+        String text = SymbolDocumentation.at(code, at, extraDetail, evaluator.analysis());
+        return text == null ? null : new DisplayData(text);
+    }
+
+    @Override
+    public HistoryManager getHistoryManager() {
+        return history;
+    }
+
+    /** As the base library, but with a kernel info reply that carries its {@code status}, as the protocol asks. */
+    @Override
+    public void becomeHandlerForConnection(JupyterConnection connection) {
+        super.becomeHandlerForConnection(connection);
+        connection.setHandler(MessageType.KERNEL_INFO_REQUEST, this::replyKernelInfo);
+        connection.setHandler(MessageType.HISTORY_REQUEST, this::replyHistory);
+    }
+
+    private void replyHistory(ShellReplyEnvironment env, Message<HistoryRequest> message) {
+        env.setBusyDeferIdle();
+        HistoryRequest request = message.getContent();
+        Set<HistoryManager.ResultFlag> flags = EnumSet.noneOf(HistoryManager.ResultFlag.class);
+        if (request.includeOutput()) {
+            flags.add(HistoryManager.ResultFlag.INCLUDE_OUTPUT);
+        }
+        List<HistoryEntry> entries = switch (request.getAccessType()) {
+            case TAIL -> history.lookupTail(((HistoryRequest.Tail) request).getMaxReturnLength(), flags);
+            case RANGE -> {
+                HistoryRequest.Range range = (HistoryRequest.Range) request;
+                yield history.lookupRange(range.getSessionIndex(), range.getStart(), range.getStop(), flags);
+            }
+            case SEARCH -> {
+                HistoryRequest.Search search = (HistoryRequest.Search) request;
+                if (search.filterUnique()) {
+                    flags.add(HistoryManager.ResultFlag.UNIQUE);
+                }
+                yield history.search(search.getPattern(), search.getMaxReturnLength(), flags);
+            }
+        };
+        replyRaw(env, new HistoryContent(entries));
+    }
+
+    @SuppressWarnings({"unchecked", "rawtypes"})
+    private static void replyRaw(ShellReplyEnvironment env, ContentType content) {
+        env.reply(content);
+    }
+
+    /**
+     * A history reply as the protocol writes it: with its {@code status}, and each entry as a tuple
+     * {@code [session, line, input]} or {@code [session, line, [input, output]]}. (The base library's reply
+     * has no status, and its entries reach the wire as objects: its tuple adapter is registered only for
+     * reading replies.)
+     */
+    @SuppressWarnings("rawtypes")
+    private static final class HistoryContent implements ContentType {
+        @SuppressWarnings("unused") // serialised into the reply by Gson
+        private final String status = "ok";
+        private final List<List<Object>> history = new ArrayList<>();
+
+        HistoryContent(List<HistoryEntry> entries) {
+            for (HistoryEntry entry : entries) {
+                Object io = entry.hasOutput() ? List.of(entry.getInput(), entry.getOutput()) : entry.getInput();
+                history.add(List.of(entry.getSession(), entry.getCellNumber(), io));
+            }
+        }
+
+        @Override
+        public MessageType getType() {
+            return MessageType.HISTORY_REPLY;
+        }
+    }
+
+    private void replyKernelInfo(ShellReplyEnvironment env, Message<KernelInfoRequest> request) {
+        env.setBusyDeferIdle();
+        env.reply(new KernelInfoWithStatus(Header.PROTOCOL_VERISON, KERNEL_META.get("project"),
+                KERNEL_META.get("version"), getLanguageInfo(), getBanner(), getHelpLinks()));
+    }
+
+    /** The base library's kernel info reply lacks the {@code status} field every reply must carry. */
+    private static final class KernelInfoWithStatus extends KernelInfoReply {
+        @SuppressWarnings("unused") // serialised into the reply by Gson
+        private final String status = "ok";
+
+        KernelInfoWithStatus(String protocol, String implementation, String version, LanguageInfo language,
+                             String banner, List<LanguageInfo.Help> help) {
+            super(protocol, implementation, version, language, banner, help);
+        }
     }
 
     @Override
