@@ -130,6 +130,13 @@ public final class ImageGrid extends Picture {
         return new ImageGrid(canvas, "ImageGrid[" + images + " images in " + rows.size() + " rows]");
     }
 
+    /** One image of a set at its own size, no border: an explorer's frame. */
+    static BufferedImage single(ImageSet set, int index) {
+        BufferedImage image = new BufferedImage(set.width(), set.height(), BufferedImage.TYPE_INT_RGB);
+        paint(image, set, index, 0, 0, 1);
+        return image;
+    }
+
     private static void paint(BufferedImage canvas, ImageSet set, int index, int x0, int y0, int scale) {
         boolean grey = set.channels() == 1;
         for (int y = 0; y < set.height(); y++) {

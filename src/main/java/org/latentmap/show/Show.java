@@ -185,6 +185,27 @@ public final class Show {
         return ImageGrid.rows(labels, rows, 2);
     }
 
+    /**
+     * Latent traversals by hand: sliders for {@code variables} of {@code image}'s code under {@code model}, the
+     * decoded image following them (every position decoded in advance; works in an exported page too).
+     * {@link Explorer#of} sets the steps, the range and other views.
+     */
+    public static Explorer explorer(org.latentmap.model.LatentModel model, ImageSet image, int... variables) {
+        return Explorer.of(model, image, variables).build();
+    }
+
+    /**
+     * The explorer of a relocation: the source model's decoding of the code beside the target model's decoding
+     * of the mapped code, both following the source variables' sliders.
+     */
+    public static Explorer explorer(org.latentmap.relocation.Relocation relocation, ImageSet image, int... variables) {
+        return Explorer.of(relocation.source().model(), image, variables)
+                .beside(relocation.target().name() + " after relocation", relocation.target().model(), relocation.map())
+                .title(relocation.source().name() + " -> " + relocation.target().name() + " (" + relocation.fit() + "): "
+                        + relocation.source().name() + "'s variables " + java.util.Arrays.toString(variables))
+                .build();
+    }
+
     /** Occupancy of the inhabited sectors sorted from the fullest, on a log scale, one line per threshold of the scan. */
     public static Picture occupancy(org.latentmap.features.SectorScan scan) {
         XYChart chart = lineChart("Points per inhabited sector, fullest first", "sector rank", "points", 360);
