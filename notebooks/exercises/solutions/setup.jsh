@@ -1,5 +1,4 @@
 // The solutions' setup, loaded first with `%load setup.jsh`: the project's jars (built by `mvn package`),
 // then the library's imports and the run profile.
-%jars ../../../target/latentmap.jar
-%jars ../../../target/lib/*.jar
+%classpath ../../../target/latentmap.jar ../../../target/lib/*.jar
 %load ../../imports.jsh

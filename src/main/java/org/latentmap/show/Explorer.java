@@ -324,8 +324,8 @@ public final class Explorer extends Rich {
         }
         html.append("</div>\n");
         for (int j = 0; j < variables.length; j++) {
-            html.append("<div style=\"margin-top:4px\"><label>z").append(variables[j])
-                    .append(" <input class=\"lm-slider\" type=\"range\" min=\"0\" max=\"").append(values.length - 1)
+            html.append("<div style=\"margin-top:4px\"><label><span style=\"display:inline-block;width:3.5em\">z")
+                    .append(variables[j]).append("</span><input class=\"lm-slider\" type=\"range\" min=\"0\" max=\"").append(values.length - 1)
                     .append("\" step=\"1\" value=\"").append(start[j]).append("\" style=\"width:220px;vertical-align:middle\" oninput=\"")
                     .append(escape(ON_INPUT)).append("\"> <output>")
                     .append(String.format(Locale.ROOT, "%.2f", values[start[j]])).append("</output></label></div>\n");

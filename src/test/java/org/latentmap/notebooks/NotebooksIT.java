@@ -66,11 +66,38 @@ class NotebooksIT {
             } else if (nb.toString().contains("/exercises/")) {
                 assertTrue(outputs.contains("✘ Not yet"), "an unanswered exercise's check tells the student what to do:\n" + outputs);
             }
+            if (nb.getFileName().toString().equals("02-feature-ordering.ipynb")) {
+                theExportedPageHoldsAWorkingExplorer(OUT.resolve("02-feature-ordering.html"));
+            }
             if (kernel.equals("kotlin")) {
                 assertTrue(Files.readString(executed).contains("image/png"), "latentmap's displays render in the Kotlin kernel");
                 assertFalse(Files.readString(executed).contains("\"key\""), "nothing of the connection's key leaks into outputs");
             }
         }));
+    }
+
+    /**
+     * Notebook 02's HTML page, as the walkthrough exports it, opened in headless Chromium: moving its explorer's
+     * sliders shows the Split-VAE's decoding of each position (the smoke model, loaded here from the zoo the
+     * notebook used).
+     */
+    static void theExportedPageHoldsAWorkingExplorer(Path page) throws Exception {
+        Path chromium = Path.of("/usr/bin/chromium");
+        assumeTrue(Files.isExecutable(chromium), "Debian's chromium is not installed (environment/setup.sh installs it unless SKIP_BROWSER=1)");
+        assertTrue(Files.isRegularFile(page), "the notebook's HTML page was written: " + page);
+        var profile = org.latentmap.Profile.SMOKE;
+        var svae = org.latentmap.model.ModelZoo.at(ZOO).get(org.latentmap.model.ModelFamily.SPLIT_VAE, 1, profile,
+                org.latentmap.model.TrainingData.FASHION_MNIST, org.latentmap.model.TrainingData.fashionMnist(profile));
+        Path out = ROOT.resolve("target/explorer-check");
+        Files.createDirectories(out);
+        try (DevTools browser = DevTools.start(chromium, Files.createTempDirectory(out, "chromium-profile-"), out.resolve("chromium-02.log"))) {
+            browser.send("Page.navigate", java.util.Map.of("url", page.toUri().toString()));
+            browser.waitUntil("document.readyState === 'complete' && !!document.querySelector('.lm-explorer img.lm-view')", 60,
+                    "the exported page with its explorer");
+            for (int slider = 0; slider < 3; slider++) {
+                ExplorerPage.movingASliderShowsTheModelsDecoding(browser, svae.model(), slider);
+            }
+        }
     }
 
     /** The kernelspec name a notebook asks for. */
