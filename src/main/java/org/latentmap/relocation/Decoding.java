@@ -9,7 +9,7 @@ import org.latentmap.model.Sampling;
 import org.latentmap.train.GradMode;
 
 /** Codes kept as Java arrays, decoded in batches: into images, or straight into their error against images. */
-final class Decoding {
+public final class Decoding {
     private static final int BATCH = 250;
 
     private Decoding() {
@@ -37,7 +37,7 @@ final class Decoding {
     }
 
     /** The decoded images of some codes, in batches ({@link Sampling#decoded}). */
-    static ImageSet images(LatentModel model, float[][] codes) {
+    public static ImageSet images(LatentModel model, float[][] codes) {
         if (codes.length == 0) {
             throw new IllegalArgumentException("no codes to decode");
         }

@@ -9,13 +9,13 @@ import java.util.Map;
 import java.util.UUID;
 import java.util.function.UnaryOperator;
 
-import ai.djl.ndarray.NDManager;
-import ai.djl.ndarray.types.Shape;
+import com.google.gson.Gson;
+import com.google.gson.GsonBuilder;
 import org.latentmap.data.ImageSet;
 import org.latentmap.model.LatentModel;
-import org.latentmap.model.Sampling;
+import org.latentmap.features.Codes;
 import org.latentmap.relocation.CodeMap;
-import org.latentmap.train.GradMode;
+import org.latentmap.relocation.Decoding;
 
 /**
  * Latent traversals by hand (paper Fig. 6, made interactive): sliders for a few latent variables of one image's
@@ -32,6 +32,9 @@ import org.latentmap.train.GradMode;
  * the model (the browser test does).
  */
 public final class Explorer extends Rich {
+
+    /** JSON for the data attributes; HTML escaping is done once, by {@link #escape}. */
+    private static final Gson GSON = new GsonBuilder().disableHtmlEscaping().create();
 
     /** Most frames one view may hold: four variables at seven steps. */
     public static final int MAX_FRAMES = 2401;
@@ -65,12 +68,7 @@ public final class Explorer extends Rich {
             throw new IllegalArgumentException("an explorer starts from one image; got " + image.size()
                     + " (pick one with images.select(i))");
         }
-        GradMode.offForThisThread();
-        float[] code;
-        try (NDManager manager = NDManager.newBaseManager()) {
-            code = model.encode(image.toNDArray(manager)).toFloatArray();
-        }
-        return new Builder(model, code, variables).original(image);
+        return new Builder(model, Codes.of(model, image)[0], variables).original(image);
     }
 
     /** An explorer of {@code model}'s variables around a given code. */
@@ -183,7 +181,7 @@ public final class Explorer extends Rich {
             List<List<String>> frames = new ArrayList<>();
             int width = 0;
             for (int view = 0; view < labels.size(); view++) {
-                ImageSet decoded = decode(decoders.get(view), mappings.get(view).apply(codes));
+                ImageSet decoded = Decoding.images(decoders.get(view), mappings.get(view).apply(codes));
                 width = decoded.width();
                 List<String> pngs = new ArrayList<>(frameCount);
                 for (int f = 0; f < frameCount; f++) {
@@ -234,19 +232,6 @@ public final class Explorer extends Rich {
             }
         }
         return best;
-    }
-
-    private static ImageSet decode(LatentModel model, float[][] codes) {
-        int n = codes.length;
-        int size = codes[0].length;
-        float[] flat = new float[n * size];
-        for (int i = 0; i < n; i++) {
-            System.arraycopy(codes[i], 0, flat, i * size, size);
-        }
-        GradMode.offForThisThread();
-        try (NDManager manager = NDManager.newBaseManager()) {
-            return Sampling.decoded(model, manager.create(flat, new Shape(n, size)));
-        }
     }
 
     private static String png(ImageSet images, int index) {
@@ -319,7 +304,7 @@ public final class Explorer extends Rich {
             html.append("<figure style=\"margin:0;text-align:center\"><img class=\"lm-view\" alt=\"").append(escape(labels.get(view)))
                     .append("\" style=\"").append(imgStyle).append("\" data-frame=\"").append(first)
                     .append("\" src=\"data:image/png;base64,").append(frames.get(view).get(first))
-                    .append("\" data-frames=\"").append(escape(jsonStrings(frames.get(view)))).append("\"><figcaption>")
+                    .append("\" data-frames=\"").append(escape(json(frames.get(view)))).append("\"><figcaption>")
                     .append(escape(labels.get(view))).append("</figcaption></figure>\n");
         }
         html.append("</div>\n");
@@ -336,35 +321,7 @@ public final class Explorer extends Rich {
         return html.toString();
     }
 
-    private static String json(double[] values) {
-        StringBuilder out = new StringBuilder("[");
-        for (int i = 0; i < values.length; i++) {
-            out.append(i == 0 ? "" : ",").append(Double.toString(values[i]));
-        }
-        return out.append(']').toString();
-    }
-
-    private static String json(float[] values) {
-        StringBuilder out = new StringBuilder("[");
-        for (int i = 0; i < values.length; i++) {
-            out.append(i == 0 ? "" : ",").append(Float.toString(values[i]));
-        }
-        return out.append(']').toString();
-    }
-
-    private static String json(int[] values) {
-        StringBuilder out = new StringBuilder("[");
-        for (int i = 0; i < values.length; i++) {
-            out.append(i == 0 ? "" : ",").append(values[i]);
-        }
-        return out.append(']').toString();
-    }
-
-    private static String jsonStrings(List<String> values) {
-        StringBuilder out = new StringBuilder("[");
-        for (int i = 0; i < values.size(); i++) {
-            out.append(i == 0 ? "" : ",").append('"').append(values.get(i)).append('"');
-        }
-        return out.append(']').toString();
+    private static String json(Object value) {
+        return GSON.toJson(value);
     }
 }

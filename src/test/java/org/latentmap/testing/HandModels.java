@@ -18,15 +18,7 @@ public final class HandModels {
 
     /** Two-pixel images; the code is (a x0, b x1) and decoding divides back, so encode-decode is exact. */
     public static TrainedModel scaling(String name, ModelFamily family, float a, float b) {
-        LatentModel model = new LatentModel() {
-            public String name() {
-                return name;
-            }
-
-            public int latentSize() {
-                return 2;
-            }
-
+        LatentModel model = new TwoPixelModel(name) {
             public NDArray encode(NDArray images) {
                 long n = images.getShape().get(0);
                 return images.reshape(n, 2).mul(images.getManager().create(new float[] {a, b}));
@@ -42,15 +34,7 @@ public final class HandModels {
 
     /** Two-pixel images; the code is (x0 + x1², x1), so no linear map from {@link #scaling}'s codes is exact. */
     public static TrainedModel bent(String name, ModelFamily family) {
-        LatentModel model = new LatentModel() {
-            public String name() {
-                return name;
-            }
-
-            public int latentSize() {
-                return 2;
-            }
-
+        LatentModel model = new TwoPixelModel(name) {
             public NDArray encode(NDArray images) {
                 NDArray x = images.reshape(images.getShape().get(0), 2);
                 NDArray x1 = x.get(":, 1:2");
@@ -63,6 +47,23 @@ public final class HandModels {
             }
         };
         return new TrainedModel(family, 1, Profile.SMOKE, "test", model, null, null, 0);
+    }
+
+    /** What both hand models share: a name and a latent space of two variables, one per pixel. */
+    private abstract static class TwoPixelModel implements LatentModel {
+        private final String name;
+
+        TwoPixelModel(String name) {
+            this.name = name;
+        }
+
+        public String name() {
+            return name;
+        }
+
+        public int latentSize() {
+            return 2;
+        }
     }
 
     public static ImageSet images(int n, int seed) {
