@@ -118,27 +118,65 @@ public final class CodeStore {
         return values;
     }
 
+    /**
+     * Numbers of any count that {@code rule} computes from {@code model}, {@code images} and further inputs,
+     * such as a relocation map fitted from this model's codes to another's: read if stored, else computed and
+     * stored quietly (these come by the hundred; a progress line tells about them). {@code inputs} names
+     * everything else the numbers depend on (other models' checkpoint hashes, settings, content hashes);
+     * one file is kept per distinct {@code inputs}. The rule's name must change whenever its computation does.
+     */
+    public double[] values(TrainedModel model, ImageSet images, String rule, String inputs, Supplier<double[]> computation) {
+        if (inputs == null || inputs.isEmpty()) {
+            throw new IllegalArgumentException("the inputs of " + rule + " are not described: give what its numbers depend on");
+        }
+        DoubleBuffer stored = load(model, images, rule, inputs, -1, false, () -> {
+            double[] values = computation.get();
+            ByteBuffer bytes = ByteBuffer.allocate(8 * values.length).order(ByteOrder.LITTLE_ENDIAN);
+            bytes.asDoubleBuffer().put(values);
+            return bytes;
+        }).asDoubleBuffer();
+        double[] values = new double[stored.remaining()];
+        stored.get(values);
+        return values;
+    }
+
     /** Where the numbers of {@code rule} for {@code images} under {@code model} are stored (null: the model has no checkpoint). */
     public Path file(TrainedModel model, ImageSet images, String rule) {
+        return file(model, images, rule, null);
+    }
+
+    /** Where the numbers of {@code rule} for {@code images}, {@code inputs} (null: none) and {@code model} are stored (null: no checkpoint). */
+    public Path file(TrainedModel model, ImageSet images, String rule, String inputs) {
         if (model.checkpoint() == null) {
             return null;
         }
         Path checkpoint = model.checkpoint().toAbsolutePath();
         String name = checkpoint.getFileName().toString().replaceFirst("\\.ckpt$", "");
+        String id = inputs == null ? images.fingerprint().substring(0, 16) : sha256(images.fingerprint() + "|" + inputs).substring(0, 24);
         return checkpoint.resolveSibling("stored").resolve(name)
-                .resolve(rule.replaceAll("[^A-Za-z0-9.-]+", "-") + "-" + images.fingerprint().substring(0, 16) + ".bin");
+                .resolve(rule.replaceAll("[^A-Za-z0-9.-]+", "-") + "-" + id + ".bin");
     }
 
     /** The stored bytes (little-endian) of {@code rule} for the model and images: read, or computed and stored. */
     private ByteBuffer load(TrainedModel model, ImageSet images, String rule, long bytes, Supplier<ByteBuffer> computation) {
+        return load(model, images, rule, null, bytes, true, computation);
+    }
+
+    /**
+     * The same for numbers that also depend on {@code inputs} (null: nothing more); {@code bytes} -1 takes any
+     * count of 8-byte values; {@code announce} says on the messages when they were computed and stored.
+     */
+    private ByteBuffer load(TrainedModel model, ImageSet images, String rule, String inputs, long bytes, boolean announce,
+                            Supplier<ByteBuffer> computation) {
         if (bytes > Integer.MAX_VALUE - 64) {
             throw new IllegalArgumentException(bytes + " bytes of " + what(rule) + " are more than one stored file holds");
         }
-        Path file = file(model, images, rule);
+        Path file = file(model, images, rule, inputs);
         if (file == null) {
             return computation.get().order(ByteOrder.LITTLE_ENDIAN);
         }
-        String key = "model " + checkpointHash(model.checkpoint()) + "; images " + images.fingerprint() + "; " + rule;
+        String key = "model " + checkpointHash(model.checkpoint()) + "; images " + images.fingerprint() + "; " + rule
+                + (inputs == null ? "" : "; " + inputs);
         if (Files.exists(file)) {
             try {
                 ByteBuffer values = read(file, key, (int) bytes);
@@ -154,7 +192,7 @@ public final class CodeStore {
         }
         long started = System.nanoTime();
         ByteBuffer values = computation.get().order(ByteOrder.LITTLE_ENDIAN);
-        if (values.remaining() != bytes) {
+        if (bytes >= 0 ? values.remaining() != bytes : values.remaining() % 8 != 0) {
             throw new IllegalStateException(values.remaining() + " bytes of " + what(rule) + " computed where " + bytes + " were expected");
         }
         try {
@@ -163,8 +201,10 @@ public final class CodeStore {
             messages.accept("Could not store the " + what(rule) + " of " + model.name() + " in " + file + " (" + e.getMessage()
                     + "): they will be computed again next time.");
         }
-        messages.accept(String.format(Locale.ROOT, "%s: %s of %,d images computed in %.1f s and stored for next time",
-                model.name(), what(rule), images.size(), (System.nanoTime() - started) / 1e9));
+        if (announce) {
+            messages.accept(String.format(Locale.ROOT, "%s: %s of %,d images computed in %.1f s and stored for next time",
+                    model.name(), what(rule), images.size(), (System.nanoTime() - started) / 1e9));
+        }
         return values;
     }
 
@@ -185,7 +225,7 @@ public final class CodeStore {
                 return null; // written by another version of this class: stale, not damaged
             }
             int keyLength = head.getInt();
-            if (keyLength < 0 || keyLength > 4096) {
+            if (keyLength < 0 || keyLength > 65536) {
                 throw new IOException("a key of " + keyLength + " bytes");
             }
             ByteBuffer keyBytes = ByteBuffer.allocate(keyLength);
@@ -197,18 +237,18 @@ public final class CodeStore {
             readFully(channel, sizes, "its size");
             int stored = sizes.getInt();
             long expected = 12L + keyLength + 4 + (long) stored + 8;
-            if (stored != bytes || length != expected) {
+            if ((bytes >= 0 ? stored != bytes : stored < 0 || stored % 8 != 0) || length != expected) {
                 throw new IOException("it is " + length + " bytes long and says it holds " + stored + " bytes of values, where "
                         + bytes + " bytes of values make a file of " + (12L + keyLength + 4 + bytes + 8));
             }
-            ByteBuffer data = ByteBuffer.allocate(bytes + 8).order(ByteOrder.LITTLE_ENDIAN);
+            ByteBuffer data = ByteBuffer.allocate(stored + 8).order(ByteOrder.LITTLE_ENDIAN);
             readFully(channel, data, "its values");
             CRC32 crc = new CRC32();
-            crc.update(data.array(), 0, bytes);
-            if (data.getLong(bytes) != crc.getValue()) {
+            crc.update(data.array(), 0, stored);
+            if (data.getLong(stored) != crc.getValue()) {
                 throw new IOException("its checksum does not match its values");
             }
-            return data.limit(bytes).slice().order(ByteOrder.LITTLE_ENDIAN);
+            return data.limit(stored).slice().order(ByteOrder.LITTLE_ENDIAN);
         }
     }
 
@@ -263,6 +303,53 @@ public final class CodeStore {
         } catch (NoSuchAlgorithmException e) {
             throw new IllegalStateException("this Java has no SHA-256", e);
         }
+    }
+
+    /** SHA-256 of a text, in hex: names stored files after everything their numbers depend on. */
+    public static String sha256(String text) {
+        try {
+            return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(text.getBytes(StandardCharsets.UTF_8)));
+        } catch (NoSuchAlgorithmException e) {
+            throw new IllegalStateException("this Java has no SHA-256", e);
+        }
+    }
+
+    /** SHA-256 of codes' values and shape, in hex: keys numbers computed from codes made in this run. */
+    public static String sha256(float[][] codes) {
+        try {
+            MessageDigest digest = MessageDigest.getInstance("SHA-256");
+            ByteBuffer row = ByteBuffer.allocate(4 * (codes.length == 0 ? 0 : codes[0].length) + 8).order(ByteOrder.LITTLE_ENDIAN);
+            digest.update(ByteBuffer.allocate(4).order(ByteOrder.LITTLE_ENDIAN).putInt(codes.length).array());
+            for (float[] code : codes) {
+                if (row.capacity() < 4 * code.length + 4) {
+                    row = ByteBuffer.allocate(4 * code.length + 4).order(ByteOrder.LITTLE_ENDIAN);
+                }
+                row.clear();
+                row.putInt(code.length);
+                row.asFloatBuffer().put(code);
+                digest.update(row.array(), 0, 4 + 4 * code.length);
+            }
+            return HexFormat.of().formatHex(digest.digest());
+        } catch (NoSuchAlgorithmException e) {
+            throw new IllegalStateException("this Java has no SHA-256", e);
+        }
+    }
+
+    /** SHA-256 of indices, in hex: keys numbers computed from a chosen subset of images. */
+    public static String sha256(int[] indices) {
+        ByteBuffer bytes = ByteBuffer.allocate(4 * indices.length + 4).order(ByteOrder.LITTLE_ENDIAN);
+        bytes.putInt(indices.length);
+        bytes.asIntBuffer().put(indices);
+        try {
+            return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(bytes.array()));
+        } catch (NoSuchAlgorithmException e) {
+            throw new IllegalStateException("this Java has no SHA-256", e);
+        }
+    }
+
+    /** The SHA-256 of a zoo model's checkpoint (null: the model has none), the key of everything stored from it. */
+    public static String checkpointHash(TrainedModel model) {
+        return model.checkpoint() == null ? null : checkpointHash(model.checkpoint());
     }
 
     private static ByteBuffer floats(float[] values) {

@@ -9,4 +9,13 @@ public interface CodeMapFit {
     CodeMap fit(float[][] source, float[][] target);
 
     String name();
+
+    /**
+     * Everything besides the codes that decides the fitted map (the method, its settings and seeds, a
+     * version that changes with its computation), so that a zoo relocation's map can be stored and read back
+     * in a later run; null (the default) when the fit cannot say, and its maps are fitted every time.
+     */
+    default String recipe() {
+        return null;
+    }
 }

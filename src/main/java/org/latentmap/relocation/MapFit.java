@@ -15,9 +15,11 @@ import java.util.Locale;
  */
 public abstract class MapFit implements CodeMapFit {
     private final String name;
+    private final String recipe;
 
-    MapFit(String name) {
+    MapFit(String name, String recipe) {
         this.name = name;
+        this.recipe = recipe;
     }
 
     /** Least squares without bias, min ||Z1 W - Z2||^2: the paper's maps have no bias. */
@@ -45,7 +47,7 @@ public abstract class MapFit implements CodeMapFit {
      * with least squares. The fitted map's name gives the penalty chosen.
      */
     public static MapFit validatedRidge() {
-        return new MapFit("ridge, validated") {
+        return new MapFit("ridge, validated", "validated ridge v1: " + RidgeValidation.RECIPE + ", then " + ClosedForm.recipe(false, Double.NaN)) {
             @Override
             LinearMap fitChecked(float[][] source, float[][] target) {
                 RidgeValidation validation = RidgeValidation.of(source, target);
@@ -98,6 +100,11 @@ public abstract class MapFit implements CodeMapFit {
     }
 
     @Override
+    public String recipe() {
+        return recipe;
+    }
+
+    @Override
     public String toString() {
         return name;
     }
@@ -128,9 +135,15 @@ public abstract class MapFit implements CodeMapFit {
         private final double lambda;
 
         ClosedForm(String name, boolean bias, double lambda) {
-            super(name);
+            super(name, recipe(bias, lambda));
             this.bias = bias;
             this.lambda = lambda;
+        }
+
+        /** The closed form's settings (lambda NaN: chosen by validation). */
+        static String recipe(boolean bias, double lambda) {
+            return "closed form v1 (normal equations below pivot " + PIVOT_TOLERANCE + " else QR, QR below " + QR_BELOW_ROWS
+                    + " rows, rank " + RANK_TOLERANCE + "), bias " + bias + ", lambda " + Double.toHexString(lambda);
         }
 
         @Override

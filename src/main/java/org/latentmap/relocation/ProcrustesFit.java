@@ -19,7 +19,7 @@ final class ProcrustesFit extends MapFit {
     private static final double RANK_TOLERANCE = 1e-5;
 
     ProcrustesFit() {
-        super("orthogonal Procrustes (standardised)");
+        super("orthogonal Procrustes (standardised)", "procrustes v1 (one SVD, rank " + RANK_TOLERANCE + ")");
     }
 
     @Override

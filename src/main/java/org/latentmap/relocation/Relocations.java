@@ -18,7 +18,8 @@ import java.util.Map;
  * models, fits a map, and measures L-MSE, R-MSE and M-MSE on the test images in batches. The codes of the
  * training and test images and the test images' reconstruction errors come from the {@link CodeStore}
  * (computed once per model, ever) and are kept in memory for these relocations; a support set's codes are
- * rows of the training codes.
+ * rows of the training codes. Fitted maps and the errors of decoding mapped codes are stored too
+ * ({@link StoredRelocations}): a relocation asked for again, here or in a later run, is read.
  */
 public final class Relocations {
     private final ImageSet train;
@@ -54,7 +55,8 @@ public final class Relocations {
 
     /** Fits a map from {@code source}'s space to {@code target}'s on {@code points} and measures it. */
     public Relocation relocate(TrainedModel source, TrainedModel target, CodeMapFit fit, FitPoints points) {
-        CodeMap map = fit.fit(fitCodes(source, points), fitCodes(target, points));
+        checkPoints(points);
+        CodeMap map = StoredRelocations.map(source, target, train, points, fit, () -> fit.fit(fitCodes(source, points), fitCodes(target, points)));
         return measure(source, target, map, fit.name(), points.label());
     }
 
@@ -116,7 +118,7 @@ public final class Relocations {
         float[][] sourceCodes = testCodes(source);
         float[][] targetCodes = testCodes(target);
         float[][] mapped = map.apply(sourceCodes);
-        double[] mapped2 = Decoding.errors(target.model(), mapped, test);
+        double[] mapped2 = StoredRelocations.decodingErrors(target, mapped, test);
         double[] latent = LatentError.perCode(mapped, targetCodes);
         return new Relocation(source, target, map, fit, fittedOn, batchMeans(latent), batchMeans(reconstruction(source)),
                 batchMeans(mapped2), batchMeans(reconstruction(target)));
@@ -128,6 +130,20 @@ public final class Relocations {
     }
 
     private float[][] fitCodes(TrainedModel model, FitPoints points) {
+        checkPoints(points);
+        float[][] all = trainCodes(model);
+        if (points.isAll()) {
+            return all;
+        }
+        int[] indices = points.indices();
+        float[][] rows = new float[indices.length][];
+        for (int i = 0; i < indices.length; i++) {
+            rows[i] = all[indices[i]];
+        }
+        return rows;
+    }
+
+    private void checkPoints(FitPoints points) {
         if (points.isAll() && points.size() != train.size()) {
             throw new IllegalArgumentException("these points are all of another data set (" + points.size()
                     + " images); this relocation fits on " + train.size());
@@ -139,15 +155,6 @@ public final class Relocations {
                         + " training images: was the support set made for another data set or profile?");
             }
         }
-        float[][] all = trainCodes(model);
-        if (points.isAll()) {
-            return all;
-        }
-        float[][] rows = new float[indices.length][];
-        for (int i = 0; i < indices.length; i++) {
-            rows[i] = all[indices[i]];
-        }
-        return rows;
     }
 
     /** The training images' codes under a model (from the store, then kept). */

@@ -66,6 +66,13 @@ public final class ResidualMlpFit implements CodeMapFit {
     }
 
     @Override
+    public String recipe() {
+        String linear = linearFit.recipe();
+        return linear == null ? null : "residual MLP v1, " + hidden + " hidden, " + steps + " steps of " + batchSize + ", Adam "
+                + Double.toHexString(learningRate) + ", seed " + seed + ", checked every " + CHECK_EVERY + "; linear part: " + linear;
+    }
+
+    @Override
     public ResidualMlpMap fit(float[][] source, float[][] target) {
         LinearMap linear = linearFit.fit(source, target);
         int n = source.length;

@@ -28,6 +28,8 @@ public final class RidgeValidation {
     /** The grid of relative penalties: 1e-6 to 10 in steps of half a decade. */
     private static final double[] FACTORS = grid(-6, 1);
     private static final long SEED = 1;
+    /** The validation's settings, part of a validated fit's {@link CodeMapFit#recipe()}. */
+    static final String RECIPE = "ridge validation v1, " + FOLDS + " folds (seed " + SEED + "), factors 1e-6..10 by half decades";
 
     private final double[] lambdas;
     private final double[] errors;

@@ -14,6 +14,11 @@ final class Standardisation {
         this.sd = sd;
     }
 
+    /** Given means and deviations (as stored). */
+    static Standardisation of(double[] mean, double[] sd) {
+        return new Standardisation(mean.clone(), sd.clone());
+    }
+
     static Standardisation of(float[][] codes) {
         int p = codes[0].length;
         double[] mean = new double[p];

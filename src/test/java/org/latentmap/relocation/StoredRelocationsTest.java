@@ -1,0 +1,163 @@
+package org.latentmap.relocation;
+
+import static org.junit.jupiter.api.Assertions.assertArrayEquals;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertNull;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+import static org.latentmap.testing.HandModels.images;
+
+import ai.djl.ndarray.NDArray;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.latentmap.Profile;
+import org.latentmap.data.ImageSet;
+import org.latentmap.features.SupportSet;
+import org.latentmap.model.LatentModel;
+import org.latentmap.model.ModelFamily;
+import org.latentmap.model.TrainedModel;
+import org.latentmap.testing.HandModels;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.SplittableRandom;
+
+/** Relocations of zoo models are read back, exactly, in a later run; exactly what changed is computed again. */
+class StoredRelocationsTest {
+    @TempDir
+    Path zoo;
+
+    /** A hand-made model (code = (a x0, b x1)) that counts its decodings, with a checkpoint of its own. */
+    private static final class Counting implements LatentModel {
+        final LatentModel inner;
+        int decodings;
+
+        Counting(String name, float a, float b) {
+            inner = HandModels.scaling(name, ModelFamily.VAE, a, b).model();
+        }
+
+        public String name() {
+            return inner.name();
+        }
+
+        public int latentSize() {
+            return inner.latentSize();
+        }
+
+        public NDArray encode(NDArray images) {
+            return inner.encode(images);
+        }
+
+        public NDArray decode(NDArray codes) {
+            decodings++;
+            return inner.decode(codes);
+        }
+    }
+
+    /** A fit that counts its calls (validated ridge underneath). */
+    private static final class CountingFit implements CodeMapFit {
+        final String recipe;
+        int fits;
+
+        CountingFit(String recipe) {
+            this.recipe = recipe;
+        }
+
+        public CodeMap fit(float[][] source, float[][] target) {
+            fits++;
+            return MapFit.validatedRidge().fit(source, target);
+        }
+
+        public String name() {
+            return "counting ridge";
+        }
+
+        public String recipe() {
+            return recipe;
+        }
+    }
+
+    private TrainedModel model(String name, Counting counting) throws IOException {
+        Path checkpoint = zoo.resolve(name + ".ckpt");
+        if (!Files.exists(checkpoint)) {
+            Files.writeString(checkpoint, "weights of " + name);
+        }
+        return new TrainedModel(ModelFamily.VAE, 1, Profile.SMOKE, "test", counting, null, null, 0, checkpoint);
+    }
+
+    @Test
+    void aRelocationAskedForAgainIsReadExactly() throws IOException {
+        Counting source = new Counting("s", 2, 3);
+        Counting target = new Counting("t", -1, 0.5f);
+        TrainedModel s = model("s", source);
+        TrainedModel t = model("t", target);
+        ImageSet train = images(60, 1);
+        ImageSet test = images(20, 2);
+        CountingFit fit = new CountingFit("counting ridge v1");
+        FitPoints points = FitPoints.supportSet(SupportSet.of(0, 4, 7, 9, 11, 20, 30, 33));
+        Relocation first = Relocations.on(train, test).batches(5).relocate(s, t, fit, points);
+        assertEquals(1, fit.fits);
+        int decodings = target.decodings;
+        // a later run: new Relocations, same models and inputs
+        Relocation again = Relocations.on(train, test).batches(5).relocate(s, t, fit, points);
+        assertEquals(1, fit.fits, "the map is read, not fitted again");
+        assertEquals(decodings, target.decodings, "the mapped codes' errors are read, not decoded again");
+        assertArrayEquals(first.linearMap().weights()[1], again.linearMap().weights()[1], 0);
+        assertEquals(first.map().fit(), again.map().fit());
+        assertArrayEquals(first.mMse(), again.mMse(), 0);
+        assertArrayEquals(first.lMse(), again.lMse(), 0);
+
+        // other fit points, another recipe, or a retrained target: fitted again
+        Relocations.on(train, test).batches(5).relocate(s, t, fit, FitPoints.supportSet(SupportSet.of(1, 4, 7, 9, 11, 20, 30, 33)));
+        assertEquals(2, fit.fits);
+        decodings = target.decodings;
+        CountingFit other = new CountingFit("counting ridge v2");
+        Relocations.on(train, test).batches(5).relocate(s, t, other, points);
+        assertEquals(1, other.fits);
+        assertEquals(decodings, target.decodings, "a map giving the same codes shares their decoding errors");
+        Files.writeString(t.checkpoint(), "retrained weights of t");
+        Relocations.on(train, test).batches(5).relocate(s, t, fit, points);
+        assertEquals(3, fit.fits, "a retrained target's map is fitted again");
+        assertTrue(target.decodings > decodings, "and its decodings are computed again");
+    }
+
+    @Test
+    void aFitWithoutRecipeIsFittedEveryTime() throws IOException {
+        TrainedModel s = model("s", new Counting("s", 2, 3));
+        TrainedModel t = model("t", new Counting("t", 1, 1));
+        CountingFit fit = new CountingFit(null);
+        ImageSet train = images(30, 3);
+        for (int run = 1; run <= 2; run++) {
+            Relocations.on(train, images(10, 4)).relocate(s, t, fit, FitPoints.allOf(train));
+            assertEquals(run, fit.fits);
+        }
+    }
+
+    @Test
+    void storedMapsComeBackExactly() {
+        SplittableRandom random = new SplittableRandom(5);
+        float[][] source = new float[200][3];
+        float[][] target = new float[200][2];
+        for (int i = 0; i < source.length; i++) {
+            for (int k = 0; k < 3; k++) {
+                source[i][k] = (float) random.nextGaussian();
+            }
+            target[i][0] = source[i][0] * source[i][1];
+            target[i][1] = (float) Math.max(0, source[i][2]) - source[i][0];
+        }
+        float[][] probe = java.util.Arrays.copyOf(source, 10);
+        for (CodeMapFit fit : new CodeMapFit[] {MapFit.leastSquares(), MapFit.affine(), MapFit.procrustes(),
+                ResidualMlpFit.standard().steps(200).hidden(8)}) {
+            CodeMap map = fit.fit(source, target);
+            CodeMap back = StoredRelocations.fromValues(StoredRelocations.toValues(map));
+            assertEquals(map.getClass(), back.getClass());
+            assertEquals(map.fit(), back.fit());
+            float[][] expected = map.apply(probe);
+            float[][] actual = back.apply(probe);
+            for (int i = 0; i < probe.length; i++) {
+                assertArrayEquals(expected[i], actual[i], 0, fit.name());
+            }
+        }
+        assertNull(((CodeMapFit) new CountingFit(null)).recipe());
+    }
+}
