@@ -2,8 +2,8 @@ package org.latentmap.relocation;
 
 import org.ejml.data.DMatrixRMaj;
 import org.ejml.dense.row.CommonOps_DDRM;
-import org.ejml.dense.row.factory.LinearSolverFactory_DDRM;
-import org.ejml.interfaces.linsol.LinearSolverDense;
+import org.ejml.dense.row.factory.DecompositionFactory_DDRM;
+import org.ejml.interfaces.decomposition.EigenDecomposition_F64;
 
 import java.util.ArrayList;
 import java.util.List;
@@ -21,7 +21,7 @@ import java.util.SplittableRandom;
  * squares of one source variable, so one grid suits codes of any size and spread. Held-out errors are mean
  * squared errors per code entry, the units of L-MSE. Everything is computed from the folds' Gram matrices
  * (Z1^T Z1, Z1^T Z2, by the engine), so the cost after one product over the points does not grow with their
- * number; each penalty's system is solved by Cholesky (EJML).
+ * number; one eigen-decomposition per fold (EJML) then scores every penalty at once.
  */
 public final class RidgeValidation {
     public static final int FOLDS = 5;
@@ -89,8 +89,9 @@ public final class RidgeValidation {
         for (int f = 0; f < FOLDS; f++) {
             DMatrixRMaj trainGram = CommonOps_DDRM.subtract(gramAll, gram[f], null);
             DMatrixRMaj trainCross = CommonOps_DDRM.subtract(crossAll, cross[f], null);
+            double[] heldOut = heldOutSquares(trainGram, trainCross, gram[f], cross[f], targetSquares[f], lambdas);
             for (int g = 0; g < lambdas.length; g++) {
-                errors[g] += heldOutSquares(solve(trainGram, lambdas[g], trainCross), gram[f], cross[f], targetSquares[f]);
+                errors[g] += heldOut[g];
             }
         }
         for (int g = 0; g < errors.length; g++) {
@@ -135,27 +136,66 @@ public final class RidgeValidation {
                 bestLambda(), bestFactor(), FOLDS, bestError());
     }
 
-    /** Sum over held-out rows of ||z W - y||^2 = tr(W^T G W) - 2 tr(W^T C) + sum y^2. */
-    private static double heldOutSquares(DMatrixRMaj w, DMatrixRMaj gram, DMatrixRMaj cross, double targetSquares) {
-        DMatrixRMaj gw = CommonOps_DDRM.mult(gram, w, null);
-        CommonOps_DDRM.addEquals(gw, -2, cross);
-        return Math.max(0, targetSquares + CommonOps_DDRM.elementSum(CommonOps_DDRM.elementMult(w, gw, null)));
-    }
-
-    /** (G + lambda I)^-1 C by Cholesky (EJML); G + lambda I is positive definite for lambda > 0. */
-    private static DMatrixRMaj solve(DMatrixRMaj gram, double lambda, DMatrixRMaj cross) {
-        DMatrixRMaj a = gram.copy();
-        for (int k = 0; k < a.numRows; k++) {
-            a.add(k, k, lambda);
+    /**
+     * For every penalty, the sum over the held-out rows of ||z W - y||^2 = tr(W^T G W) - 2 tr(W^T C) + sum y^2,
+     * W = (T + lambda I)^-1 D the map fitted on the other folds (Gram T, cross-products D). With T = V diag(d) V^T
+     * (one symmetric eigen-decomposition, EJML), W = V S A with A = V^T D and S = diag(1 / (d + lambda)), so
+     * tr(W^T G W) = s^T ((V^T G V) o (A A^T)) s and tr(W^T C) = s . rowSums(A o V^T C): after a few products
+     * per fold, each penalty costs O(p^2) instead of a p x p solve.
+     */
+    private static double[] heldOutSquares(DMatrixRMaj trainGram, DMatrixRMaj trainCross, DMatrixRMaj gram, DMatrixRMaj cross,
+                                           double targetSquares, double[] lambdas) {
+        int p = trainGram.numRows;
+        EigenDecomposition_F64<DMatrixRMaj> eigen = DecompositionFactory_DDRM.eig(p, true, true);
+        if (!eigen.decompose(trainGram.copy())) {
+            throw new IllegalArgumentException("the Gram matrix of the source codes has no eigen-decomposition: are the codes finite?");
         }
-        LinearSolverDense<DMatrixRMaj> cholesky = LinearSolverFactory_DDRM.chol(a.numRows);
-        if (!cholesky.setA(a)) {
-            throw new IllegalArgumentException("the ridge system with penalty " + lambda + " is not positive definite:"
-                    + " are the source codes finite?");
+        double[] d = new double[p];
+        DMatrixRMaj v = new DMatrixRMaj(p, p);
+        for (int k = 0; k < p; k++) {
+            d[k] = eigen.getEigenvalue(k).getReal();
+            DMatrixRMaj column = eigen.getEigenVector(k);
+            for (int i = 0; i < p; i++) {
+                v.set(i, k, column.get(i));
+            }
         }
-        DMatrixRMaj w = new DMatrixRMaj(gram.numCols, cross.numCols);
-        cholesky.solve(cross, w);
-        return w;
+        DMatrixRMaj a = CommonOps_DDRM.multTransA(v, trainCross, null);
+        DMatrixRMaj b = CommonOps_DDRM.multTransA(v, CommonOps_DDRM.mult(gram, v, null), null);
+        DMatrixRMaj aat = CommonOps_DDRM.multTransB(a, a, null);
+        DMatrixRMaj e = CommonOps_DDRM.multTransA(v, cross, null);
+        double[] r = new double[p];
+        for (int i = 0; i < p; i++) {
+            double sum = 0;
+            for (int j = 0; j < a.numCols; j++) {
+                sum += a.get(i, j) * e.get(i, j);
+            }
+            r[i] = sum;
+        }
+        DMatrixRMaj bm = CommonOps_DDRM.elementMult(b, aat, null);
+        double[] out = new double[lambdas.length];
+        double[] sv = new double[p];
+        for (int g = 0; g < lambdas.length; g++) {
+            for (int i = 0; i < p; i++) {
+                double shifted = d[i] + lambdas[g];
+                if (!(shifted > 0)) {
+                    throw new IllegalArgumentException("the ridge system with penalty " + lambdas[g] + " is not positive definite:"
+                            + " are the source codes finite?");
+                }
+                sv[i] = 1 / shifted;
+            }
+            double quadratic = 0;
+            double linear = 0;
+            for (int i = 0; i < p; i++) {
+                double row = 0;
+                for (int k = 0; k < p; k++) {
+                    row += bm.get(i, k) * sv[k];
+                }
+                quadratic += sv[i] * row;
+                linear += sv[i] * r[i];
+            }
+            out[g] = Math.max(0, targetSquares + quadratic - 2 * linear);
+        }
+        return out;
     }
 
     private static int[] folds(int n) {
