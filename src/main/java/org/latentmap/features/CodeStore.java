@@ -140,6 +140,14 @@ public final class CodeStore {
         return values;
     }
 
+    /**
+     * The same for numbers that depend on no images, only on {@code model} and {@code inputs} (such as maps
+     * fitted on a generator's own samples).
+     */
+    public double[] values(TrainedModel model, String rule, String inputs, Supplier<double[]> computation) {
+        return values(model, null, rule, inputs, computation);
+    }
+
     /** Where the numbers of {@code rule} for {@code images} under {@code model} are stored (null: the model has no checkpoint). */
     public Path file(TrainedModel model, ImageSet images, String rule) {
         return file(model, images, rule, null);
@@ -152,7 +160,7 @@ public final class CodeStore {
         }
         Path checkpoint = model.checkpoint().toAbsolutePath();
         String name = checkpoint.getFileName().toString().replaceFirst("\\.ckpt$", "");
-        String id = inputs == null ? images.fingerprint().substring(0, 16) : sha256(images.fingerprint() + "|" + inputs).substring(0, 24);
+        String id = inputs == null ? images.fingerprint().substring(0, 16) : sha256(fingerprint(images) + "|" + inputs).substring(0, 24);
         return checkpoint.resolveSibling("stored").resolve(name)
                 .resolve(rule.replaceAll("[^A-Za-z0-9.-]+", "-") + "-" + id + ".bin");
     }
@@ -175,7 +183,7 @@ public final class CodeStore {
         if (file == null) {
             return computation.get().order(ByteOrder.LITTLE_ENDIAN);
         }
-        String key = "model " + checkpointHash(model.checkpoint()) + "; images " + images.fingerprint() + "; " + rule
+        String key = "model " + checkpointHash(model.checkpoint()) + "; images " + fingerprint(images) + "; " + rule
                 + (inputs == null ? "" : "; " + inputs);
         if (Files.exists(file)) {
             try {
@@ -206,6 +214,10 @@ public final class CodeStore {
                     model.name(), what(rule), images.size(), (System.nanoTime() - started) / 1e9));
         }
         return values;
+    }
+
+    private static String fingerprint(ImageSet images) {
+        return images == null ? "none" : images.fingerprint();
     }
 
     private static String what(String rule) {

@@ -1,5 +1,9 @@
 package org.latentmap.relocation;
 
+import org.latentmap.features.CodeStore;
+import org.latentmap.features.PackedValues;
+import org.latentmap.model.TrainedModel;
+
 import org.latentmap.metrics.Stats;
 import org.latentmap.model.LatentModel;
 
@@ -16,6 +20,8 @@ import java.util.Locale;
  */
 public record SampledRelocation(String source, String target, int fitSamples, LinearMap map, double[] latentErrors,
                                 double[] imageErrors) {
+    private static final String RULE = "sampled relocation v1";
+
     /**
      * Both directions between {@code generator}'s space and {@code other}'s: generator -> other, then
      * other -> generator; maps fitted on {@code fitSamples} samples by {@code fit}, measured on
@@ -33,21 +39,81 @@ public record SampledRelocation(String source, String target, int fitSamples, Li
      */
     public static List<SampledRelocation> bothWays(LatentModel generator, List<LatentModel> others, MapFit fit, int fitSamples,
                                                    int testSamples, int seed) {
-        if (fitSamples < 1 || testSamples < 1) {
-            throw new IllegalArgumentException("a sampled relocation needs fit and test samples; got " + fitSamples + " and " + testSamples);
-        }
-        SamplePairs.Drawn fitDraw = SamplePairs.drawn(generator, fitSamples, seed);
-        SamplePairs.Drawn testDraw = SamplePairs.drawn(generator, testSamples, seed + 1);
+        Draws draws = new Draws(generator, fitSamples, testSamples, seed);
         List<SampledRelocation> results = new java.util.ArrayList<>();
         for (LatentModel other : others) {
+            results.addAll(draws.bothWays(other, fit));
+        }
+        return results;
+    }
+
+    /**
+     * The same for zoo models: each other model's pair of relocations is stored beside the generator's
+     * checkpoint ({@link CodeStore}), keyed by both checkpoints, the fit's recipe, the sample counts and the
+     * seed, and read in a later run; the samples are drawn only when some pair is not stored.
+     */
+    public static List<SampledRelocation> bothWays(TrainedModel generator, List<TrainedModel> others, MapFit fit, int fitSamples,
+                                                   int testSamples, int seed) {
+        Draws draws = new Draws(generator.model(), fitSamples, testSamples, seed);
+        List<SampledRelocation> results = new java.util.ArrayList<>();
+        for (TrainedModel other : others) {
+            String otherHash = CodeStore.checkpointHash(other);
+            if (fit.recipe() == null || otherHash == null || generator.checkpoint() == null) {
+                results.addAll(draws.bothWays(other.model(), fit));
+                continue;
+            }
+            String inputs = "other " + otherHash + "; fit " + fit.recipe() + "; " + fitSamples + " fit and " + testSamples
+                    + " test samples from seed " + seed + "; other's codes " + CodeStore.CODES;
+            PackedValues.Reader values = PackedValues.read(CodeStore.standard().values(generator, RULE, inputs, () -> {
+                PackedValues packed = new PackedValues();
+                for (SampledRelocation r : draws.bothWays(other.model(), fit)) {
+                    packed.add(StoredRelocations.toValues(r.map)).add(r.latentErrors).add(r.imageErrors);
+                }
+                return packed.toArray();
+            }));
+            String g = generator.model().name();
+            String o = other.model().name();
+            for (String[] way : new String[][] {{g, o}, {o, g}}) {
+                LinearMap map = (LinearMap) StoredRelocations.fromValues(values.doubles());
+                results.add(new SampledRelocation(way[0], way[1], fitSamples, map, values.doubles(), values.doubles()));
+            }
+            values.end();
+        }
+        return results;
+    }
+
+    /** A generator's fit and test samples, drawn when first needed, then seen from each other model's space. */
+    private static final class Draws {
+        private final LatentModel generator;
+        private final int fitSamples;
+        private final int testSamples;
+        private final int seed;
+        private SamplePairs.Drawn fitDraw;
+        private SamplePairs.Drawn testDraw;
+
+        Draws(LatentModel generator, int fitSamples, int testSamples, int seed) {
+            if (fitSamples < 1 || testSamples < 1) {
+                throw new IllegalArgumentException("a sampled relocation needs fit and test samples; got " + fitSamples + " and " + testSamples);
+            }
+            this.generator = generator;
+            this.fitSamples = fitSamples;
+            this.testSamples = testSamples;
+            this.seed = seed;
+        }
+
+        /** generator -> other, then other -> generator. */
+        List<SampledRelocation> bothWays(LatentModel other, MapFit fit) {
+            if (fitDraw == null) {
+                fitDraw = SamplePairs.drawn(generator, fitSamples, seed);
+                testDraw = SamplePairs.drawn(generator, testSamples, seed + 1);
+            }
             SamplePairs fitting = fitDraw.with(other);
             SamplePairs testing = testDraw.with(other);
             LinearMap forward = fit.fit(fitting.generatorCodes(), fitting.otherCodes());
             LinearMap backward = fit.fit(fitting.otherCodes(), fitting.generatorCodes());
-            results.add(measure(generator.name(), other, forward, testing.generatorCodes(), testing.otherCodes(), fitSamples));
-            results.add(measure(other.name(), generator, backward, testing.otherCodes(), testing.generatorCodes(), fitSamples));
+            return List.of(measure(generator.name(), other, forward, testing.generatorCodes(), testing.otherCodes(), fitSamples),
+                    measure(other.name(), generator, backward, testing.otherCodes(), testing.generatorCodes(), fitSamples));
         }
-        return results;
     }
 
     private static SampledRelocation measure(String source, LatentModel target, LinearMap map, float[][] sourceCodes,

@@ -6,8 +6,11 @@ import ai.djl.ndarray.NDManager;
 import ai.djl.ndarray.NDScope;
 import ai.djl.nn.Parameter;
 import org.latentmap.data.ImageSet;
+import org.latentmap.features.CodeStore;
+import org.latentmap.features.PackedValues;
 import org.latentmap.metrics.Stats;
 import org.latentmap.model.Adversarial;
+import org.latentmap.model.TrainedModel;
 import org.latentmap.train.Adam;
 import org.latentmap.train.GradMode;
 import org.latentmap.train.Progress;
@@ -27,16 +30,20 @@ public final class Inversion {
     private static final int PRIOR_SAMPLES = 1024;
     private static final int CHUNK = 256;
 
+    private static final String RULE = "inversion v1";
+
     private final Adversarial model;
+    private final TrainedModel stored;
     private final int steps;
     private final double learningRate;
     private final Progress progress;
 
-    private Inversion(Adversarial model, int steps, double learningRate, Progress progress) {
+    private Inversion(Adversarial model, TrainedModel stored, int steps, double learningRate, Progress progress) {
         if (steps < 1 || !(learningRate > 0)) {
             throw new IllegalArgumentException("an inversion needs steps >= 1 and a learning rate > 0; got " + steps + " and " + learningRate);
         }
         this.model = model;
+        this.stored = stored;
         this.steps = steps;
         this.learningRate = learningRate;
         this.progress = progress;
@@ -44,31 +51,70 @@ public final class Inversion {
 
     /** 300 Adam steps at 0.05 from the mean code, its progress as a line on standard output. */
     public static Inversion of(Adversarial model) {
-        return new Inversion(model, 300, 0.05, ProgressLine.toStandardOutput());
+        return new Inversion(model, null, 300, 0.05, ProgressLine.toStandardOutput());
+    }
+
+    /**
+     * The same for a zoo model (its model an {@link Adversarial}): what an inversion finds is stored beside
+     * its checkpoint ({@link CodeStore}) and read back when the same images are inverted with the same settings.
+     */
+    public static Inversion of(TrainedModel model) {
+        if (!(model.model() instanceof Adversarial adversarial)) {
+            throw new IllegalArgumentException(model.name() + " is a " + model.family().displayName()
+                    + ": inversion optimises the code of a generator (a GAN or StyleGAN)");
+        }
+        return new Inversion(adversarial, model, 300, 0.05, ProgressLine.toStandardOutput());
     }
 
     public Inversion steps(int count) {
-        return new Inversion(model, count, learningRate, progress);
+        return new Inversion(model, stored, count, learningRate, progress);
     }
 
     public Inversion learningRate(double rate) {
-        return new Inversion(model, steps, rate, progress);
+        return new Inversion(model, stored, steps, rate, progress);
     }
 
     /** Told of every step ({@link Progress#SILENT} says nothing). */
     public Inversion progress(Progress to) {
-        return new Inversion(model, steps, learningRate, to);
+        return new Inversion(model, stored, steps, learningRate, to);
     }
 
     public int steps() {
         return steps;
     }
 
-    /** The codes found for {@code images} and each image's error before and after. */
+    /** The codes found for {@code images} and each image's error before and after (read when stored). */
     public Result invert(ImageSet images) {
         if (images.size() == 0) {
             throw new IllegalArgumentException("no images to invert");
         }
+        if (stored == null) {
+            return optimise(images);
+        }
+        String recipe = "Adam " + Double.toHexString(learningRate) + " for " + steps + " steps from the mean of " + PRIOR_SAMPLES
+                + " prior codes, chunks of " + CHUNK;
+        PackedValues.Reader values = PackedValues.read(CodeStore.standard().values(stored, images, RULE, recipe, () -> {
+            Result found = optimise(images);
+            float[][] drawn = new float[images.size()][];
+            for (int i = 0; i < drawn.length; i++) {
+                drawn[i] = found.images().image(i);
+            }
+            return new PackedValues().add(found.codes()).add(drawn).add(found.startError()).add(found.error()).toArray();
+        }));
+        float[][] codes = values.rows();
+        float[][] drawn = values.rows();
+        float[] pixels = new float[images.size() * images.imageLength()];
+        for (int i = 0; i < drawn.length; i++) {
+            System.arraycopy(drawn[i], 0, pixels, i * images.imageLength(), images.imageLength());
+        }
+        double[] before = values.doubles();
+        double[] after = values.doubles();
+        values.end();
+        return new Result(codes, new ImageSet(pixels, images.size(), images.channels(), images.height(), images.width(), null, null),
+                before, after);
+    }
+
+    private Result optimise(ImageSet images) {
         int size = model.latentSize();
         float[][] codes = new float[images.size()][];
         double[] before = new double[images.size()];

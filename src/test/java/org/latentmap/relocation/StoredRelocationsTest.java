@@ -134,6 +134,29 @@ class StoredRelocationsTest {
     }
 
     @Test
+    void mapsFittedOnAGeneratorsSamplesAreStoredAndReadBack() throws IOException {
+        Counting generator = new Counting("G", 2, 4);
+        TrainedModel g = model("G", generator);
+        TrainedModel o = model("O", new Counting("O", 3, -1));
+        var first = SampledRelocation.bothWays(g, java.util.List.of(o), MapFit.leastSquares(), 50, 20, 3);
+        int decodings = generator.decodings;
+        var again = SampledRelocation.bothWays(g, java.util.List.of(o), MapFit.leastSquares(), 50, 20, 3);
+        assertEquals(decodings, generator.decodings, "no samples drawn when every pair is stored");
+        assertEquals(2, again.size());
+        for (int i = 0; i < 2; i++) {
+            assertEquals(first.get(i).source(), again.get(i).source());
+            assertEquals(first.get(i).target(), again.get(i).target());
+            assertArrayEquals(first.get(i).map().weights()[0], again.get(i).map().weights()[0], 0);
+            assertArrayEquals(first.get(i).imageErrors(), again.get(i).imageErrors(), 0);
+            assertArrayEquals(first.get(i).latentErrors(), again.get(i).latentErrors(), 0);
+        }
+        assertEquals("G", again.get(0).source());
+        assertArrayEquals(new double[] {1.5, 0}, again.get(0).map().weights()[0], 1e-5);
+        SampledRelocation.bothWays(g, java.util.List.of(o), MapFit.leastSquares(), 50, 20, 4);
+        assertTrue(generator.decodings > decodings, "another seed draws samples");
+    }
+
+    @Test
     void storedMapsComeBackExactly() {
         SplittableRandom random = new SplittableRandom(5);
         float[][] source = new float[200][3];

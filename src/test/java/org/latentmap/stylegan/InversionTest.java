@@ -72,6 +72,45 @@ class InversionTest {
         }
     }
 
+    @Test
+    void aZooModelsInversionIsStoredAndReadBackExactly(@TempDir Path folder) throws java.io.IOException {
+        try (NDManager manager = NDManager.newBaseManager()) {
+            Engine.getInstance().setRandomSeed(3);
+            StyleGan model = StyleGan.create("tiny", manager, new Shape(1, 32, 32), 8);
+            Path checkpoint = folder.resolve("tiny.ckpt");
+            java.nio.file.Files.writeString(checkpoint, "weights of tiny");
+            var zoo = new org.latentmap.model.TrainedModel(org.latentmap.model.ModelFamily.STYLE_GAN, 1, org.latentmap.Profile.SMOKE,
+                    "test", model, null, null, 0, checkpoint);
+            java.util.List<String> told = new java.util.ArrayList<>();
+            Progress counting = new Progress() {
+                public void start(String what, long step, long total) {
+                    told.add(what);
+                }
+
+                public void update(long step, long total, double loss) {
+                }
+
+                public void end(long step, long total, Throwable failure) {
+                }
+            };
+            ImageSet images = noise(3);
+            var first = Inversion.of(zoo).steps(5).progress(counting).invert(images);
+            var again = Inversion.of(zoo).steps(5).progress(counting).invert(images);
+            assertEquals(1, told.size(), "optimised once, then read: " + told);
+            for (int i = 0; i < 3; i++) {
+                org.junit.jupiter.api.Assertions.assertArrayEquals(first.codes()[i], again.codes()[i]);
+                org.junit.jupiter.api.Assertions.assertArrayEquals(first.images().image(i), again.images().image(i));
+            }
+            org.junit.jupiter.api.Assertions.assertArrayEquals(first.error(), again.error());
+            org.junit.jupiter.api.Assertions.assertArrayEquals(first.startError(), again.startError());
+            Inversion.of(zoo).steps(6).progress(counting).invert(images);
+            assertEquals(2, told.size(), "other settings are optimised again");
+            var notAGenerator = assertThrows(IllegalArgumentException.class,
+                    () -> Inversion.of(org.latentmap.testing.HandModels.scaling("V", org.latentmap.model.ModelFamily.VAE, 1, 1)));
+            assertTrue(notAGenerator.getMessage().contains("inversion optimises the code of a generator"), notAGenerator.getMessage());
+        }
+    }
+
     private static ImageSet noise(int count) {
         java.util.SplittableRandom random = new java.util.SplittableRandom(4);
         float[] pixels = new float[count * 32 * 32];
