@@ -176,25 +176,32 @@ public final class CodeStore {
      */
     private ByteBuffer load(TrainedModel model, ImageSet images, String rule, String inputs, long bytes, boolean announce,
                             Supplier<ByteBuffer> computation) {
-        if (bytes > Integer.MAX_VALUE - 64) {
-            throw new IllegalArgumentException(bytes + " bytes of " + what(rule) + " are more than one stored file holds");
-        }
         Path file = file(model, images, rule, inputs);
         if (file == null) {
             return computation.get().order(ByteOrder.LITTLE_ENDIAN);
         }
         String key = "model " + checkpointHash(model.checkpoint()) + "; images " + fingerprint(images) + "; " + rule
                 + (inputs == null ? "" : "; " + inputs);
+        String announcement = announce ? model.name() + ": " + what(rule) + " of " + String.format(Locale.ROOT, "%,d", images.size()) + " images" : null;
+        return load(file, key, model.name(), rule, bytes, announcement, computation);
+    }
+
+    /** The stored bytes in {@code file} under {@code key}, or computed and stored (announced unless null). */
+    private ByteBuffer load(Path file, String key, String owner, String rule, long bytes, String announcement,
+                            Supplier<ByteBuffer> computation) {
+        if (bytes > Integer.MAX_VALUE - 64) {
+            throw new IllegalArgumentException(bytes + " bytes of " + what(rule) + " are more than one stored file holds");
+        }
         if (Files.exists(file)) {
             try {
                 ByteBuffer values = read(file, key, (int) bytes);
                 if (values != null) {
                     return values;
                 }
-                messages.accept("The stored " + what(rule) + " of " + model.name() + " in " + file
+                messages.accept("The stored " + what(rule) + " of " + owner + " in " + file
                         + " were made by another version of the model, the images or latentmap: computing them again.");
             } catch (IOException | RuntimeException e) {
-                messages.accept("The stored " + what(rule) + " of " + model.name() + " in " + file + " are damaged ("
+                messages.accept("The stored " + what(rule) + " of " + owner + " in " + file + " are damaged ("
                         + e.getMessage() + "): computing them again.");
             }
         }
@@ -206,13 +213,33 @@ public final class CodeStore {
         try {
             write(file, key, values.duplicate());
         } catch (IOException e) {
-            messages.accept("Could not store the " + what(rule) + " of " + model.name() + " in " + file + " (" + e.getMessage()
+            messages.accept("Could not store the " + what(rule) + " of " + owner + " in " + file + " (" + e.getMessage()
                     + "): they will be computed again next time.");
         }
-        if (announce) {
-            messages.accept(String.format(Locale.ROOT, "%s: %s of %,d images computed in %.1f s and stored for next time",
-                    model.name(), what(rule), images.size(), (System.nanoTime() - started) / 1e9));
+        if (announcement != null) {
+            messages.accept(String.format(Locale.ROOT, "%s computed in %.1f s and stored for next time", announcement,
+                    (System.nanoTime() - started) / 1e9));
         }
+        return values;
+    }
+
+    /**
+     * Numbers computed from images alone, with no model (such as the baselines every error is read against),
+     * stored in {@code folder} under a name made from {@code rule} and a hash of the images and {@code inputs}:
+     * read if stored, else computed, stored and announced.
+     */
+    public double[] values(Path folder, ImageSet images, String rule, String inputs, Supplier<double[]> computation) {
+        String id = sha256(images.fingerprint() + "|" + inputs).substring(0, 24);
+        Path file = folder.resolve(rule.replaceAll("[^A-Za-z0-9.-]+", "-") + "-" + id + ".bin");
+        String key = "images " + images.fingerprint() + "; " + rule + "; " + inputs;
+        DoubleBuffer stored = load(file, key, "these images", rule, -1, what(rule) + " of " + String.format(Locale.ROOT, "%,d", images.size()) + " images", () -> {
+            double[] values = computation.get();
+            ByteBuffer bytes = ByteBuffer.allocate(8 * values.length).order(ByteOrder.LITTLE_ENDIAN);
+            bytes.asDoubleBuffer().put(values);
+            return bytes;
+        }).asDoubleBuffer();
+        double[] values = new double[stored.remaining()];
+        stored.get(values);
         return values;
     }
 

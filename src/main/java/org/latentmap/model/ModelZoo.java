@@ -51,9 +51,14 @@ public final class ModelZoo {
 
     /** The zoo in {@value #FOLDER_VARIABLE}, or in {@code ~/.cache/latentmap/zoo}. */
     public static ModelZoo standard() {
+        return at(standardFolder());
+    }
+
+    /** The standard zoo's folder: {@value #FOLDER_VARIABLE}, or {@code ~/.cache/latentmap/zoo}. */
+    public static Path standardFolder() {
         String configured = System.getenv(FOLDER_VARIABLE);
-        return at(configured != null && !configured.isBlank() ? Path.of(configured)
-                : Path.of(System.getProperty("user.home"), ".cache", "latentmap", "zoo"));
+        return configured != null && !configured.isBlank() ? Path.of(configured)
+                : Path.of(System.getProperty("user.home"), ".cache", "latentmap", "zoo");
     }
 
     public Path folder() {

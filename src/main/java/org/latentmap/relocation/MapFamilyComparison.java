@@ -82,6 +82,16 @@ public final class MapFamilyComparison {
         return Table.create("Map families", kind, pair, on, fit, lMse, mMse, target);
     }
 
+    /** {@link #table()} with a last column naming the strongest of {@code baselines} each M-MSE beats. */
+    public Table table(org.latentmap.features.Baselines baselines) {
+        Table shown = table();
+        StringColumn beats = StringColumn.create(Table2.BEATS);
+        for (Relocation r : relocations) {
+            beats.append(baselines.strongestBeaten(r.mMseMean()));
+        }
+        return shown.addColumns(beats);
+    }
+
     /** For each set of fit points, the fit with the smallest M-MSE on the most pairs. */
     public Table winners() {
         StringColumn on = StringColumn.create("fitted on");

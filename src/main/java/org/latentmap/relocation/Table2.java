@@ -1,5 +1,6 @@
 package org.latentmap.relocation;
 
+import org.latentmap.features.Baselines;
 import org.latentmap.metrics.Stats;
 import org.latentmap.model.ModelFamily;
 import tech.tablesaw.api.ColumnType;
@@ -27,6 +28,9 @@ import java.util.function.Function;
  */
 public final class Table2 {
     private static final String[] METRICS = {"L-MSE", "R-MSE", "M-MSE", "target R-MSE"};
+    /** The column saying which baseline a row's mean M-MSE beats ({@link Baselines#strongestBeaten}). */
+    public static final String BEATS = "M-MSE beats";
+    private static final String BASELINE = "baseline: ";
     private final Table numbers;
     private final String title;
 
@@ -62,6 +66,31 @@ public final class Table2 {
     }
 
     /**
+     * The same rows with the baselines of the test images they were measured on ({@link Baselines}): each
+     * baseline as a column (the same in every row, so the CSV keeps every row with its yardsticks) and
+     * {@value #BEATS}, the strongest baseline that the row's mean M-MSE is below.
+     */
+    public Table2 withBaselines(Baselines baselines) {
+        Table more = numbers.copy();
+        double[] values = {baselines.meanImage(), baselines.classMean(), baselines.randomPairs(), baselines.nearestTraining()};
+        List<String> names = Baselines.names();
+        for (int b = 0; b < values.length; b++) {
+            DoubleColumn column = DoubleColumn.create(BASELINE + names.get(b));
+            for (int i = 0; i < more.rowCount(); i++) {
+                column.append(values[b]);
+            }
+            more.addColumns(column);
+        }
+        StringColumn beats = StringColumn.create(BEATS);
+        DoubleColumn mMse = more.doubleColumn("M-MSE mean");
+        for (int i = 0; i < more.rowCount(); i++) {
+            beats.append(baselines.strongestBeaten(mMse.get(i)));
+        }
+        more.addColumns(beats);
+        return new Table2(more, title);
+    }
+
+    /**
      * The paper's whole Table 2 from the per-notebook tables written before: every {@code table2-*.csv} of
      * {@code folder} (as notebooks 04-06 write them), in file-name order, one table. Throws when there is none.
      */
@@ -90,14 +119,18 @@ public final class Table2 {
         try {
             part = Table.read().usingOptions(CsvReadOptions.builder(file.toFile()).columnTypes(column ->
                     switch (column) {
-                        case "source", "target", "fitted on", "fit" -> ColumnType.STRING;
+                        case "source", "target", "fitted on", "fit", BEATS -> ColumnType.STRING;
                         case "pairs" -> ColumnType.INTEGER;
                         default -> ColumnType.DOUBLE;
                     }));
         } catch (RuntimeException e) {
             throw new IllegalArgumentException("cannot read " + file + " as a Table 2 written by Table2.writeCsv: " + e.getMessage(), e);
         }
-        if (!part.columnNames().equals(new Builder("pairs").table("").columnNames())) {
+        List<String> plain = new Builder("pairs").table("").columnNames();
+        List<String> withBaselines = new ArrayList<>(plain);
+        Baselines.names().forEach(name -> withBaselines.add(BASELINE + name));
+        withBaselines.add(BEATS);
+        if (!part.columnNames().equals(plain) && !part.columnNames().equals(withBaselines)) {
             throw new IllegalArgumentException(file + " is not a Table 2 written by Table2.writeCsv: its columns are " + part.columnNames());
         }
         return part;
@@ -125,6 +158,9 @@ public final class Table2 {
                 text.append(String.format(java.util.Locale.ROOT, "%.4f ± %.4f", mean.get(i), sd.get(i)));
             }
             shown.addColumns(text);
+        }
+        if (numbers.columnNames().contains(BEATS)) {
+            shown.addColumns(numbers.stringColumn(BEATS).copy());
         }
         return shown;
     }

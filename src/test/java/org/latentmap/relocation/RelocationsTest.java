@@ -115,6 +115,26 @@ class RelocationsTest {
     }
 
     @Test
+    void table2KeepsEveryRowWithItsBaselines(@TempDir Path folder) {
+        TrainedModel a = scaling("VAE 1", ModelFamily.VAE, 1, 1);
+        LinearMap identity = LinearMap.of(new double[][] {{1, 0}, {0, 1}}, null);
+        Relocation good = new Relocation(a, a, identity, "ridge, validated", "all data (30)",
+                new double[] {0.1}, new double[] {0.01}, new double[] {0.1}, new double[] {0.01});
+        Relocation poor = new Relocation(a, a, identity, "least squares", "all data (30)",
+                new double[] {0.5}, new double[] {0.05}, new double[] {0.25}, new double[] {0.01});
+        var baselines = new org.latentmap.features.Baselines(100, 0.3, 0.2, 0.5, 0.05);
+        var table = Table2.summary(List.of(good, poor)).withBaselines(baselines);
+        var numbers = table.numbers();
+        assertEquals(List.of("class mean", "mean image"), numbers.stringColumn(Table2.BEATS).asList());
+        assertEquals(0.05, numbers.doubleColumn("baseline: nearest training image").get(1), 0);
+        assertEquals(List.of("class mean", "mean image"), table.table().stringColumn(Table2.BEATS).asList(), "shown too");
+        table.writeCsv(folder.resolve("table2-type1.csv"));
+        var gathered = Table2.gather(folder).numbers();
+        assertEquals(numbers.columnNames(), gathered.columnNames(), "read back with its baselines");
+        assertEquals(0.2, gathered.doubleColumn("baseline: class mean").get(0), 0);
+    }
+
+    @Test
     void aGeneratorsSamplesFitTheMapBetweenItsPriorAndAnotherSpace() {
         // the generator decodes z to the image z / (2, 4); the other model codes an image as (3 x0, -1 x1):
         // the other's code of a sample is (1.5 z0, -0.25 z1), a linear map both ways
