@@ -65,9 +65,9 @@ public enum ModelFamily {
         int batch = profile.pick(64, 32, 64);
         int every = profile.pick(100, 4, 500);
         return switch (this) {
-            case VAE -> new TrainingPlan(profile.pick(500, 12, 5000), 0, batch, 1e-3, every, seed);
-            case GAN -> new TrainingPlan(profile.pick(1200, 12, 12000), profile.pick(600, 6, 6000), batch, 2e-4, every, seed);
-            case SPLIT_VAE -> new TrainingPlan(profile.pick(300, 12, 3000), 0, batch, 1e-3, every, seed);
+            case VAE -> new TrainingPlan(profile.pick(1000, 12, 10000), 0, batch, 1e-3, every, seed);
+            case GAN -> new TrainingPlan(profile.pick(1200, 12, 12000), profile.pick(1000, 6, 10000), batch, 2e-4, every, seed);
+            case SPLIT_VAE -> new TrainingPlan(profile.pick(600, 12, 6000), 0, batch, 1e-3, every, seed);
             case STYLE_GAN -> new TrainingPlan(profile.pick(1500, 12, 15000), profile.pick(600, 6, 6000), batch, 2e-4, every, seed);
         };
     }

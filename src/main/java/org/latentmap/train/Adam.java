@@ -42,8 +42,17 @@ public final class Adam {
 
     /** One update: m = b1 m + (1 - b1) g, v = b2 v + (1 - b2) g^2, w -= lr_t m / (sqrt(v) + eps). */
     public void step() {
+        step(1);
+    }
+
+    /** One update at {@code scale} times the learning rate: a schedule's factor for this step. */
+    public void step(double scale) {
+        if (!(scale >= 0)) {
+            throw new IllegalArgumentException("a learning-rate scale is >= 0, got " + scale);
+        }
         steps++;
         double correction = Math.sqrt(1 - Math.pow(beta2, steps)) / (1 - Math.pow(beta1, steps));
+        double learningRate = this.learningRate * scale;
         float rate = (float) (learningRate * correction);
         try (NDScope ignored = new NDScope()) {
             for (int i = 0; i < parameters.size(); i++) {
