@@ -272,6 +272,9 @@ def steps(nb, starts: dict, started: float, ended: float, cell_peaks: dict = Non
 
 # result tables shown on the index page when a run wrote them, in the walkthrough's order
 HEADLINES = [
+    ("claims.csv", "The paper's claims, tested (notebook 10)"),
+    ("reconstruction.csv", "Reconstruction error of every model (notebook 01)"),
+    ("baselines.csv", "Baselines: what trivial methods score on the same test images (notebook 01)"),
     ("table2.csv", "Table 2: relocations between the fifteen models (notebooks 04-06)"),
     ("stylegan-inversion.csv", "StyleGAN: drawing images back by re-coder and by optimising w (notebook 07)"),
     ("stylegan-maps.csv", "StyleGAN: W and the Split-VAE's space, maps fitted on samples (notebook 07)"),
@@ -280,22 +283,60 @@ HEADLINES = [
 ]
 
 
-def csv_table(path: Path, title: str) -> str:
+def readable(cell: str) -> str:
+    """A number as people read a paper's table: 3 significant digits; text as it is."""
+    try:
+        value = float(cell)
+    except ValueError:
+        return cell
+    if value != value or value in (float("inf"), float("-inf")):
+        return cell
+    if value == int(value) and abs(value) < 1e6 and "." not in cell and "e" not in cell.lower():
+        return cell
+    return f"{value:.3g}"
+
+
+def shown_columns(header: list) -> list:
+    """Columns to show: "X mean" and "X sd" become one "X" column (mean ± sd); the rest as they are."""
+    shown, used = [], set()
+    for i, name in enumerate(header):
+        if i in used:
+            continue
+        if name.endswith(" mean") and name[:-5] + " sd" in header:
+            j = header.index(name[:-5] + " sd")
+            used.add(j)
+            shown.append((name[:-5], (i, j)))
+        else:
+            shown.append((name, (i,)))
+    return shown
+
+
+def csv_table(path: Path, title: str, href: str = "") -> str:
+    """A result CSV as a readable table (3 significant digits, mean ± sd); the CSV keeps every digit."""
     import csv
     with open(path, newline="", encoding="utf-8") as f:
         rows = list(csv.reader(f))
     if not rows:
         return ""
-    head = "".join(f"<th>{html.escape(c)}</th>" for c in rows[0])
-    body = "".join("<tr>" + "".join(f"<td>{html.escape(c)}</td>" for c in row) + "</tr>" for row in rows[1:])
-    return f"<h3>{html.escape(title)}</h3>\n<table class=\"result\"><tr>{head}</tr>{body}</table>"
+    columns = shown_columns(rows[0])
+    head = "".join(f"<th>{html.escape(name.replace('baseline: ', ''))}</th>" for name, _ in columns)
+
+    def cell(row, where):
+        if len(where) == 2:
+            return f"{readable(row[where[0]])} ± {readable(row[where[1]])}"
+        return readable(row[where[0]]) if where[0] < len(row) else ""
+    body = "".join("<tr>" + "".join(f"<td>{html.escape(cell(row, where))}</td>" for _, where in columns) + "</tr>"
+                   for row in rows[1:])
+    return (f"<h3>{html.escape(title)}</h3>\n<div class=\"scroll\"><table class=\"result\"><tr>{head}</tr>{body}</table></div>"
+            f"<p class=\"note\">Full precision in <a href=\"{html.escape(href or path.name)}\">{html.escape(path.name)}</a>.</p>")
 
 
 def results_section(out: Path) -> str:
     folder = Path(os.environ.get("LATENTMAP_RESULTS", out / "results"))
     if not folder.is_dir():
         return ""
-    parts = [csv_table(folder / name, title) for name, title in HEADLINES if (folder / name).is_file()]
+    parts = [csv_table(folder / name, title, os.path.relpath(folder / name, out)) for name, title in HEADLINES
+             if (folder / name).is_file()]
     files = sorted(p for p in folder.iterdir() if p.is_file())
     if files:
         links = ", ".join(f'<a href="{html.escape(os.path.relpath(p, out))}">{html.escape(p.name)}</a>' for p in files)
@@ -328,7 +369,8 @@ def write_index(out: Path, profile: str, results: list):
     total = sum(r["seconds"] for r in results)
     page = f"""<!DOCTYPE html><meta charset="utf-8"><title>latentmap walkthrough ({profile})</title>
 <style>body{{font-family:sans-serif;margin:2em}}td,th{{padding:4px 12px;text-align:left}}
-table.result{{border-collapse:collapse}}table.result td,table.result th{{border-bottom:1px solid #ddd}}</style>
+table.result{{border-collapse:collapse;font-size:13px}}table.result td,table.result th{{border-bottom:1px solid #ddd;padding:3px 8px}}
+div.scroll{{max-width:1280px;overflow-x:auto}}p.note{{font-size:12px;color:#666}}</style>
 <h1>latentmap: the paper walkthrough</h1>
 <p>Asperti and Tonelli, <i>Comparing the latent space of generative models</i> (2022), reproduced in Java.
 Profile <b>{profile}</b>, {len(results)} notebooks, {total:.0f} s in all, written {time.strftime('%Y-%m-%d %H:%M')}.</p>

@@ -62,6 +62,26 @@ public final class SectorComparison {
         return reached;
     }
 
+    /**
+     * Several models' samples against the same data's sectors, a row each: the share of samples and of the
+     * data in a sector (%), the sectors the samples reach and the data's inhabited ones.
+     */
+    public static Table summary(java.util.Map<String, SectorComparison> comparisons) {
+        StringColumn name = StringColumn.create("samples");
+        DoubleColumn samples = DoubleColumn.create("samples in sectors %");
+        DoubleColumn data = DoubleColumn.create("data in sectors %");
+        IntColumn reached = IntColumn.create("sectors reached");
+        IntColumn inhabited = IntColumn.create("data sectors");
+        comparisons.forEach((model, c) -> {
+            name.append(model);
+            samples.append(100 * c.sampleShareInSectors());
+            data.append(100 * c.dataShareInSectors());
+            reached.append(c.sectorsReached());
+            inhabited.append(c.data().nonEmpty());
+        });
+        return Table.create("Samples in the data's sectors", name, samples, data, reached, inhabited);
+    }
+
     /** One row per sector the data inhabit, fullest first: its direction, data share, sample share, and their ratio. */
     public Table table() {
         StringColumn direction = StringColumn.create("direction");

@@ -32,5 +32,15 @@ class SectorComparisonTest {
         assertEquals("75.0% of the data and 25.0% of the samples lie in a sector; samples reach 1 of the data's 2 inhabited sectors",
                 comparison.toString());
         assertThrows(IllegalArgumentException.class, () -> SectorComparison.of(data, new float[0][]));
+
+        var models = new java.util.LinkedHashMap<String, SectorComparison>();
+        models.put("StyleGAN", comparison);
+        models.put("GAN", SectorComparison.of(data, codes(2.5f, -1.5f)));
+        var summary = SectorComparison.summary(models);
+        assertEquals(java.util.List.of("StyleGAN", "GAN"), summary.stringColumn("samples").asList());
+        assertEquals(25, summary.doubleColumn("samples in sectors %").get(0), 1e-12);
+        assertEquals(75, summary.doubleColumn("data in sectors %").get(0), 1e-12);
+        assertEquals(2, summary.intColumn("sectors reached").get(1));
+        assertEquals(2, summary.intColumn("data sectors").get(1));
     }
 }
