@@ -34,7 +34,7 @@ public record Baselines(int testImages, double meanImage, double classMean, doub
     /** Random pairs drawn for that baseline. */
     public static final int RANDOM_PAIRS = 5000;
     private static final String RULE = "baselines v1";
-    private static final int BLOCK = 500;
+    private static final int BLOCK = 250;
 
     /** The baselines of {@code test} against {@code train}: computed once per pair of image sets and stored in the zoo's folder. */
     public static Baselines of(ImageSet train, ImageSet test) {
@@ -116,12 +116,14 @@ public record Baselines(int testImages, double meanImage, double classMean, doub
         double[] errors = new double[test.size()];
         try (NDManager manager = NDManager.newBaseManager()) {
             NDArray t = train.toNDArray(manager).reshape(train.size(), -1);
+            NDArray tTransposed = t.transpose();
             NDArray tSquares = t.square().sum(new int[] {1});
             for (int from = 0; from < test.size(); from += BLOCK) {
                 int to = Math.min(test.size(), from + BLOCK);
                 try (NDManager block = manager.newSubManager()) {
+                    // every product starts from the block's x, so its results belong to the block and go with it
                     NDArray x = test.toNDArray(block, from, to).reshape(to - from, -1);
-                    NDArray distances = tSquares.expandDims(0).sub(x.matMul(t.transpose()).mul(2));
+                    NDArray distances = x.matMul(tTransposed).muli(-2).addi(tSquares);
                     long[] nearest = distances.argMin(1).toLongArray();
                     for (int i = from; i < to; i++) {
                         errors[i] = mse(test.image(i), train.image((int) nearest[i - from]));
