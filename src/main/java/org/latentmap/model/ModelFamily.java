@@ -58,8 +58,9 @@ public enum ModelFamily {
     }
 
     /**
-     * How this family trains in a profile. Full: 30 s (VAE) to 2.5 min (GAN and re-coder) per model on 2
-     * cores, the 15 models in about 20 minutes; smoke: seconds; paper: ten times the full profile's steps.
+     * How this family trains in a profile. Full, measured on 2 cores: about 55 s (VAE, 1,000 steps), 70 s
+     * (Split-VAE, 600) and 3 min (GAN, 1,200 adversarial and 1,000 re-coder steps) per model, the 15 models in
+     * 26 minutes; smoke: seconds; paper: ten times the full profile's steps.
      */
     public TrainingPlan plan(Profile profile, long seed) {
         int batch = profile.pick(64, 32, 64);
