@@ -323,7 +323,12 @@ def csv_table(path: Path, title: str, href: str = "") -> str:
 
     def cell(row, where):
         if len(where) == 2:
-            return f"{readable(row[where[0]])} ± {readable(row[where[1]])}"
+            mean = readable(row[where[0]])
+            try:
+                decimals = len(mean.split(".")[1]) if "." in mean and "e" not in mean else 0
+                return f"{mean} ± {float(row[where[1]]):.{decimals}f}"
+            except ValueError:
+                return f"{mean} ± {row[where[1]]}"
         return readable(row[where[0]]) if where[0] < len(row) else ""
     body = "".join("<tr>" + "".join(f"<td>{html.escape(cell(row, where))}</td>" for _, where in columns) + "</tr>"
                    for row in rows[1:])

@@ -1,0 +1,47 @@
+package org.latentmap.notebooks;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+import static org.junit.jupiter.api.Assumptions.assumeTrue;
+
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.concurrent.TimeUnit;
+
+/** The walkthrough index shows result tables as a paper's: 3 significant digits, mean ± sd in one column. */
+class IndexTablesTest {
+    @Test
+    void aResultCsvBecomesAReadableTable(@TempDir Path folder) throws Exception {
+        Path python = Path.of("/usr/bin/python3");
+        assumeTrue(Files.isExecutable(python), "Debian's python3 (environment/setup.sh)");
+        Files.writeString(folder.resolve("table2.csv"), """
+                source,target,pairs,M-MSE mean,M-MSE sd,baseline: class mean,M-MSE beats
+                VAE,GAN,20,0.009111528972769154,1.6641818672909328E-4,0.0396,class mean
+                """);
+        String script = """
+                import importlib.util, sys
+                spec = importlib.util.spec_from_file_location("rn", sys.argv[1])
+                rn = importlib.util.module_from_spec(spec)
+                spec.loader.exec_module(rn)
+                from pathlib import Path
+                print(rn.csv_table(Path(sys.argv[2]), "Table 2", "results/table2.csv"))
+                """;
+        Process process = new ProcessBuilder(python.toString(), "-c", script,
+                Path.of("environment/run_notebooks.py").toAbsolutePath().toString(), folder.resolve("table2.csv").toString())
+                .redirectErrorStream(true).start();
+        assertTrue(process.waitFor(60, TimeUnit.SECONDS), "the runner's table code answers");
+        String html = new String(process.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
+        assumeTrue(!html.contains("No module named 'nbformat'"), "python3-nbformat (environment/setup.sh)");
+        assertEquals(0, process.exitValue(), html);
+        assertTrue(html.contains("<th>M-MSE</th>"), "mean and sd are one column: " + html);
+        assertTrue(html.contains("<td>0.00911 ± 0.00017</td>"), "3 significant digits, the sd to the mean's decimals: " + html);
+        assertTrue(html.contains("<th>class mean</th>"), "baseline columns by their names: " + html);
+        assertTrue(html.contains("<td>20</td>") && html.contains("<td>class mean</td>"), html);
+        assertTrue(!html.contains("0.009111528972769154"), "no raw doubles: " + html);
+    }
+}
