@@ -131,16 +131,25 @@ def peak_resident_bytes(pid) -> int:
 BENIGN_STDERR = [re.compile(r"^\s*$")]
 
 
+def headlines_of(nb) -> list:
+    """The result tables a notebook declares for the index, in its metadata:
+    "latentmap": {"results": [{"file": "table2.csv", "title": "...", "first": true}]} ("first": shown before the rest)."""
+    declared = nb.metadata.get("latentmap", {}).get("results", [])
+    return [{"file": str(h["file"]), "title": str(h.get("title", h["file"])), "first": bool(h.get("first", False))}
+            for h in declared if isinstance(h, dict) and h.get("file")]
+
+
 def run(path: Path, out: Path, profile: str, timeout: int) -> dict:
     nb = nbformat.read(path, as_version=4)
     kernel = nb.metadata.get("kernelspec", {}).get("name", "java")
+    headlines = headlines_of(nb)
     rel = path.relative_to(ROOT / "notebooks") if path.is_relative_to(ROOT / "notebooks") else Path(path.name)
     if not (ROOT / "build" / "jupyter" / "kernels" / kernel / "kernel.json").is_file():
         if kernel == "java":
             # without this checkout's kernelspec, Jupyter would pick one registered by another checkout, with its classes
             sys.exit(f"no Java kernelspec in {ROOT / 'build' / 'jupyter'}: run environment/setup.sh in {ROOT} first")
         return {"notebook": str(rel), "kernel": kernel, "seconds": 0.0, "ok": True, "executed": None, "html": None,
-                "error": None, "steps": [],
+                "error": None, "steps": [], "headlines": headlines,
                 "skipped": f"the {kernel} kernel is not installed here (environment/setup.sh installs it on Java 17)"}
     os.environ["LATENTMAP_PROFILE"] = profile
     os.environ.setdefault("LATENTMAP_RESULTS", str((out / "results").resolve()))
@@ -206,7 +215,7 @@ def run(path: Path, out: Path, profile: str, timeout: int) -> dict:
             "peak_resident_mib": round(peak["bytes"] / 2**20) if peak["bytes"] else None,
             "error": error, "executed": str(target.relative_to(out)),
             "html": str(html_page.relative_to(out)) if html_page else None,
-            "steps": steps(nb, starts, started, ended, cell_peaks)}
+            "steps": steps(nb, starts, started, ended, cell_peaks), "headlines": headlines}
 
 
 class LiveClient(NotebookClient):
@@ -270,19 +279,6 @@ def steps(nb, starts: dict, started: float, ended: float, cell_peaks: dict = Non
     return result
 
 
-# result tables shown on the index page when a run wrote them, in the walkthrough's order
-HEADLINES = [
-    ("claims.csv", "The paper's claims, tested (notebook 10)"),
-    ("reconstruction.csv", "Reconstruction error of every model (notebook 01)"),
-    ("baselines.csv", "Baselines: what trivial methods score on the same test images (notebook 01)"),
-    ("table2.csv", "Table 2: relocations between the fifteen models (notebooks 04-06)"),
-    ("stylegan-inversion.csv", "StyleGAN: drawing images back by re-coder and by optimising w (notebook 07)"),
-    ("stylegan-maps.csv", "StyleGAN: W and the Split-VAE's space, maps fitted on samples (notebook 07)"),
-    ("support-strategies.csv", "Beyond the paper: support-set strategies and sizes (notebook 08)"),
-    ("map-family-winners.csv", "Beyond the paper: the best map family (notebook 08)"),
-]
-
-
 def readable(cell: str) -> str:
     """A number as people read a paper's table: 3 significant digits; text as it is."""
     try:
@@ -336,12 +332,15 @@ def csv_table(path: Path, title: str, href: str = "") -> str:
             f"<p class=\"note\">Full precision in <a href=\"{html.escape(href or path.name)}\">{html.escape(path.name)}</a>.</p>")
 
 
-def results_section(out: Path) -> str:
+def results_section(out: Path, results: list) -> str:
+    """The result tables the notebooks declare (headlines_of), "first" ones first, then in notebook order."""
     folder = Path(os.environ.get("LATENTMAP_RESULTS", out / "results"))
     if not folder.is_dir():
         return ""
-    parts = [csv_table(folder / name, title, os.path.relpath(folder / name, out)) for name, title in HEADLINES
-             if (folder / name).is_file()]
+    declared = [h for r in results for h in r.get("headlines", [])]
+    declared.sort(key=lambda h: not h["first"])  # stable: notebook order within each group
+    parts = [csv_table(folder / h["file"], h["title"], os.path.relpath(folder / h["file"], out)) for h in declared
+             if (folder / h["file"]).is_file()]
     files = sorted(p for p in folder.iterdir() if p.is_file())
     if files:
         links = ", ".join(f'<a href="{html.escape(os.path.relpath(p, out))}">{html.escape(p.name)}</a>' for p in files)
@@ -382,7 +381,7 @@ Profile <b>{profile}</b>, {len(results)} notebooks, {total:.0f} s in all, writte
 <table><tr><th>notebook</th><th>kernel</th><th>status</th><th>time</th><th>peak memory</th><th>where the time went</th><th>executed copy</th></tr>
 {chr(10).join(rows)}
 </table>
-{results_section(out)}
+{results_section(out, results)}
 """
     (out / "index.html").write_text(page, encoding="utf-8")
     (out / "summary.json").write_text(json.dumps({"profile": profile, "results": results}, indent=2))

@@ -44,4 +44,37 @@ class IndexTablesTest {
         assertTrue(html.contains("<td>20</td>") && html.contains("<td>class mean</td>"), html);
         assertTrue(!html.contains("0.009111528972769154"), "no raw doubles: " + html);
     }
+
+    @Test
+    void theIndexShowsTheTablesNotebooksDeclareFirstOnesFirst(@TempDir Path folder) throws Exception {
+        Path python = Path.of("/usr/bin/python3");
+        assumeTrue(Files.isExecutable(python), "Debian's python3 (environment/setup.sh)");
+        Path results = Files.createDirectories(folder.resolve("results"));
+        Files.writeString(results.resolve("a.csv"), "x\n1\n");
+        Files.writeString(results.resolve("claims.csv"), "claim,verdict\nc,partly\n");
+        String script = """
+                import importlib.util, os, sys
+                spec = importlib.util.spec_from_file_location("rn", sys.argv[1])
+                rn = importlib.util.module_from_spec(spec)
+                spec.loader.exec_module(rn)
+                from pathlib import Path
+                import nbformat
+                early = nbformat.v4.new_notebook(metadata={"latentmap": {"results": [{"file": "a.csv", "title": "Table A"},
+                                                                                     {"file": "missing.csv", "title": "Not written"}]}})
+                late = nbformat.v4.new_notebook(metadata={"latentmap": {"results": [{"file": "claims.csv", "title": "Claims", "first": True}]}})
+                results = [{"headlines": rn.headlines_of(early)}, {"headlines": rn.headlines_of(late)}, {"headlines": []}]
+                os.environ["LATENTMAP_RESULTS"] = sys.argv[2] + "/results"
+                print(rn.results_section(Path(sys.argv[2]), results))
+                """;
+        Process process = new ProcessBuilder(python.toString(), "-c", script,
+                Path.of("environment/run_notebooks.py").toAbsolutePath().toString(), folder.toString())
+                .redirectErrorStream(true).start();
+        assertTrue(process.waitFor(60, TimeUnit.SECONDS), "the runner's index code answers");
+        String html = new String(process.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
+        assumeTrue(!html.contains("No module named 'nbformat'"), "python3-nbformat (environment/setup.sh)");
+        assertEquals(0, process.exitValue(), html);
+        assertTrue(html.indexOf("<h3>Claims</h3>") >= 0 && html.indexOf("<h3>Claims</h3>") < html.indexOf("<h3>Table A</h3>"),
+                "the table marked first comes first: " + html);
+        assertTrue(!html.contains("Not written"), "a declared table the run did not write is left out: " + html);
+    }
 }
