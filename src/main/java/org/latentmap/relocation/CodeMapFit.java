@@ -5,6 +5,37 @@ package org.latentmap.relocation;
  * {@link MapFit}, or a linear map with a residual network ({@link ResidualMlpFit}).
  */
 public interface CodeMapFit {
+    /**
+     * A fit from one function, for trying an idea in a notebook cell:
+     * {@code CodeMapFit.of("my map", (source, target) -> LinearMap.of(...))}. It has no recipe, so its maps
+     * are fitted every time, never read from the store.
+     */
+    static CodeMapFit of(String name, java.util.function.BiFunction<float[][], float[][], CodeMap> fit) {
+        if (name == null || name.isBlank() || fit == null) {
+            throw new IllegalArgumentException("a map fit needs a name (for tables) and a function from (source, target) codes to a map");
+        }
+        return new CodeMapFit() {
+            @Override
+            public CodeMap fit(float[][] source, float[][] target) {
+                CodeMap map = fit.apply(source, target);
+                if (map == null) {
+                    throw new IllegalStateException("the fit \"" + name + "\" gave no map");
+                }
+                return map;
+            }
+
+            @Override
+            public String name() {
+                return name;
+            }
+
+            @Override
+            public String toString() {
+                return name;
+            }
+        };
+    }
+
     /** Fits the map taking {@code source} rows to {@code target} rows. */
     CodeMap fit(float[][] source, float[][] target);
 

@@ -157,6 +157,28 @@ class StoredRelocationsTest {
     }
 
     @Test
+    void aFitAsOneLambdaRelocatesAndIsNeverStored() throws IOException {
+        TrainedModel s = model("s", new Counting("s", 2, 3));
+        TrainedModel t = model("t", new Counting("t", 1, 1));
+        int[] calls = {0};
+        // by hand: the target code is (x0, x1), the source's (2 x0, 3 x1), so W = diag(1/2, 1/3)
+        CodeMapFit byHand = CodeMapFit.of("diagonal by hand", (source, target) -> {
+            calls[0]++;
+            return LinearMap.of(new double[][] {{0.5, 0}, {0, 1.0 / 3}}, null);
+        });
+        ImageSet train = images(30, 5);
+        for (int run = 1; run <= 2; run++) {
+            Relocation r = Relocations.on(train, images(10, 6)).relocate(s, t, byHand, FitPoints.allOf(train));
+            assertEquals(run, calls[0], "fitted every time: a lambda has no recipe");
+            assertEquals("diagonal by hand", r.fit());
+            assertEquals(0, r.mMseMean(), 1e-10);
+        }
+        var noName = org.junit.jupiter.api.Assertions.assertThrows(IllegalArgumentException.class,
+                () -> CodeMapFit.of(" ", (source, target) -> null));
+        assertTrue(noName.getMessage().startsWith("a map fit needs a name"), noName.getMessage());
+    }
+
+    @Test
     void storedMapsComeBackExactly() {
         SplittableRandom random = new SplittableRandom(5);
         float[][] source = new float[200][3];
