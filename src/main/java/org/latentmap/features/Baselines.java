@@ -218,11 +218,10 @@ public record Baselines(int testImages, double meanImage, double classMean, doub
     }
 
     private static double mse(float[] a, float[] b) {
-        double sum = 0;
-        for (int k = 0; k < a.length; k++) {
-            double d = a[k] - b[k];
-            sum += d * d;
+        double[] wide = new double[b.length];
+        for (int k = 0; k < b.length; k++) {
+            wide[k] = b[k];
         }
-        return sum / a.length;
+        return mse(a, wide);
     }
 }

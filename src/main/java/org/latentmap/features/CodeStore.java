@@ -104,18 +104,13 @@ public final class CodeStore {
      * name must change whenever its computation does.
      */
     public double[] values(TrainedModel model, ImageSet images, String rule, int count, Supplier<double[]> computation) {
-        DoubleBuffer stored = load(model, images, rule, 8L * count, () -> {
+        return toDoubles(load(model, images, rule, 8L * count, () -> {
             double[] values = computation.get();
             if (values.length != count) {
                 throw new IllegalStateException(rule + " computed " + values.length + " values where " + count + " were expected");
             }
-            ByteBuffer bytes = ByteBuffer.allocate(8 * count).order(ByteOrder.LITTLE_ENDIAN);
-            bytes.asDoubleBuffer().put(values);
-            return bytes;
-        }).asDoubleBuffer();
-        double[] values = new double[count];
-        stored.get(values);
-        return values;
+            return doubles(values);
+        }));
     }
 
     /**
@@ -129,15 +124,7 @@ public final class CodeStore {
         if (inputs == null || inputs.isEmpty()) {
             throw new IllegalArgumentException("the inputs of " + rule + " are not described: give what its numbers depend on");
         }
-        DoubleBuffer stored = load(model, images, rule, inputs, -1, false, () -> {
-            double[] values = computation.get();
-            ByteBuffer bytes = ByteBuffer.allocate(8 * values.length).order(ByteOrder.LITTLE_ENDIAN);
-            bytes.asDoubleBuffer().put(values);
-            return bytes;
-        }).asDoubleBuffer();
-        double[] values = new double[stored.remaining()];
-        stored.get(values);
-        return values;
+        return toDoubles(load(model, images, rule, inputs, -1, false, () -> doubles(computation.get())));
     }
 
     /**
@@ -232,15 +219,8 @@ public final class CodeStore {
         String id = sha256(images.fingerprint() + "|" + inputs).substring(0, 24);
         Path file = folder.resolve(rule.replaceAll("[^A-Za-z0-9.-]+", "-") + "-" + id + ".bin");
         String key = "images " + images.fingerprint() + "; " + rule + "; " + inputs;
-        DoubleBuffer stored = load(file, key, "these images", rule, -1, what(rule) + " of " + String.format(Locale.ROOT, "%,d", images.size()) + " images", () -> {
-            double[] values = computation.get();
-            ByteBuffer bytes = ByteBuffer.allocate(8 * values.length).order(ByteOrder.LITTLE_ENDIAN);
-            bytes.asDoubleBuffer().put(values);
-            return bytes;
-        }).asDoubleBuffer();
-        double[] values = new double[stored.remaining()];
-        stored.get(values);
-        return values;
+        String announcement = what(rule) + " of " + String.format(Locale.ROOT, "%,d", images.size()) + " images";
+        return toDoubles(load(file, key, "these images", rule, -1, announcement, () -> doubles(computation.get())));
     }
 
     private static String fingerprint(ImageSet images) {
@@ -389,6 +369,19 @@ public final class CodeStore {
     /** The SHA-256 of a zoo model's checkpoint (null: the model has none), the key of everything stored from it. */
     public static String checkpointHash(TrainedModel model) {
         return model.checkpoint() == null ? null : checkpointHash(model.checkpoint());
+    }
+
+    private static ByteBuffer doubles(double[] values) {
+        ByteBuffer bytes = ByteBuffer.allocate(8 * values.length).order(ByteOrder.LITTLE_ENDIAN);
+        bytes.asDoubleBuffer().put(values);
+        return bytes;
+    }
+
+    private static double[] toDoubles(ByteBuffer bytes) {
+        DoubleBuffer stored = bytes.asDoubleBuffer();
+        double[] values = new double[stored.remaining()];
+        stored.get(values);
+        return values;
     }
 
     private static ByteBuffer floats(float[] values) {

@@ -14,16 +14,15 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.stream.Stream;
 
-import ai.djl.ndarray.NDArray;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.latentmap.Profile;
 import org.latentmap.data.ImageSet;
 import org.latentmap.metrics.ReconstructionError;
-import org.latentmap.model.LatentModel;
 import org.latentmap.model.ModelFamily;
 import org.latentmap.model.TrainedModel;
 import org.latentmap.testing.HandModels;
+import org.latentmap.testing.HandModels.Counting;
 
 class CodeStoreTest {
     @TempDir
@@ -32,44 +31,13 @@ class CodeStoreTest {
     private final List<String> messages = new ArrayList<>();
     private final CodeStore store = CodeStore.reporting(messages::add);
 
-    /** A hand-made model (code = (a x0, b x1)) that counts its encodings, with a checkpoint file of its own. */
-    private static final class Counting implements LatentModel {
-        final LatentModel inner;
-        int encodings;
-
-        Counting(float a, float b) {
-            inner = HandModels.scaling("inner", ModelFamily.VAE, a, b).model();
-        }
-
-        public String name() {
-            return inner.name();
-        }
-
-        public int latentSize() {
-            return inner.latentSize();
-        }
-
-        public NDArray encode(NDArray images) {
-            encodings++;
-            return inner.encode(images);
-        }
-
-        public NDArray decode(NDArray codes) {
-            return inner.decode(codes);
-        }
-    }
-
     private TrainedModel model(String name, Counting counting) throws IOException {
-        Path checkpoint = zoo.resolve(name + ".ckpt");
-        if (!Files.exists(checkpoint)) {
-            Files.writeString(checkpoint, "weights of " + name);
-        }
-        return new TrainedModel(ModelFamily.VAE, 1, Profile.SMOKE, "test", counting, null, null, 0, checkpoint);
+        return HandModels.inZoo(zoo, name, counting);
     }
 
     @Test
     void codesAreComputedOnceThenRead() throws IOException {
-        Counting counting = new Counting(2, 3);
+        Counting counting = new Counting("m", 2, 3);
         TrainedModel a = model("a", counting);
         ImageSet images = HandModels.images(300, 1);
         float[][] first = store.codes(a, images);
@@ -91,8 +59,8 @@ class CodeStoreTest {
 
     @Test
     void onlyTheDamagedDeletedOrRetrainedModelsCodesAreComputedAgain() throws IOException {
-        Counting countA = new Counting(2, 3);
-        Counting countB = new Counting(-1, 5);
+        Counting countA = new Counting("m", 2, 3);
+        Counting countB = new Counting("m", -1, 5);
         TrainedModel a = model("a", countA);
         TrainedModel b = model("b", countB);
         ImageSet images = HandModels.images(100, 2);
@@ -142,7 +110,7 @@ class CodeStoreTest {
 
     @Test
     void otherImagesHaveTheirOwnCodes() throws IOException {
-        Counting counting = new Counting(1, 1);
+        Counting counting = new Counting("m", 1, 1);
         TrainedModel a = model("a", counting);
         ImageSet images = HandModels.images(50, 3);
         store.codes(a, images);
@@ -156,7 +124,7 @@ class CodeStoreTest {
 
     @Test
     void reconstructionErrorsAreStoredToo() throws IOException {
-        Counting counting = new Counting(2, 0.5f);
+        Counting counting = new Counting("m", 2, 0.5f);
         TrainedModel a = model("a", counting);
         ImageSet images = HandModels.images(40, 5);
         double[] first = store.reconstructionErrors(a, images);
@@ -168,7 +136,7 @@ class CodeStoreTest {
 
     @Test
     void aReconstructionGainIsStoredExactly() throws IOException {
-        Counting counting = new Counting(2, 0.5f);
+        Counting counting = new Counting("m", 2, 0.5f);
         TrainedModel a = model("a", counting);
         ImageSet images = HandModels.images(40, 7);
         ReconstructionGain computed = ReconstructionGain.of(counting.inner, images);
@@ -184,7 +152,7 @@ class CodeStoreTest {
 
     @Test
     void aModelWithoutCheckpointIsComputedEveryTime() {
-        Counting counting = new Counting(1, 2);
+        Counting counting = new Counting("m", 1, 2);
         TrainedModel memory = new TrainedModel(ModelFamily.VAE, 1, Profile.SMOKE, "test", counting, null, null, 0);
         ImageSet images = HandModels.images(10, 6);
         store.codes(memory, images);

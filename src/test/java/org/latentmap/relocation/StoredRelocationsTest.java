@@ -6,16 +6,13 @@ import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 import static org.latentmap.testing.HandModels.images;
 
-import ai.djl.ndarray.NDArray;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
-import org.latentmap.Profile;
 import org.latentmap.data.ImageSet;
 import org.latentmap.features.SupportSet;
-import org.latentmap.model.LatentModel;
-import org.latentmap.model.ModelFamily;
 import org.latentmap.model.TrainedModel;
 import org.latentmap.testing.HandModels;
+import org.latentmap.testing.HandModels.Counting;
 
 import java.io.IOException;
 import java.nio.file.Files;
@@ -26,33 +23,6 @@ import java.util.SplittableRandom;
 class StoredRelocationsTest {
     @TempDir
     Path zoo;
-
-    /** A hand-made model (code = (a x0, b x1)) that counts its decodings, with a checkpoint of its own. */
-    private static final class Counting implements LatentModel {
-        final LatentModel inner;
-        int decodings;
-
-        Counting(String name, float a, float b) {
-            inner = HandModels.scaling(name, ModelFamily.VAE, a, b).model();
-        }
-
-        public String name() {
-            return inner.name();
-        }
-
-        public int latentSize() {
-            return inner.latentSize();
-        }
-
-        public NDArray encode(NDArray images) {
-            return inner.encode(images);
-        }
-
-        public NDArray decode(NDArray codes) {
-            decodings++;
-            return inner.decode(codes);
-        }
-    }
 
     /** A fit that counts its calls (validated ridge underneath). */
     private static final class CountingFit implements CodeMapFit {
@@ -78,11 +48,7 @@ class StoredRelocationsTest {
     }
 
     private TrainedModel model(String name, Counting counting) throws IOException {
-        Path checkpoint = zoo.resolve(name + ".ckpt");
-        if (!Files.exists(checkpoint)) {
-            Files.writeString(checkpoint, "weights of " + name);
-        }
-        return new TrainedModel(ModelFamily.VAE, 1, Profile.SMOKE, "test", counting, null, null, 0, checkpoint);
+        return HandModels.inZoo(zoo, name, counting);
     }
 
     @Test

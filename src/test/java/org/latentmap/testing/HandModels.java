@@ -66,6 +66,45 @@ public final class HandModels {
         }
     }
 
+    /** A scaling model that counts its encodings and decodings: to see what a store computes and what it reads. */
+    public static final class Counting implements LatentModel {
+        /** The scaling model underneath, which counts nothing. */
+        public final LatentModel inner;
+        public int encodings;
+        public int decodings;
+
+        public Counting(String name, float a, float b) {
+            inner = scaling(name, ModelFamily.VAE, a, b).model();
+        }
+
+        public String name() {
+            return inner.name();
+        }
+
+        public int latentSize() {
+            return inner.latentSize();
+        }
+
+        public NDArray encode(NDArray images) {
+            encodings++;
+            return inner.encode(images);
+        }
+
+        public NDArray decode(NDArray codes) {
+            decodings++;
+            return inner.decode(codes);
+        }
+    }
+
+    /** {@code model} as a zoo model with a checkpoint file of its own in {@code folder} (written if missing). */
+    public static TrainedModel inZoo(java.nio.file.Path folder, String name, LatentModel model) throws java.io.IOException {
+        java.nio.file.Path checkpoint = folder.resolve(name + ".ckpt");
+        if (!java.nio.file.Files.exists(checkpoint)) {
+            java.nio.file.Files.writeString(checkpoint, "weights of " + name);
+        }
+        return new TrainedModel(ModelFamily.VAE, 1, Profile.SMOKE, "test", model, null, null, 0, checkpoint);
+    }
+
     public static ImageSet images(int n, int seed) {
         java.util.SplittableRandom random = new java.util.SplittableRandom(seed);
         float[] pixels = new float[2 * n];
