@@ -1,6 +1,5 @@
 package org.latentmap.metrics;
 
-import org.latentmap.data.ImageSet;
 import org.latentmap.model.ModelFamily;
 import org.latentmap.model.TrainedModel;
 import tech.tablesaw.api.DoubleColumn;
@@ -11,7 +10,7 @@ import tech.tablesaw.api.Table;
 import java.util.List;
 import java.util.Locale;
 
-/** The tables that summarise the zoo's trainings (paper Sect. 4.2): what was trained, R-MSE per family, re-coder errors. */
+/** The tables that summarise the zoo's trainings (paper Sect. 4.2): what was trained, re-coder errors ({@code features.ReconstructionTable} gives R-MSE). */
 public final class TrainingReport {
     private TrainingReport() {
     }
@@ -33,28 +32,6 @@ public final class TrainingReport {
             time.append(m.fromCache() ? "from cache" : String.format(Locale.ROOT, "%.0f s", m.trainingSeconds()));
         }
         return Table.create("Trained models", name, family, seed, latent, steps, time);
-    }
-
-    /** R-MSE on {@code images} for each model, then mean and sd per family over its seeds. */
-    public static Table reconstruction(List<TrainedModel> models, ImageSet images) {
-        StringColumn family = StringColumn.create("family");
-        IntColumn count = IntColumn.create("models");
-        DoubleColumn mean = DoubleColumn.create("R-MSE mean");
-        DoubleColumn sd = DoubleColumn.create("R-MSE sd");
-        StringColumn shown = StringColumn.create("R-MSE (mean ± sd)");
-        for (ModelFamily f : ModelFamily.values()) {
-            double[] errors = models.stream().filter(m -> m.family() == f)
-                    .mapToDouble(m -> ReconstructionError.of(m.model(), images)).toArray();
-            if (errors.length == 0) {
-                continue;
-            }
-            family.append(f.displayName());
-            count.append(errors.length);
-            mean.append(Stats.mean(errors));
-            sd.append(Stats.sd(errors));
-            shown.append(Stats.meanSd(errors, 3));
-        }
-        return Table.create("Reconstruction error on " + images.size() + " test images", family, count, mean, sd, shown);
     }
 
     /** The re-coder's latent and image errors on {@code count} samples of each GAN. */
