@@ -3,6 +3,7 @@ package org.latentmap.relocation;
 import ai.djl.ndarray.NDArray;
 import ai.djl.ndarray.NDManager;
 import ai.djl.ndarray.types.Shape;
+import org.latentmap.features.PackedValues;
 import org.latentmap.train.GradMode;
 import org.latentmap.train.Losses;
 
@@ -42,50 +43,17 @@ public final class ResidualMlpMap implements CodeMap {
         return h.matMul(w2).add(b2);
     }
 
-    /** The map as numbers, for {@link StoredRelocations}: the linear part's, standardisation, h, the four weight arrays. */
-    double[] toValues() {
-        int p = sourceSize();
-        int h = hiddenBias.length;
-        double[] linearValues = StoredRelocations.linearValues(linear);
-        double[] values = new double[linearValues.length + 2 * p + 1 + hiddenWeights.length + h + outputWeights.length + outputBias.length];
-        int at = 0;
-        System.arraycopy(linearValues, 0, values, at, linearValues.length);
-        at += linearValues.length;
-        for (int k = 0; k < p; k++) {
-            values[at++] = input.mean[k];
-        }
-        for (int k = 0; k < p; k++) {
-            values[at++] = input.sd[k];
-        }
-        values[at++] = h;
-        for (float[] part : new float[][] {hiddenWeights, hiddenBias, outputWeights, outputBias}) {
-            for (float v : part) {
-                values[at++] = v;
-            }
-        }
-        return values;
+    /** Adds this map's numbers to {@code packed} ({@link StoredRelocations}): the linear part, standardisation, weights. */
+    void pack(PackedValues packed) {
+        StoredRelocations.pack(packed, linear);
+        packed.add(input.mean).add(input.sd).add(hiddenWeights).add(hiddenBias).add(outputWeights).add(outputBias);
     }
 
-    /** The map {@link #toValues()} gave, with {@code fit} its name. */
-    static ResidualMlpMap fromValues(double[] values, String fit) {
-        LinearMap linear = StoredRelocations.linearFromValues(values, 0, fit);
-        int at = StoredRelocations.linearLength(values, 0);
-        int p = linear.sourceSize();
-        int q = linear.targetSize();
-        double[] mean = java.util.Arrays.copyOfRange(values, at, at + p);
-        double[] sd = java.util.Arrays.copyOfRange(values, at + p, at + 2 * p);
-        at += 2 * p;
-        int h = (int) values[at++];
-        float[][] parts = {new float[p * h], new float[h], new float[h * q], new float[q]};
-        for (float[] part : parts) {
-            for (int i = 0; i < part.length; i++) {
-                part[i] = (float) values[at++];
-            }
-        }
-        if (at != values.length) {
-            throw new IllegalArgumentException("a stored residual map of " + values.length + " numbers where its sizes make " + at);
-        }
-        return new ResidualMlpMap(linear, Standardisation.of(mean, sd), parts[0], parts[1], parts[2], parts[3], fit);
+    /** The map {@link #pack} wrote, read from {@code packed}, with {@code fit} its name. */
+    static ResidualMlpMap unpack(PackedValues.Reader packed, String fit) {
+        LinearMap linear = StoredRelocations.unpackLinear(packed, fit);
+        Standardisation input = Standardisation.of(packed.doubles(), packed.doubles());
+        return new ResidualMlpMap(linear, input, packed.floats(), packed.floats(), packed.floats(), packed.floats(), fit);
     }
 
     /** The linear part alone. */

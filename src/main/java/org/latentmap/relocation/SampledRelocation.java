@@ -20,7 +20,7 @@ import java.util.Locale;
  */
 public record SampledRelocation(String source, String target, int fitSamples, LinearMap map, double[] latentErrors,
                                 double[] imageErrors) {
-    private static final String RULE = "sampled relocation v1";
+    private static final String RULE = "sampled relocation v2";
 
     /**
      * Both directions between {@code generator}'s space and {@code other}'s: generator -> other, then

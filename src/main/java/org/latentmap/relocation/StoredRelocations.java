@@ -2,6 +2,7 @@ package org.latentmap.relocation;
 
 import org.latentmap.data.ImageSet;
 import org.latentmap.features.CodeStore;
+import org.latentmap.features.PackedValues;
 import org.latentmap.model.TrainedModel;
 
 import java.nio.charset.StandardCharsets;
@@ -16,7 +17,7 @@ import java.util.function.Supplier;
  * checkpoint are computed every time.
  */
 final class StoredRelocations {
-    private static final String MAP = "map v1";
+    private static final String MAP = "map v2";
     private static final String DECODING = "decoding-error v1";
     private static final int LINEAR = 1;
     private static final int RESIDUAL = 2;
@@ -48,84 +49,78 @@ final class StoredRelocations {
                 () -> Decoding.errors(target.model(), mapped, images));
     }
 
-    /** A map as numbers: its kind, its fit's name, then its own numbers. */
+    /** A map as numbers ({@link PackedValues}): its fit's name, its kind, then its own numbers. */
     static double[] toValues(CodeMap map) {
-        double[] own;
-        int kind;
+        PackedValues packed = new PackedValues().add(text(map.fit()));
         if (map instanceof LinearMap linear) {
-            own = linearValues(linear);
-            kind = LINEAR;
+            pack(packed.add(LINEAR), linear);
         } else if (map instanceof ResidualMlpMap residual) {
-            own = residual.toValues();
-            kind = RESIDUAL;
+            residual.pack(packed.add(RESIDUAL));
         } else {
             throw new IllegalArgumentException("a map of kind " + map.getClass().getName() + " cannot be stored; give its fit no recipe");
         }
-        byte[] name = map.fit().getBytes(StandardCharsets.UTF_8);
-        double[] values = new double[2 + name.length + own.length];
-        values[0] = kind;
-        values[1] = name.length;
-        for (int i = 0; i < name.length; i++) {
-            values[2 + i] = name[i];
-        }
-        System.arraycopy(own, 0, values, 2 + name.length, own.length);
-        return values;
+        return packed.toArray();
     }
 
     /** The map {@link #toValues} gave. */
     static CodeMap fromValues(double[] values) {
-        int kind = (int) values[0];
-        byte[] name = new byte[(int) values[1]];
-        for (int i = 0; i < name.length; i++) {
-            name[i] = (byte) values[2 + i];
+        PackedValues.Reader packed = PackedValues.read(values);
+        String fit = text(packed.doubles());
+        double kind = packed.doubles()[0];
+        CodeMap map;
+        if (kind == LINEAR) {
+            map = unpackLinear(packed, fit);
+        } else if (kind == RESIDUAL) {
+            map = ResidualMlpMap.unpack(packed, fit);
+        } else {
+            throw new IllegalArgumentException("a stored map of unknown kind " + kind);
         }
-        String fit = new String(name, StandardCharsets.UTF_8);
-        double[] own = java.util.Arrays.copyOfRange(values, 2 + name.length, values.length);
-        return switch (kind) {
-            case LINEAR -> {
-                if (linearLength(own, 0) != own.length) {
-                    throw new IllegalArgumentException("a stored linear map of " + own.length + " numbers where its sizes make " + linearLength(own, 0));
-                }
-                yield linearFromValues(own, 0, fit);
-            }
-            case RESIDUAL -> ResidualMlpMap.fromValues(own, fit);
-            default -> throw new IllegalArgumentException("a stored map of unknown kind " + kind);
-        };
+        packed.end();
+        return map;
     }
 
-    /** p, q, whether it has a bias, the weights row by row, the bias. */
-    static double[] linearValues(LinearMap map) {
-        int p = map.sourceSize();
+    /** A linear map's sizes, weights row by row, and bias (empty: none). */
+    static void pack(PackedValues packed, LinearMap map) {
         int q = map.targetSize();
-        double[] values = new double[3 + p * q + (map.hasBias() ? q : 0)];
-        values[0] = p;
-        values[1] = q;
-        values[2] = map.hasBias() ? 1 : 0;
         double[][] weights = map.weights();
-        for (int k = 0; k < p; k++) {
-            System.arraycopy(weights[k], 0, values, 3 + k * q, q);
+        double[] flat = new double[weights.length * q];
+        for (int k = 0; k < weights.length; k++) {
+            System.arraycopy(weights[k], 0, flat, k * q, q);
         }
-        if (map.hasBias()) {
-            System.arraycopy(map.bias(), 0, values, 3 + p * q, q);
+        packed.add(map.sourceSize(), q).add(flat).add(map.hasBias() ? map.bias() : new double[0]);
+    }
+
+    static LinearMap unpackLinear(PackedValues.Reader packed, String fit) {
+        double[] sizes = packed.doubles();
+        int p = (int) sizes[0];
+        int q = (int) sizes[1];
+        double[] flat = packed.doubles();
+        double[] bias = packed.doubles();
+        if (flat.length != p * q || (bias.length != 0 && bias.length != q)) {
+            throw new IllegalArgumentException("a stored linear map of " + flat.length + " weights and " + bias.length
+                    + " biases for sizes " + p + " x " + q);
+        }
+        double[][] weights = new double[p][];
+        for (int k = 0; k < p; k++) {
+            weights[k] = java.util.Arrays.copyOfRange(flat, k * q, (k + 1) * q);
+        }
+        return new LinearMap(weights, bias.length == 0 ? null : bias, fit);
+    }
+
+    private static double[] text(String text) {
+        byte[] bytes = text.getBytes(StandardCharsets.UTF_8);
+        double[] values = new double[bytes.length];
+        for (int i = 0; i < bytes.length; i++) {
+            values[i] = bytes[i];
         }
         return values;
     }
 
-    static int linearLength(double[] values, int at) {
-        int p = (int) values[at];
-        int q = (int) values[at + 1];
-        return 3 + p * q + (values[at + 2] != 0 ? q : 0);
-    }
-
-    static LinearMap linearFromValues(double[] values, int at, String fit) {
-        int p = (int) values[at];
-        int q = (int) values[at + 1];
-        boolean bias = values[at + 2] != 0;
-        double[][] weights = new double[p][];
-        for (int k = 0; k < p; k++) {
-            weights[k] = java.util.Arrays.copyOfRange(values, at + 3 + k * q, at + 3 + (k + 1) * q);
+    private static String text(double[] values) {
+        byte[] bytes = new byte[values.length];
+        for (int i = 0; i < values.length; i++) {
+            bytes[i] = (byte) values[i];
         }
-        double[] b = bias ? java.util.Arrays.copyOfRange(values, at + 3 + p * q, at + 3 + p * q + q) : null;
-        return new LinearMap(weights, b, fit);
+        return new String(bytes, StandardCharsets.UTF_8);
     }
 }
