@@ -5,8 +5,8 @@ import ai.djl.ndarray.NDManager;
 import ai.djl.ndarray.types.Shape;
 import org.latentmap.data.FashionMnist;
 import org.latentmap.model.LatentModel;
-import org.latentmap.model.ModelFamily;
-import org.latentmap.train.GradMode;
+import org.latentmap.zoo.ModelFamily;
+import org.latentmap.engine.GradMode;
 import org.latentmap.train.Trainable;
 import org.latentmap.train.TrainingPlan;
 

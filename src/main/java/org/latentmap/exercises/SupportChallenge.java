@@ -9,7 +9,7 @@ import org.latentmap.data.ImageSet;
 import org.latentmap.features.SupportSet;
 import org.latentmap.features.SupportStrategy;
 import org.latentmap.metrics.Stats;
-import org.latentmap.model.TrainedModel;
+import org.latentmap.zoo.TrainedModel;
 import org.latentmap.relocation.FitPoints;
 import org.latentmap.relocation.MapFit;
 import org.latentmap.relocation.Relocations;

@@ -3,7 +3,7 @@ package org.latentmap.features;
 import org.latentmap.AtomicFile;
 import org.latentmap.data.ImageSet;
 import org.latentmap.metrics.ReconstructionError;
-import org.latentmap.model.TrainedModel;
+import org.latentmap.zoo.TrainedModel;
 
 import java.io.IOException;
 import java.io.UncheckedIOException;

@@ -4,8 +4,8 @@ import ai.djl.ndarray.NDArray;
 import ai.djl.ndarray.NDManager;
 import org.latentmap.data.ImageSet;
 import org.latentmap.model.LatentModel;
-import org.latentmap.model.TrainedModel;
-import org.latentmap.train.GradMode;
+import org.latentmap.zoo.TrainedModel;
+import org.latentmap.engine.GradMode;
 
 /**
  * The latent codes of a data set under a model, one row per image, computed in batches; for a zoo model,

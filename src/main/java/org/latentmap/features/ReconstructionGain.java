@@ -5,10 +5,10 @@ import ai.djl.ndarray.NDManager;
 import ai.djl.ndarray.types.Shape;
 import org.latentmap.data.ImageSet;
 import org.latentmap.model.LatentModel;
-import org.latentmap.model.TrainedModel;
+import org.latentmap.zoo.TrainedModel;
 import org.latentmap.train.Progress;
 import org.latentmap.train.ProgressLine;
-import org.latentmap.train.GradMode;
+import org.latentmap.engine.GradMode;
 
 import tech.tablesaw.api.DoubleColumn;
 import tech.tablesaw.api.IntColumn;

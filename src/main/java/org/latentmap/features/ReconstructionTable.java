@@ -2,8 +2,8 @@ package org.latentmap.features;
 
 import org.latentmap.data.ImageSet;
 import org.latentmap.metrics.Stats;
-import org.latentmap.model.ModelFamily;
-import org.latentmap.model.TrainedModel;
+import org.latentmap.zoo.ModelFamily;
+import org.latentmap.zoo.TrainedModel;
 import tech.tablesaw.api.DoubleColumn;
 import tech.tablesaw.api.IntColumn;
 import tech.tablesaw.api.StringColumn;

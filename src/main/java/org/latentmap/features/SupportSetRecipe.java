@@ -1,7 +1,7 @@
 package org.latentmap.features;
 
 import org.latentmap.data.ImageSet;
-import org.latentmap.model.TrainedModel;
+import org.latentmap.zoo.TrainedModel;
 
 /**
  * The whole of paper Sect. 5 in one call, as notebook 03 does it step by step: the model's reconstruction

@@ -2,7 +2,7 @@ package org.latentmap.features;
 
 import org.latentmap.data.ImageSet;
 import org.latentmap.ProjectFolder;
-import org.latentmap.model.TrainedModel;
+import org.latentmap.zoo.TrainedModel;
 
 import java.io.IOException;
 import java.io.UncheckedIOException;

@@ -5,7 +5,7 @@ import ai.djl.ndarray.NDManager;
 import ai.djl.ndarray.types.Shape;
 import org.latentmap.data.ImageSet;
 import org.latentmap.model.LatentModel;
-import org.latentmap.train.GradMode;
+import org.latentmap.engine.GradMode;
 
 /**
  * A latent traversal (paper Fig. 6): one variable of a base code swept over [-range, range] in equal steps,

@@ -5,7 +5,7 @@ import ai.djl.ndarray.NDArray;
 import ai.djl.ndarray.NDManager;
 import ai.djl.ndarray.types.DataType;
 import org.latentmap.model.LatentModel;
-import org.latentmap.train.GradMode;
+import org.latentmap.engine.GradMode;
 
 /**
  * How well a GAN's re-coder inverts its generator on the GAN's own samples (paper Sect. 4.2; StyleGAN's, Sect. 7): for prior codes z,

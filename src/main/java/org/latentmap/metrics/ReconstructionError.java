@@ -4,7 +4,7 @@ import ai.djl.ndarray.NDArray;
 import ai.djl.ndarray.NDManager;
 import org.latentmap.data.ImageSet;
 import org.latentmap.model.LatentModel;
-import org.latentmap.train.GradMode;
+import org.latentmap.engine.GradMode;
 
 /**
  * R-MSE (paper Sect. 6): the mean squared error per pixel between images and their reconstructions

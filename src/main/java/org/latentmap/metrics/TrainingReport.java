@@ -1,7 +1,7 @@
 package org.latentmap.metrics;
 
-import org.latentmap.model.ModelFamily;
-import org.latentmap.model.TrainedModel;
+import org.latentmap.zoo.ModelFamily;
+import org.latentmap.zoo.TrainedModel;
 import tech.tablesaw.api.DoubleColumn;
 import tech.tablesaw.api.IntColumn;
 import tech.tablesaw.api.StringColumn;

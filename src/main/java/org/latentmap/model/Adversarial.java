@@ -34,6 +34,7 @@ public abstract class Adversarial implements LatentModel {
     public abstract NDArray recoderTarget(NDArray noise);
 
     /** Every network of the model, in the order checkpoints hold them. */
+    @Override
     public abstract List<Network> networks();
 
     /** The size of the generator's input noise z (the latent size for both models here). */

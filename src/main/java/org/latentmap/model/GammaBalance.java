@@ -28,6 +28,12 @@ public final class GammaBalance {
         return new GammaBalance(true);
     }
 
+    /** The rule's name, part of a training's recipe: "gamma balance: running minimum" or "... of a running mean". */
+    @Override
+    public String toString() {
+        return smoothed ? "gamma balance: minimum of a running mean (0.99)" : "gamma balance: running minimum";
+    }
+
     /** Takes one batch's reconstruction error (mean squared error per pixel) and returns the new gamma. */
     public double update(double batchMse) {
         if (!(batchMse >= 0) || Double.isInfinite(batchMse)) {

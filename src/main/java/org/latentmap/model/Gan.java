@@ -40,7 +40,7 @@ public final class Gan extends Adversarial {
     }
 
     /** The DCGAN-style discriminator: strided convolutions 16 (no batch norm), 32, 64, LeakyReLU 0.2, one logit. */
-    static SequentialBlock discriminatorBlock() {
+    public static SequentialBlock discriminatorBlock() {
         return new SequentialBlock()
                 .add(Layers.down(16, Layers.leaky(), false))
                 .add(Layers.down(32, Layers.leaky(), true))
@@ -49,7 +49,7 @@ public final class Gan extends Adversarial {
     }
 
     /** The re-coder: the VAE encoder's shape (strided convolutions 32, 64, 128 with BN and ReLU), a dense head of {@code size}. */
-    static SequentialBlock recoderBlock(int size) {
+    public static SequentialBlock recoderBlock(int size) {
         return new SequentialBlock()
                 .add(Layers.down(32, Activation.reluBlock(), true))
                 .add(Layers.down(64, Activation.reluBlock(), true))

@@ -3,6 +3,8 @@ package org.latentmap.model;
 import ai.djl.ndarray.NDArray;
 import ai.djl.ndarray.NDManager;
 
+import java.util.List;
+
 /**
  * What the rest of latentmap needs of a generative model (paper Sect. 4): a latent space of a fixed size,
  * a way into it ({@link #encode}: the posterior mean for a VAE, the re-coder for a GAN) and a way out of it
@@ -21,6 +23,14 @@ public interface LatentModel {
 
     /** Images generated from a batch of latent codes. */
     NDArray decode(NDArray codes);
+
+    /**
+     * The networks the model is made of, in the order checkpoints hold them (none for a model built by hand):
+     * the zoo derives a model's architecture fingerprint from them.
+     */
+    default List<Network> networks() {
+        return List.of();
+    }
 
     /** Codes drawn from the model's prior, N(0, I) for every model here. */
     default NDArray samplePrior(NDManager manager, int count) {

@@ -9,7 +9,7 @@ import ai.djl.nn.Block;
 import ai.djl.nn.Parameter;
 import ai.djl.training.ParameterStore;
 import ai.djl.MalformedModelException;
-import org.latentmap.train.GradMode;
+import org.latentmap.engine.GradMode;
 
 import java.io.DataInputStream;
 import java.io.DataOutputStream;

@@ -4,7 +4,7 @@ import ai.djl.engine.Engine;
 import ai.djl.ndarray.NDArray;
 import ai.djl.ndarray.NDManager;
 import org.latentmap.data.ImageSet;
-import org.latentmap.train.GradMode;
+import org.latentmap.engine.GradMode;
 
 /** Seeded draws from a model's prior, decoded into images (the sample grids of paper Sect. 4.2). */
 public final class Sampling {

@@ -1,5 +1,7 @@
 package org.latentmap.model;
 
+import java.util.List;
+
 import ai.djl.ndarray.NDArray;
 import ai.djl.ndarray.NDList;
 
@@ -48,6 +50,11 @@ public abstract class VariationalModel implements LatentModel {
     @Override
     public int latentSize() {
         return latentSize;
+    }
+
+    @Override
+    public List<Network> networks() {
+        return List.of(encoder, decoder);
     }
 
     public Network encoder() {

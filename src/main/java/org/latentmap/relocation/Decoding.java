@@ -6,7 +6,7 @@ import ai.djl.ndarray.types.Shape;
 import org.latentmap.data.ImageSet;
 import org.latentmap.model.LatentModel;
 import org.latentmap.model.Sampling;
-import org.latentmap.train.GradMode;
+import org.latentmap.engine.GradMode;
 
 /** Codes kept as Java arrays, decoded in batches: into images, or straight into their error against images. */
 public final class Decoding {

@@ -1,5 +1,6 @@
 package org.latentmap.relocation;
 
+import org.latentmap.linalg.CodeProducts;
 import org.ejml.data.DMatrixRMaj;
 import org.ejml.dense.row.CommonOps_DDRM;
 

@@ -1,5 +1,7 @@
 package org.latentmap.relocation;
 
+import org.latentmap.linalg.CodeProducts;
+import org.latentmap.linalg.RidgeValidation;
 import org.ejml.data.DMatrixRMaj;
 import org.ejml.dense.row.CommonOps_DDRM;
 import org.ejml.dense.row.decomposition.chol.CholeskyDecompositionInner_DDRM;

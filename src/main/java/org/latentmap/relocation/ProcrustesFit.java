@@ -1,5 +1,7 @@
 package org.latentmap.relocation;
 
+import org.latentmap.linalg.CodeProducts;
+import org.latentmap.linalg.Standardisation;
 import org.ejml.data.DMatrixRMaj;
 import org.ejml.dense.row.factory.DecompositionFactory_DDRM;
 import org.ejml.interfaces.decomposition.SingularValueDecomposition_F64;
@@ -32,10 +34,10 @@ final class ProcrustesFit extends MapFit {
         int q = target[0].length;
         Standardisation from = Standardisation.of(source);
         Standardisation to = Standardisation.of(target);
-        double[] m1 = from.mean;
-        double[] m2 = to.mean;
-        double[] s1 = from.sd;
-        double[] s2 = to.sd;
+        double[] m1 = from.mean();
+        double[] m2 = to.mean();
+        double[] s1 = from.sd();
+        double[] s2 = to.sd();
         // M = X'Y of the standardised codes (p x q): the top-left block of the zero-padded square problem
         DMatrixRMaj x = new DMatrixRMaj(n, p);
         DMatrixRMaj y = new DMatrixRMaj(n, q);

@@ -3,7 +3,7 @@ package org.latentmap.relocation;
 import org.latentmap.data.ImageSet;
 import org.latentmap.features.Codes;
 import org.latentmap.metrics.Stats;
-import org.latentmap.model.TrainedModel;
+import org.latentmap.zoo.TrainedModel;
 
 /**
  * One relocation and how well it does (paper Sect. 6, Table 2): a map from {@code source}'s latent space to

@@ -1,9 +1,10 @@
 package org.latentmap.relocation;
 
+import org.latentmap.linalg.RidgeValidation;
 import org.latentmap.data.ImageSet;
 import org.latentmap.features.CodeStore;
 import org.latentmap.features.Codes;
-import org.latentmap.model.TrainedModel;
+import org.latentmap.zoo.TrainedModel;
 
 import org.latentmap.train.Progress;
 import org.latentmap.train.ProgressLine;

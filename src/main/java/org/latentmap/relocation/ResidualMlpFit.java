@@ -1,5 +1,6 @@
 package org.latentmap.relocation;
 
+import org.latentmap.linalg.Standardisation;
 import ai.djl.engine.Engine;
 import ai.djl.ndarray.NDArray;
 import ai.djl.ndarray.NDManager;
@@ -7,7 +8,7 @@ import ai.djl.ndarray.NDScope;
 import ai.djl.ndarray.types.Shape;
 import ai.djl.nn.Parameter;
 import org.latentmap.train.Adam;
-import org.latentmap.train.GradMode;
+import org.latentmap.engine.GradMode;
 
 import java.util.List;
 import java.util.Locale;

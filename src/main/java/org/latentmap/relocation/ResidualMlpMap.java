@@ -1,10 +1,12 @@
 package org.latentmap.relocation;
 
+import org.latentmap.engine.Tensors;
+import org.latentmap.linalg.Standardisation;
 import ai.djl.ndarray.NDArray;
 import ai.djl.ndarray.NDManager;
 import ai.djl.ndarray.types.Shape;
 import org.latentmap.features.PackedValues;
-import org.latentmap.train.GradMode;
+import org.latentmap.engine.GradMode;
 import org.latentmap.train.Losses;
 
 /**
@@ -39,14 +41,14 @@ public final class ResidualMlpMap implements CodeMap {
      */
     static NDArray residual(NDArray x, NDArray w1, NDArray b1, NDArray w2, NDArray b2) {
         NDArray h = x.matMul(w1).add(b1);
-        h = h.maximum(Losses.scalar(h, 0f)); // an engine-owned zero: see Losses.scalar
+        h = h.maximum(Tensors.scalar(h, 0f)); // an engine-owned zero: see Tensors.scalar
         return h.matMul(w2).add(b2);
     }
 
     /** Adds this map's numbers to {@code packed} ({@link StoredRelocations}): the linear part, standardisation, weights. */
     void pack(PackedValues packed) {
         StoredRelocations.pack(packed, linear);
-        packed.add(input.mean).add(input.sd).add(hiddenWeights).add(hiddenBias).add(outputWeights).add(outputBias);
+        packed.add(input.mean()).add(input.sd()).add(hiddenWeights).add(hiddenBias).add(outputWeights).add(outputBias);
     }
 
     /** The map {@link #pack} wrote, read from {@code packed}, with {@code fit} its name. */

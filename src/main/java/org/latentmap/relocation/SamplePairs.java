@@ -6,7 +6,7 @@ import ai.djl.ndarray.NDManager;
 import org.latentmap.data.ImageSet;
 import org.latentmap.features.Codes;
 import org.latentmap.model.LatentModel;
-import org.latentmap.train.GradMode;
+import org.latentmap.engine.GradMode;
 
 import java.util.Arrays;
 

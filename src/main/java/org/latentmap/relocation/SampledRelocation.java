@@ -2,7 +2,7 @@ package org.latentmap.relocation;
 
 import org.latentmap.features.CodeStore;
 import org.latentmap.features.PackedValues;
-import org.latentmap.model.TrainedModel;
+import org.latentmap.zoo.TrainedModel;
 
 import org.latentmap.metrics.Stats;
 import org.latentmap.model.LatentModel;

@@ -3,7 +3,7 @@ package org.latentmap.relocation;
 import org.latentmap.data.ImageSet;
 import org.latentmap.features.CodeStore;
 import org.latentmap.features.PackedValues;
-import org.latentmap.model.TrainedModel;
+import org.latentmap.zoo.TrainedModel;
 
 import java.nio.charset.StandardCharsets;
 import java.util.function.Supplier;

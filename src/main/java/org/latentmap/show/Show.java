@@ -97,7 +97,7 @@ public final class Show {
      * Training curves of one family: the loss {@code loss} of each of its models, averaged over windows of
      * steps so that the trend shows through the batch-to-batch noise.
      */
-    public static Picture losses(List<org.latentmap.model.TrainedModel> models, org.latentmap.model.ModelFamily family, String loss) {
+    public static Picture losses(List<org.latentmap.zoo.TrainedModel> models, org.latentmap.zoo.ModelFamily family, String loss) {
         XYChart chart = lineChart(family.displayName() + ": " + loss + " loss", "step", loss, 320);
         int drawn = 0;
         for (var model : models) {
@@ -117,7 +117,7 @@ public final class Show {
     }
 
     /** A row of {@code count} prior samples from each model (the same codes' seed for all), labelled by model. */
-    public static ImageGrid samples(List<org.latentmap.model.TrainedModel> models, int count) {
+    public static ImageGrid samples(List<org.latentmap.zoo.TrainedModel> models, int count) {
         List<String> labels = new ArrayList<>();
         List<ImageSet> rows = new ArrayList<>();
         for (var model : models) {
@@ -128,7 +128,7 @@ public final class Show {
     }
 
     /** The images in the first row, then each model's reconstruction of them, one row per model. */
-    public static ImageGrid reconstructions(List<org.latentmap.model.TrainedModel> models, ImageSet images) {
+    public static ImageGrid reconstructions(List<org.latentmap.zoo.TrainedModel> models, ImageSet images) {
         List<String> labels = new ArrayList<>(List.of("original"));
         List<ImageSet> rows = new ArrayList<>(List.of(images));
         for (var model : models) {
@@ -321,15 +321,15 @@ public final class Show {
     }
 
     /**
-     * How the held-out error of a ridge map depends on its penalty ({@link org.latentmap.relocation.RidgeValidation}),
+     * How the held-out error of a ridge map depends on its penalty ({@link org.latentmap.linalg.RidgeValidation}),
      * both axes logarithmic, the chosen penalty marked.
      */
-    public static Picture ridgeValidation(String title, org.latentmap.relocation.RidgeValidation validation) {
+    public static Picture ridgeValidation(String title, org.latentmap.linalg.RidgeValidation validation) {
         XYChart chart = lineChart(title, "penalty / codes' scale", "held-out MSE per code entry", 360);
         chart.getStyler().setXAxisLogarithmic(true);
         chart.getStyler().setYAxisLogarithmic(true);
         chart.getStyler().setMarkerSize(6);
-        chart.addSeries(org.latentmap.relocation.RidgeValidation.FOLDS + "-fold validation", validation.factors(), validation.errors());
+        chart.addSeries(org.latentmap.linalg.RidgeValidation.FOLDS + "-fold validation", validation.factors(), validation.errors());
         var chosen = chart.addSeries(String.format(java.util.Locale.ROOT, "chosen: %.2g", validation.bestFactor()),
                 new double[] {validation.bestFactor()}, new double[] {validation.bestError()});
         chosen.setXYSeriesRenderStyle(XYSeries.XYSeriesRenderStyle.Scatter);
@@ -346,11 +346,11 @@ public final class Show {
     }
 
     /**
-     * M-MSE against support-set size for each strategy of a {@link org.latentmap.relocation.SupportSizeStudy},
+     * M-MSE against support-set size for each strategy of a {@link org.latentmap.studies.SupportSizeStudy},
      * mean over seeds with the spread as error bars, and the all-data map's M-MSE as
      * a line.
      */
-    public static Picture supportSizes(org.latentmap.relocation.SupportSizeStudy study) {
+    public static Picture supportSizes(org.latentmap.studies.SupportSizeStudy study) {
         XYChart chart = lineChart("Support-set size, " + study.pair(), "support-set size", "M-MSE on test images", 400);
         chart.getStyler().setMarkerSize(7);
         chart.getStyler().setErrorBarsColorSeriesColor(true);

@@ -2,7 +2,7 @@ package org.latentmap.similarity;
 
 import org.latentmap.data.ImageSet;
 import org.latentmap.features.Codes;
-import org.latentmap.model.TrainedModel;
+import org.latentmap.zoo.TrainedModel;
 import org.latentmap.train.Progress;
 import org.latentmap.train.ProgressLine;
 import tech.tablesaw.api.DoubleColumn;

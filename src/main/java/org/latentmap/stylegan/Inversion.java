@@ -10,9 +10,9 @@ import org.latentmap.features.CodeStore;
 import org.latentmap.features.PackedValues;
 import org.latentmap.metrics.Stats;
 import org.latentmap.model.Adversarial;
-import org.latentmap.model.TrainedModel;
+import org.latentmap.zoo.TrainedModel;
 import org.latentmap.train.Adam;
-import org.latentmap.train.GradMode;
+import org.latentmap.engine.GradMode;
 import org.latentmap.train.Progress;
 import org.latentmap.train.ProgressLine;
 

@@ -5,6 +5,7 @@ import ai.djl.ndarray.NDArray;
 import ai.djl.ndarray.NDManager;
 import ai.djl.ndarray.types.Shape;
 import ai.djl.training.GradientCollector;
+import org.latentmap.engine.Tensors;
 import org.latentmap.model.Adversarial;
 import org.latentmap.model.Gan;
 import org.latentmap.model.LatentModel;
@@ -67,6 +68,12 @@ public final class GanTraining implements Trainable {
     }
 
     @Override
+    public String recipe() {
+        return "GAN training v1: logistic losses, real images labelled " + realTarget + ", Adam (0.5, 0.999); re-coder: code MSE + "
+                + RECODER_IMAGE_WEIGHT + " x image MSE of G(R(G(z))), generator frozen, Adam 1e-3 decaying linearly";
+    }
+
+    @Override
     public List<String> lossNames() {
         return List.of("discriminator", "generator", "recoder");
     }
@@ -115,7 +122,7 @@ public final class GanTraining implements Trainable {
         try (GradientCollector collector = Engine.getInstance().newGradientCollector()) {
             NDArray predicted = gan.recoder().forward(images, true);
             NDArray loss = Losses.meanSquaredError(predicted, codes)
-                    .add(Losses.meanSquaredError(gan.decode(predicted), images).mul(Losses.scalar(images, RECODER_IMAGE_WEIGHT)));
+                    .add(Losses.meanSquaredError(gan.decode(predicted), images).mul(Tensors.scalar(images, RECODER_IMAGE_WEIGHT)));
             value = TrainingDiverged.check(step, "recoder", loss.getFloat());
             collector.backward(loss);
         } finally {

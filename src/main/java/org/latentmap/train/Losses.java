@@ -3,6 +3,8 @@ package org.latentmap.train;
 import ai.djl.ndarray.NDArray;
 import ai.djl.ndarray.types.Shape;
 
+import static org.latentmap.engine.Tensors.scalar;
+
 /**
  * The loss terms of paper Sect. 4.2, each averaged over the batch: squared reconstruction error summed over
  * pixels, the KL divergence of a diagonal Gaussian posterior from N(0, I), binary cross-entropy on
@@ -39,16 +41,5 @@ public final class Losses {
     /** A reparameterised sample mean + exp(logVar / 2) x noise. */
     public static NDArray reparameterise(NDArray mean, NDArray logVar, NDArray noise) {
         return mean.add(logVar.mul(scalar(logVar, 0.5f)).exp().mul(noise));
-    }
-
-    /**
-     * A constant for a product, quotient or maximum that autograd records. DJL's {@code mul(Number)} and the
-     * like wrap the number in a tensor over Java-owned memory and close it at once, while autograd keeps that
-     * tensor for the backward pass: when the garbage collector frees the memory in between, the gradient
-     * reads whatever is there. That made trainings leave their trajectory at random steps (and sometimes
-     * diverge) in November 2026. A tensor made by the engine ({@code full}) is kept alive by autograd itself.
-     */
-    public static NDArray scalar(NDArray like, float value) {
-        return like.getManager().full(new Shape(), value);
     }
 }

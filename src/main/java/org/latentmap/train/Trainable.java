@@ -27,6 +27,13 @@ public interface Trainable {
      */
     double[] step(NDArray batch, long step);
 
+    /**
+     * What this training does that its plan does not say: the losses, their weights, the optimizers, with a
+     * version to raise when the code changes in a way these words do not show. The zoo keys cached models by
+     * it, so a change here retrains them.
+     */
+    String recipe();
+
     /** Parameters and optimizer state. */
     void save(DataOutputStream out) throws IOException;
 

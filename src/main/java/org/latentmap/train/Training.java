@@ -1,5 +1,6 @@
 package org.latentmap.train;
 
+import org.latentmap.engine.GradMode;
 import ai.djl.engine.Engine;
 import ai.djl.ndarray.NDArray;
 import ai.djl.ndarray.NDManager;

@@ -4,6 +4,7 @@ import ai.djl.engine.Engine;
 import ai.djl.ndarray.NDArray;
 import ai.djl.ndarray.NDList;
 import ai.djl.training.GradientCollector;
+import org.latentmap.engine.Tensors;
 import org.latentmap.model.GammaBalance;
 import org.latentmap.model.LatentModel;
 import org.latentmap.model.VariationalModel;
@@ -38,6 +39,11 @@ public final class VaeTraining implements Trainable {
     }
 
     @Override
+    public String recipe() {
+        return "VAE training v1: 0.5 x squared error / gamma + KL, " + gamma + ", Adam (0.9, 0.999) per network";
+    }
+
+    @Override
     public List<String> lossNames() {
         return List.of("loss", "mse", "kl");
     }
@@ -54,7 +60,7 @@ public final class VaeTraining implements Trainable {
             double mse = TrainingDiverged.check(step, "reconstruction", sse.getFloat() * batch.getShape().get(0) / batch.getShape().size());
             double g = gamma.update(mse);
             NDArray kl = Losses.kl(posterior.get(0), posterior.get(1));
-            NDArray loss = sse.div(Losses.scalar(sse, (float) (2 * g))).add(kl);
+            NDArray loss = sse.div(Tensors.scalar(sse, (float) (2 * g))).add(kl);
             double value = TrainingDiverged.check(step, "VAE", loss.getFloat());
             collector.backward(loss);
             losses = new double[] {value, mse, kl.getFloat()};

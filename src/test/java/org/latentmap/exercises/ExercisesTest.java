@@ -14,8 +14,8 @@ import ai.djl.ndarray.types.Shape;
 import org.junit.jupiter.api.Test;
 import org.latentmap.data.ImageSet;
 import org.latentmap.model.LatentModel;
-import org.latentmap.model.ModelFamily;
-import org.latentmap.model.TrainedModel;
+import org.latentmap.zoo.ModelFamily;
+import org.latentmap.zoo.TrainedModel;
 import org.latentmap.testing.HandModels;
 
 class ExercisesTest {

@@ -19,8 +19,8 @@ import org.junit.jupiter.api.io.TempDir;
 import org.latentmap.Profile;
 import org.latentmap.data.ImageSet;
 import org.latentmap.metrics.ReconstructionError;
-import org.latentmap.model.ModelFamily;
-import org.latentmap.model.TrainedModel;
+import org.latentmap.zoo.ModelFamily;
+import org.latentmap.zoo.TrainedModel;
 import org.latentmap.testing.HandModels;
 import org.latentmap.testing.HandModels.Counting;
 

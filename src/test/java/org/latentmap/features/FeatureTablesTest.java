@@ -88,7 +88,7 @@ class FeatureTablesTest {
             pixels[2 * i + 1] = (float) (0.2 * random.nextDouble() - 0.1);
         }
         ImageSet images = new ImageSet(pixels, 20, 1, 1, 2, null, null);
-        var model = new org.latentmap.model.TrainedModel(org.latentmap.model.ModelFamily.VAE, 1, org.latentmap.Profile.SMOKE, "test",
+        var model = new org.latentmap.zoo.TrainedModel(org.latentmap.zoo.ModelFamily.VAE, 1, org.latentmap.Profile.SMOKE, "test",
                 IDENTITY, null, null, 0);
         var selection = new SupportSetRecipe(1, 2, 5).select(model, images, images);
         assertArrayEquals(new int[] {0}, selection.sectors().variables());

@@ -7,8 +7,8 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import org.junit.jupiter.api.Test;
 import org.latentmap.data.ImageSet;
-import org.latentmap.model.ModelFamily;
-import org.latentmap.model.TrainedModel;
+import org.latentmap.zoo.ModelFamily;
+import org.latentmap.zoo.TrainedModel;
 import org.latentmap.testing.HandModels;
 
 import java.util.List;

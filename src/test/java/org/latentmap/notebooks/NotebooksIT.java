@@ -86,8 +86,8 @@ class NotebooksIT {
         assumeTrue(Files.isExecutable(chromium), "Debian's chromium is not installed (environment/setup.sh installs it unless SKIP_BROWSER=1)");
         assertTrue(Files.isRegularFile(page), "the notebook's HTML page was written: " + page);
         var profile = org.latentmap.Profile.SMOKE;
-        var svae = org.latentmap.model.ModelZoo.at(ZOO).get(org.latentmap.model.ModelFamily.SPLIT_VAE, 1, profile,
-                org.latentmap.model.TrainingData.FASHION_MNIST, org.latentmap.model.TrainingData.fashionMnist(profile));
+        var svae = org.latentmap.zoo.ModelZoo.at(ZOO).get(org.latentmap.zoo.ModelFamily.SPLIT_VAE, 1, profile,
+                org.latentmap.zoo.TrainingData.FASHION_MNIST, org.latentmap.zoo.TrainingData.fashionMnist(profile));
         Path out = ROOT.resolve("target/explorer-check");
         Files.createDirectories(out);
         try (DevTools browser = DevTools.start(chromium, Files.createTempDirectory(out, "chromium-profile-"), out.resolve("chromium-02.log"))) {

@@ -7,11 +7,13 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import static org.latentmap.testing.HandModels.images;
 import static org.latentmap.testing.HandModels.scaling;
 
+import org.latentmap.studies.MapFamilyComparison;
+import org.latentmap.studies.SupportSizeStudy;
 import org.junit.jupiter.api.Test;
 import org.latentmap.data.ImageSet;
 import org.latentmap.features.SupportStrategy;
-import org.latentmap.model.ModelFamily;
-import org.latentmap.model.TrainedModel;
+import org.latentmap.zoo.ModelFamily;
+import org.latentmap.zoo.TrainedModel;
 
 import java.util.List;
 import java.util.SplittableRandom;

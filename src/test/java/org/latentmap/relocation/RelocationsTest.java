@@ -5,6 +5,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import org.latentmap.studies.Table2;
 import ai.djl.ndarray.NDArray;
 import ai.djl.ndarray.types.Shape;
 import static org.latentmap.testing.HandModels.images;
@@ -16,8 +17,8 @@ import org.latentmap.Profile;
 import org.latentmap.data.ImageSet;
 import org.latentmap.features.SupportSet;
 import org.latentmap.model.LatentModel;
-import org.latentmap.model.ModelFamily;
-import org.latentmap.model.TrainedModel;
+import org.latentmap.zoo.ModelFamily;
+import org.latentmap.zoo.TrainedModel;
 
 import java.nio.file.Files;
 import java.nio.file.Path;

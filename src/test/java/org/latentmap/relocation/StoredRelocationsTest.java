@@ -10,7 +10,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.latentmap.data.ImageSet;
 import org.latentmap.features.SupportSet;
-import org.latentmap.model.TrainedModel;
+import org.latentmap.zoo.TrainedModel;
 import org.latentmap.testing.HandModels;
 import org.latentmap.testing.HandModels.Counting;
 

@@ -15,7 +15,7 @@ import javax.imageio.ImageIO;
 import org.junit.jupiter.api.Test;
 import org.latentmap.data.ImageSet;
 import org.latentmap.model.LatentModel;
-import org.latentmap.model.ModelFamily;
+import org.latentmap.zoo.ModelFamily;
 import org.latentmap.relocation.LinearMap;
 import org.latentmap.testing.HandModels;
 

@@ -17,7 +17,7 @@ import org.latentmap.train.TrainingPlan;
 
 import java.nio.file.Path;
 import org.latentmap.data.ImageSet;
-import org.latentmap.model.StyleGan;
+import org.latentmap.model.style.StyleGan;
 
 class InversionTest {
     @Test
@@ -79,7 +79,7 @@ class InversionTest {
             StyleGan model = StyleGan.create("tiny", manager, new Shape(1, 32, 32), 8);
             Path checkpoint = folder.resolve("tiny.ckpt");
             java.nio.file.Files.writeString(checkpoint, "weights of tiny");
-            var zoo = new org.latentmap.model.TrainedModel(org.latentmap.model.ModelFamily.STYLE_GAN, 1, org.latentmap.Profile.SMOKE,
+            var zoo = new org.latentmap.zoo.TrainedModel(org.latentmap.zoo.ModelFamily.STYLE_GAN, 1, org.latentmap.Profile.SMOKE,
                     "test", model, null, null, 0, checkpoint);
             java.util.List<String> told = new java.util.ArrayList<>();
             Progress counting = new Progress() {
@@ -106,7 +106,7 @@ class InversionTest {
             Inversion.of(zoo).steps(6).progress(counting).invert(images);
             assertEquals(2, told.size(), "other settings are optimised again");
             var notAGenerator = assertThrows(IllegalArgumentException.class,
-                    () -> Inversion.of(org.latentmap.testing.HandModels.scaling("V", org.latentmap.model.ModelFamily.VAE, 1, 1)));
+                    () -> Inversion.of(org.latentmap.testing.HandModels.scaling("V", org.latentmap.zoo.ModelFamily.VAE, 1, 1)));
             assertTrue(notAGenerator.getMessage().contains("inversion optimises the code of a generator"), notAGenerator.getMessage());
         }
     }

@@ -5,8 +5,8 @@ import ai.djl.ndarray.types.Shape;
 import org.latentmap.Profile;
 import org.latentmap.data.ImageSet;
 import org.latentmap.model.LatentModel;
-import org.latentmap.model.ModelFamily;
-import org.latentmap.model.TrainedModel;
+import org.latentmap.zoo.ModelFamily;
+import org.latentmap.zoo.TrainedModel;
 
 /**
  * Hand-made models of two-pixel images, whose latent spaces are related linearly ({@link #scaling}) or not

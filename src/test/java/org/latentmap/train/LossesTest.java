@@ -59,7 +59,7 @@ class LossesTest {
 
     @Test
     void gradientsSurviveAGarbageCollectionBetweenForwardAndBackward() throws Exception {
-        // Constants of recorded products must stay alive until the backward pass (Losses.scalar): here the
+        // Constants of recorded products must stay alive until the backward pass (Tensors.scalar): here the
         // collector runs and the freed small blocks are refilled with garbage before backward.
         try (NDManager m = NDManager.newBaseManager()) {
             var mean = m.create(new float[] {1, -2, 0.5f, 3}, new Shape(2, 2));

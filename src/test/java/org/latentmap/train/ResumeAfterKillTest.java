@@ -8,7 +8,7 @@ import ai.djl.ndarray.NDManager;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.latentmap.data.ImageSet;
-import org.latentmap.model.ModelFamily;
+import org.latentmap.zoo.ModelFamily;
 
 import java.nio.file.Files;
 import java.nio.file.Path;

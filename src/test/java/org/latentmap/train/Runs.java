@@ -3,7 +3,7 @@ package org.latentmap.train;
 import ai.djl.ndarray.NDManager;
 import ai.djl.ndarray.types.Shape;
 import org.latentmap.data.ImageSet;
-import org.latentmap.model.ModelFamily;
+import org.latentmap.zoo.ModelFamily;
 
 import java.io.ByteArrayOutputStream;
 import java.io.DataOutputStream;

@@ -1,7 +1,7 @@
 package org.latentmap.train;
 
 import ai.djl.ndarray.NDManager;
-import org.latentmap.model.ModelFamily;
+import org.latentmap.zoo.ModelFamily;
 
 import java.nio.file.Path;
 

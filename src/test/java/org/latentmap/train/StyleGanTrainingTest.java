@@ -14,7 +14,7 @@ import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.latentmap.data.ImageSet;
-import org.latentmap.model.StyleGan;
+import org.latentmap.model.style.StyleGan;
 
 import java.io.ByteArrayInputStream;
 import java.io.DataInputStream;

@@ -13,9 +13,9 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
-import org.junit.jupiter.params.provider.EnumSource;
+import org.junit.jupiter.params.provider.MethodSource;
 import org.latentmap.data.ImageSet;
-import org.latentmap.model.ModelFamily;
+import org.latentmap.zoo.ModelFamily;
 
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -36,7 +36,7 @@ class TrainingTest {
     }
 
     @ParameterizedTest
-    @EnumSource(ModelFamily.class)
+    @MethodSource("org.latentmap.zoo.ModelFamilies#builtIn")
     void theSameSeedGivesTheSameParametersAndAnotherSeedOthers(ModelFamily family) {
         TrainingPlan plan = Runs.plan(family, 4, family == ModelFamily.GAN ? 2 : 0, 11);
         Training first = Runs.training(manager, family, plan, DATA, null);
@@ -52,7 +52,7 @@ class TrainingTest {
     }
 
     @ParameterizedTest
-    @EnumSource(ModelFamily.class)
+    @MethodSource("org.latentmap.zoo.ModelFamilies#builtIn")
     void aResumedTrainingEndsExactlyWhereAnUninterruptedOneDoes(ModelFamily family, @TempDir Path folder) {
         TrainingPlan plan = Runs.plan(family, 6, family == ModelFamily.GAN ? 2 : 0, 5);
         Training straight = Runs.training(manager, family, plan, DATA, null);

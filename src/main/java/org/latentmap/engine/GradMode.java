@@ -1,4 +1,4 @@
-package org.latentmap.train;
+package org.latentmap.engine;
 
 import ai.djl.engine.Engine;
 import ai.djl.pytorch.jni.JniUtils;

@@ -1,8 +1,12 @@
-package org.latentmap.relocation;
+package org.latentmap.studies;
 
+import org.latentmap.relocation.CodeMapFit;
+import org.latentmap.relocation.FitPoints;
+import org.latentmap.relocation.Relocation;
+import org.latentmap.relocation.Relocations;
 import org.latentmap.features.SupportStrategy;
 import org.latentmap.metrics.Stats;
-import org.latentmap.model.TrainedModel;
+import org.latentmap.zoo.TrainedModel;
 import org.latentmap.train.Progress;
 import org.latentmap.train.ProgressLine;
 import tech.tablesaw.api.DoubleColumn;

@@ -1,4 +1,4 @@
-package org.latentmap.relocation;
+package org.latentmap.linalg;
 
 import org.ejml.data.DMatrixRMaj;
 import org.ejml.dense.row.CommonOps_DDRM;
@@ -29,7 +29,7 @@ public final class RidgeValidation {
     private static final double[] FACTORS = grid(-6, 1);
     private static final long SEED = 1;
     /** The validation's settings, part of a validated fit's {@link CodeMapFit#recipe()}. */
-    static final String RECIPE = "ridge validation v1, " + FOLDS + " folds (seed " + SEED + "), factors 1e-6..10 by half decades";
+    public static final String RECIPE = "ridge validation v1, " + FOLDS + " folds (seed " + SEED + "), factors 1e-6..10 by half decades";
 
     private final double[] lambdas;
     private final double[] errors;

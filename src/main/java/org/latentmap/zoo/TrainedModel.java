@@ -1,5 +1,6 @@
-package org.latentmap.model;
+package org.latentmap.zoo;
 
+import org.latentmap.model.LatentModel;
 import java.nio.file.Path;
 
 import org.latentmap.Profile;

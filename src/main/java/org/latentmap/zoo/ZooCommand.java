@@ -1,4 +1,4 @@
-package org.latentmap.model;
+package org.latentmap.zoo;
 
 import org.latentmap.Profile;
 import org.latentmap.data.ImageSet;
@@ -8,7 +8,7 @@ import java.util.List;
 
 /**
  * Trains (or loads) zoo models from a terminal, on Fashion-MNIST:
- * {@code java -cp 'target/latentmap.jar:target/lib/*' org.latentmap.model.ZooCommand [--profile full|smoke|paper]
+ * {@code java -cp 'target/latentmap.jar:target/lib/*' org.latentmap.zoo.ZooCommand [--profile full|smoke|paper]
  * [--family vae|gan|split-vae]... [--seed N]...}. Without families or seeds: all 15 models.
  */
 public final class ZooCommand {

@@ -1,18 +1,18 @@
-package org.latentmap.relocation;
+package org.latentmap.linalg;
 
 import ai.djl.ndarray.NDArray;
 import ai.djl.ndarray.NDManager;
 import ai.djl.ndarray.types.DataType;
 import ai.djl.ndarray.types.Shape;
 import org.ejml.data.DMatrixRMaj;
-import org.latentmap.train.GradMode;
+import org.latentmap.engine.GradMode;
 
 /**
  * Codes as dense double matrices (EJML's row-major {@link DMatrixRMaj}), and the products the map fits need,
  * X^T X and X^T Y over many codes, computed by the engine's double-precision matrix multiply (MKL): for
  * 60,000 codes of 150 variables it takes a few tens of milliseconds where a loop in Java takes seconds.
  */
-final class CodeProducts {
+public final class CodeProducts {
     /** Below this many multiply-adds, EJML computes the product itself (no engine round trip). */
     private static final long ENGINE_FROM = 2_000_000;
 
@@ -20,7 +20,7 @@ final class CodeProducts {
     }
 
     /** The codes as an n x p matrix, with a last column of ones when {@code ones}. */
-    static DMatrixRMaj matrix(float[][] codes, boolean ones) {
+    public static DMatrixRMaj matrix(float[][] codes, boolean ones) {
         int n = codes.length;
         int p = codes[0].length;
         int width = p + (ones ? 1 : 0);
@@ -40,7 +40,7 @@ final class CodeProducts {
     }
 
     /** A^T B for matrices with one row per code (n x p and n x q): p x q. */
-    static DMatrixRMaj transposeTimes(DMatrixRMaj a, DMatrixRMaj b) {
+    public static DMatrixRMaj transposeTimes(DMatrixRMaj a, DMatrixRMaj b) {
         if (a.numRows != b.numRows) {
             throw new IllegalArgumentException(a.numRows + " and " + b.numRows + " rows: a product of codes needs the same images");
         }
@@ -63,7 +63,7 @@ final class CodeProducts {
     }
 
     /** W as rows of a double[][] (source variables x target variables), as {@link LinearMap} holds it. */
-    static double[][] rows(DMatrixRMaj m) {
+    public static double[][] rows(DMatrixRMaj m) {
         double[][] rows = new double[m.numRows][m.numCols];
         for (int i = 0; i < m.numRows; i++) {
             System.arraycopy(m.data, i * m.numCols, rows[i], 0, m.numCols);

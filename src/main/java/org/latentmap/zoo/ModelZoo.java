@@ -1,5 +1,6 @@
-package org.latentmap.model;
+package org.latentmap.zoo;
 
+import org.latentmap.model.LatentModel;
 import ai.djl.ndarray.NDManager;
 import ai.djl.ndarray.types.Shape;
 import org.latentmap.Profile;
@@ -31,8 +32,6 @@ public final class ModelZoo {
     public static final String FOLDER_VARIABLE = "LATENTMAP_ZOO";
     /** The seeds of the paper's five trainings of each family. */
     public static final List<Long> SEEDS = List.of(1L, 2L, 3L, 4L, 5L);
-    /** Changes whenever an architecture or a loss changes, so that older cached models are retrained. */
-    static final int ARCHITECTURE_VERSION = 4;
 
     private final Path folder;
     private final NDManager manager;
@@ -93,7 +92,7 @@ public final class ModelZoo {
         String name = family.displayName() + " " + seed;
         LatentModel model = family.create(name, manager, imageShape, seed);
         Trainable trainable = family.training(model, plan);
-        String description = description(family, seed, profile, dataset, data, plan);
+        String description = description(family, ArchitectureFingerprint.of(model, trainable), seed, profile, dataset, data, plan);
         Path file = file(family, seed, profile, dataset);
         discardIfStale(file, description);
         Training training = new Training(trainable, new ShuffledBatches(data, plan.batchSize(), seed), plan, description)
@@ -122,8 +121,9 @@ public final class ModelZoo {
         return models;
     }
 
-    private static String description(ModelFamily family, long seed, Profile profile, String dataset, ImageSet data, TrainingPlan plan) {
-        return "latentmap model v" + ARCHITECTURE_VERSION + ": " + family.key() + " seed " + seed + ", profile " + profile
+    private static String description(ModelFamily family, String fingerprint, long seed, Profile profile, String dataset,
+                                      ImageSet data, TrainingPlan plan) {
+        return "latentmap model " + family.key() + " architecture " + fingerprint + ": seed " + seed + ", profile " + profile
                 + ", data " + dataset + " " + data.size() + "x" + data.channels() + "x" + data.height() + "x" + data.width()
                 + ", " + plan;
     }

@@ -1,4 +1,4 @@
-package org.latentmap.model;
+package org.latentmap.zoo;
 
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;

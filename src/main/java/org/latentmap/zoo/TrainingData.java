@@ -1,4 +1,4 @@
-package org.latentmap.model;
+package org.latentmap.zoo;
 
 import org.latentmap.Profile;
 import org.latentmap.data.FashionMnist;

@@ -1,13 +1,13 @@
-package org.latentmap.relocation;
+package org.latentmap.linalg;
 
 /**
  * Each variable's mean and standard deviation over a set of codes, to bring them to mean 0 and deviation 1;
  * a constant variable keeps deviation 1 (it is all zeros once centred). Used by the Procrustes fit and the
  * residual network's input.
  */
-final class Standardisation {
-    final double[] mean;
-    final double[] sd;
+public final class Standardisation {
+    private final double[] mean;
+    private final double[] sd;
 
     private Standardisation(double[] mean, double[] sd) {
         this.mean = mean;
@@ -15,11 +15,11 @@ final class Standardisation {
     }
 
     /** Given means and deviations (as stored). */
-    static Standardisation of(double[] mean, double[] sd) {
+    public static Standardisation of(double[] mean, double[] sd) {
         return new Standardisation(mean.clone(), sd.clone());
     }
 
-    static Standardisation of(float[][] codes) {
+    public static Standardisation of(float[][] codes) {
         int p = codes[0].length;
         double[] mean = new double[p];
         for (float[] code : codes) {
@@ -46,8 +46,18 @@ final class Standardisation {
         return new Standardisation(mean, sd);
     }
 
+    /** Each variable's mean (a copy). */
+    public double[] mean() {
+        return mean.clone();
+    }
+
+    /** Each variable's standard deviation, 1 for a constant variable (a copy). */
+    public double[] sd() {
+        return sd.clone();
+    }
+
     /** Variable k of a code, standardised. */
-    double apply(float value, int k) {
+    public double apply(float value, int k) {
         return (value - mean[k]) / sd[k];
     }
 }

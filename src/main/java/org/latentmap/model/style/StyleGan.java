@@ -1,11 +1,13 @@
-package org.latentmap.model;
+package org.latentmap.model.style;
 
+import org.latentmap.model.Adversarial;
+import org.latentmap.model.Gan;
+import org.latentmap.model.ImageShapes;
+import org.latentmap.model.Network;
 import ai.djl.ndarray.NDArray;
 import ai.djl.ndarray.NDManager;
 import ai.djl.ndarray.types.Shape;
 import ai.djl.nn.Parameter;
-import org.latentmap.model.style.MappingNetwork;
-import org.latentmap.model.style.StyleSynthesis;
 
 import java.util.ArrayList;
 import java.util.List;

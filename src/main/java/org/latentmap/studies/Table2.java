@@ -1,8 +1,9 @@
-package org.latentmap.relocation;
+package org.latentmap.studies;
 
+import org.latentmap.relocation.Relocation;
 import org.latentmap.features.Baselines;
 import org.latentmap.metrics.Stats;
-import org.latentmap.model.ModelFamily;
+import org.latentmap.zoo.ModelFamily;
 import tech.tablesaw.api.ColumnType;
 import tech.tablesaw.api.DoubleColumn;
 import tech.tablesaw.api.IntColumn;

@@ -1,0 +1,89 @@
+package org.latentmap.zoo;
+
+import ai.djl.engine.Engine;
+import ai.djl.ndarray.NDManager;
+import ai.djl.ndarray.types.Shape;
+import org.latentmap.Profile;
+import org.latentmap.model.LatentModel;
+import org.latentmap.train.Trainable;
+import org.latentmap.train.TrainingPlan;
+
+import java.util.List;
+import java.util.function.BiFunction;
+
+/**
+ * A kind of generative model the {@link ModelZoo} can build and train: the three of paper Sect. 4.2 that
+ * every comparison uses ({@link #COMPARED}), the small StyleGAN of Sect. 7, or one of your own. To add one,
+ * implement this interface (a network from {@code org.latentmap.model}, a training from
+ * {@code org.latentmap.train}, a plan per profile) and register it in {@link ModelFamilies}: nothing else.
+ * The zoo keys cached models by a fingerprint derived from the networks and the training's recipe
+ * ({@link ArchitectureFingerprint}), so a changed layer or loss retrains them without a version to bump.
+ */
+public interface ModelFamily {
+    /** The vanilla convolutional VAE of Sect. 4.2, 64 variables. */
+    ModelFamily VAE = new VaeFamily();
+    /** The DCGAN-like GAN with a re-coder of Sect. 4.2, 64 variables. */
+    ModelFamily GAN = new GanFamily();
+    /** The Split-VAE of Sect. 4.2, 150 variables. */
+    ModelFamily SPLIT_VAE = new SplitVaeFamily();
+    /** The small StyleGAN of Sect. 7, trained on a curated subset. */
+    ModelFamily STYLE_GAN = new StyleGanFamily();
+    /** The families of paper Sect. 4.2, the paper's 15 models: VAE, GAN, Split-VAE. */
+    List<ModelFamily> COMPARED = List.of(VAE, GAN, SPLIT_VAE);
+
+    /** A short file-name form, unique among families: "vae", "gan", "split-vae", "style-gan". */
+    String key();
+
+    /** The name tables and charts show: "VAE", "Split-VAE". */
+    String displayName();
+
+    /** The size of the latent space. */
+    int latentSize();
+
+    /** How long and how fast a model of this family trains in {@code profile}. */
+    TrainingPlan plan(Profile profile, long seed);
+
+    /** A new model for images of {@code imageShape} (C, H, W), initialised from the engine's random state. */
+    LatentModel create(String name, NDManager manager, Shape imageShape);
+
+    /** A new model with parameters initialised from {@code seed}: the engine seeded, then {@link #create}. */
+    default LatentModel create(String name, NDManager manager, Shape imageShape, long seed) {
+        Engine.getInstance().setRandomSeed((int) (seed & 0x7fffffff));
+        return create(name, manager, imageShape);
+    }
+
+    /** The training of a model this family created, under {@code plan}. */
+    Trainable training(LatentModel model, TrainingPlan plan);
+
+    /**
+     * The plan the built-in families share: batches of 64 (32 in the smoke profile), losses recorded every
+     * 100 steps (4, 500), the given steps and rate. Full profile, measured on 2 cores: about 55 s (VAE, 1,000
+     * steps), 70 s (Split-VAE, 600) and 3 min (GAN, 1,200 adversarial and 1,000 re-coder steps) per model,
+     * the 15 models in 26 minutes; smoke: seconds; paper: ten times the full profile's steps.
+     */
+    static TrainingPlan standardPlan(Profile profile, long seed, int steps, int recoderSteps, double learningRate) {
+        return new TrainingPlan(steps, recoderSteps, profile.pick(64, 32, 64), learningRate, profile.pick(100, 4, 500), seed);
+    }
+
+    /**
+     * A family from lambdas, for a notebook cell or a test: its key, name and latent size, how a model is
+     * built ({@code (name, manager, imageShape) -> ...}), how it trains ({@code (model, plan) -> ...}) and its
+     * plan per profile ({@code (profile, seed) -> ...}). Register it with {@link ModelFamilies#register}.
+     */
+    static ModelFamily of(String key, String displayName, int latentSize, Builder builder,
+                          BiFunction<LatentModel, TrainingPlan, Trainable> training,
+                          BiFunction<Profile, Long, TrainingPlan> plan) {
+        return new LambdaFamily(key, displayName, latentSize, builder, training, plan);
+    }
+
+    /** How a family builds a fresh model, for {@link #of}. */
+    @FunctionalInterface
+    interface Builder {
+        LatentModel create(String name, NDManager manager, Shape imageShape);
+    }
+
+    /** The registered family whose key (or enum-style name, "SPLIT_VAE") is {@code text}. */
+    static ModelFamily parse(String text) {
+        return ModelFamilies.parse(text);
+    }
+}
