@@ -19,8 +19,7 @@ public final class AtomicFile {
         void writeTo(FileChannel channel) throws IOException;
     }
 
-    private AtomicFile() {
-    }
+    private AtomicFile() {}
 
     public static void write(Path file, Content content) throws IOException {
         Path folder = file.toAbsolutePath().getParent();

@@ -9,7 +9,9 @@ import java.util.Locale;
  * {@value #VARIABLE} (or the system property {@code latentmap.profile}).
  */
 public enum Profile {
-    FULL, SMOKE, PAPER;
+    FULL,
+    SMOKE,
+    PAPER;
 
     public static final String VARIABLE = "LATENTMAP_PROFILE";
 

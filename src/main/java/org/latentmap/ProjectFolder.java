@@ -13,8 +13,7 @@ import java.util.stream.Stream;
 public final class ProjectFolder {
     public static final String VARIABLE = "LATENTMAP_HOME";
 
-    private ProjectFolder() {
-    }
+    private ProjectFolder() {}
 
     /** The project's root folder, if it can be found. */
     public static Optional<Path> find() {

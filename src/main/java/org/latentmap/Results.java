@@ -13,8 +13,7 @@ import java.nio.file.Path;
 public final class Results {
     public static final String VARIABLE = "LATENTMAP_RESULTS";
 
-    private Results() {
-    }
+    private Results() {}
 
     /** The results folder, created if missing. */
     public static Path folder() {
@@ -23,14 +22,15 @@ public final class Results {
         if (configured != null && !configured.isBlank()) {
             folder = Path.of(configured);
         } else {
-            folder = ProjectFolder.find().map(project -> project.resolve("build").resolve("results"))
+            folder = ProjectFolder.find()
+                    .map(project -> project.resolve("build").resolve("results"))
                     .orElse(Path.of("latentmap-results").toAbsolutePath());
         }
         try {
             return Files.createDirectories(folder);
         } catch (IOException e) {
-            throw new UncheckedIOException("cannot create the results folder " + folder + ": set " + VARIABLE
-                    + " to a writable folder", e);
+            throw new UncheckedIOException(
+                    "cannot create the results folder " + folder + ": set " + VARIABLE + " to a writable folder", e);
         }
     }
 

@@ -1,25 +1,25 @@
 package org.latentmap.bench;
 
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.List;
+import java.util.Locale;
+import java.util.function.Supplier;
 import org.latentmap.Profile;
+import org.latentmap.bench.handwritten.HandWrittenFits;
 import org.latentmap.data.FashionMnist;
 import org.latentmap.data.ImageSet;
 import org.latentmap.features.Codes;
 import org.latentmap.features.SupportSets;
-import org.latentmap.zoo.ModelFamily;
-import org.latentmap.zoo.ModelZoo;
-import org.latentmap.zoo.TrainedModel;
-import org.latentmap.zoo.TrainingData;
+import org.latentmap.linalg.RidgeValidation;
 import org.latentmap.metrics.Stats;
 import org.latentmap.relocation.LatentError;
 import org.latentmap.relocation.LinearMap;
 import org.latentmap.relocation.MapFit;
-import org.latentmap.linalg.RidgeValidation;
-import org.latentmap.bench.handwritten.HandWrittenFits;
-
-import java.util.ArrayList;
-import java.util.List;
-import java.util.Locale;
-import java.util.function.Supplier;
+import org.latentmap.zoo.ModelFamily;
+import org.latentmap.zoo.ModelZoo;
+import org.latentmap.zoo.TrainedModel;
+import org.latentmap.zoo.TrainingData;
 
 /**
  * The map fits (paper Sect. 6) on the same codes, three ways of looking: (1) each fit's time and the L-MSE of
@@ -30,8 +30,7 @@ import java.util.function.Supplier;
  * below 1e-5. One run; ratios are against references measured in the same run.
  */
 public final class MapFitBenchmark {
-    private MapFitBenchmark() {
-    }
+    private MapFitBenchmark() {}
 
     public static void main(String[] args) {
         ImageSet train = TrainingData.fashionMnist(Profile.FULL);
@@ -41,7 +40,8 @@ public final class MapFitBenchmark {
         List<TrainedModel[]> pairs = List.of(
                 new TrainedModel[] {model(zoo, ModelFamily.VAE, 1, train), model(zoo, ModelFamily.VAE, 2, train)},
                 new TrainedModel[] {model(zoo, ModelFamily.VAE, 1, train), model(zoo, ModelFamily.SPLIT_VAE, 1, train)},
-                new TrainedModel[] {model(zoo, ModelFamily.SPLIT_VAE, 1, train), model(zoo, ModelFamily.VAE, 1, train)});
+                new TrainedModel[] {model(zoo, ModelFamily.SPLIT_VAE, 1, train), model(zoo, ModelFamily.VAE, 1, train)
+                });
         List<MapFit> fits = List.of(MapFit.leastSquares(), MapFit.validatedRidge(), MapFit.denseLayer());
         System.out.printf(Locale.ROOT, "%-26s %-18s %-48s %10s %10s%n", "pair", "fitted on", "fit", "seconds", "L-MSE");
         List<String> comparisons = new ArrayList<>();
@@ -62,8 +62,14 @@ public final class MapFitBenchmark {
                     LinearMap map = fit.fit(x, y);
                     double seconds = (System.nanoTime() - started) / 1e9;
                     leastSquaresSeconds = fit == fits.get(0) ? seconds : leastSquaresSeconds;
-                    System.out.printf(Locale.ROOT, "%-26s %-18s %-48s %10.3f %10.4f  %6.1fx least squares' time%n",
-                            label, on, fit.name(), seconds, Stats.mean(LatentError.perCode(map.apply(sourceTest), targetTest)),
+                    System.out.printf(
+                            Locale.ROOT,
+                            "%-26s %-18s %-48s %10.3f %10.4f  %6.1fx least squares' time%n",
+                            label,
+                            on,
+                            fit.name(),
+                            seconds,
+                            Stats.mean(LatentError.perCode(map.apply(sourceTest), targetTest)),
                             seconds / leastSquaresSeconds);
                 }
                 comparisons.addAll(againstHandWritten(label, on, x, y));
@@ -71,8 +77,16 @@ public final class MapFitBenchmark {
         }
         System.out.println();
         System.out.println("The library's fits (EJML, engine products) against the hand-written ones they replaced:");
-        System.out.printf(Locale.ROOT, "%-26s %-18s %-28s %10s %10s %8s %12s%n", "pair", "fitted on", "fit", "old s", "new s",
-                "new/old", "max rel diff");
+        System.out.printf(
+                Locale.ROOT,
+                "%-26s %-18s %-28s %10s %10s %8s %12s%n",
+                "pair",
+                "fitted on",
+                "fit",
+                "old s",
+                "new s",
+                "new/old",
+                "max rel diff");
         comparisons.forEach(System.out::println);
     }
 
@@ -83,18 +97,36 @@ public final class MapFitBenchmark {
         double lambda = validation.bestLambda();
         double[] factors = validation.factors();
         if (x.length >= x[0].length) {
-            rows.add(compare(pair, on, "least squares", () -> HandWrittenFits.closedForm(x, y, false, 0),
+            rows.add(compare(
+                    pair,
+                    on,
+                    "least squares",
+                    () -> HandWrittenFits.closedForm(x, y, false, 0),
                     () -> MapFit.leastSquares().fit(x, y).weights()));
         }
-        rows.add(compare(pair, on, String.format(Locale.ROOT, "ridge %.3g", lambda), () -> HandWrittenFits.closedForm(x, y, false, lambda),
+        rows.add(compare(
+                pair,
+                on,
+                String.format(Locale.ROOT, "ridge %.3g", lambda),
+                () -> HandWrittenFits.closedForm(x, y, false, lambda),
                 () -> MapFit.ridge(lambda).fit(x, y).weights()));
-        rows.add(compare(pair, on, "ridge validation (penalty)", () -> new double[][] {{HandWrittenFits.validatedLambda(x, y, factors)}},
+        rows.add(compare(
+                pair,
+                on,
+                "ridge validation (penalty)",
+                () -> new double[][] {{HandWrittenFits.validatedLambda(x, y, factors)}},
                 () -> new double[][] {{RidgeValidation.of(x, y).bestLambda()}}));
-        rows.add(compare(pair, on, "Procrustes", () -> HandWrittenFits.procrustes(x, y), () -> withBias(MapFit.procrustes().fit(x, y))));
+        rows.add(compare(
+                pair,
+                on,
+                "Procrustes",
+                () -> HandWrittenFits.procrustes(x, y),
+                () -> withBias(MapFit.procrustes().fit(x, y))));
         return rows;
     }
 
-    private static String compare(String pair, String on, String fit, Supplier<double[][]> old, Supplier<double[][]> now) {
+    private static String compare(
+            String pair, String on, String fit, Supplier<double[][]> old, Supplier<double[][]> now) {
         old.get();
         now.get(); // warm-up
         long started = System.nanoTime();
@@ -111,13 +143,21 @@ public final class MapFitBenchmark {
                 difference = Math.max(difference, Math.abs(before[i][j] - after[i][j]));
             }
         }
-        return String.format(Locale.ROOT, "%-26s %-18s %-28s %10.3f %10.3f %8.3f %12.2e", pair, on, fit, oldSeconds, newSeconds,
-                newSeconds / oldSeconds, difference / largest);
+        return String.format(
+                Locale.ROOT,
+                "%-26s %-18s %-28s %10.3f %10.3f %8.3f %12.2e",
+                pair,
+                on,
+                fit,
+                oldSeconds,
+                newSeconds,
+                newSeconds / oldSeconds,
+                difference / largest);
     }
 
     private static double[][] withBias(LinearMap map) {
         double[][] weights = map.weights();
-        double[][] out = java.util.Arrays.copyOf(weights, weights.length + 1);
+        double[][] out = Arrays.copyOf(weights, weights.length + 1);
         out[weights.length] = map.bias();
         return out;
     }

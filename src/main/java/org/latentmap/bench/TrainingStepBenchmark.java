@@ -3,14 +3,13 @@ package org.latentmap.bench;
 import ai.djl.ndarray.NDArray;
 import ai.djl.ndarray.NDManager;
 import ai.djl.ndarray.types.Shape;
+import java.util.Locale;
 import org.latentmap.data.FashionMnist;
-import org.latentmap.model.LatentModel;
-import org.latentmap.zoo.ModelFamily;
 import org.latentmap.engine.GradMode;
+import org.latentmap.model.LatentModel;
 import org.latentmap.train.Trainable;
 import org.latentmap.train.TrainingPlan;
-
-import java.util.Locale;
+import org.latentmap.zoo.ModelFamily;
 
 /**
  * Times training steps of one model family (benchmark/run.sh compares them with the same networks in
@@ -18,8 +17,7 @@ import java.util.Locale;
  * Prints "FAMILY IMAGES_PER_SECOND". Usage: {@code TrainingStepBenchmark FAMILY BATCH STEPS}.
  */
 public final class TrainingStepBenchmark {
-    private TrainingStepBenchmark() {
-    }
+    private TrainingStepBenchmark() {}
 
     public static void main(String[] args) {
         ModelFamily family = ModelFamily.parse(args[0]);
@@ -28,7 +26,8 @@ public final class TrainingStepBenchmark {
         GradMode.offForThisThread();
         try (NDManager manager = NDManager.newBaseManager()) {
             LatentModel model = family.create("benchmark", manager, new Shape(1, 32, 32), 1);
-            TrainingPlan plan = new TrainingPlan(Integer.MAX_VALUE / 2, 0, batch, family == ModelFamily.GAN ? 2e-4 : 1e-3, 1000, 1);
+            TrainingPlan plan =
+                    new TrainingPlan(Integer.MAX_VALUE / 2, 0, batch, family == ModelFamily.GAN ? 2e-4 : 1e-3, 1000, 1);
             Trainable trainable = family.training(model, plan);
             NDArray data = FashionMnist.train().head(batch).toNDArray(manager);
             for (int i = 0; i < 5; i++) {

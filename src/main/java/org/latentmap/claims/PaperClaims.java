@@ -1,18 +1,20 @@
 package org.latentmap.claims;
 
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.EnumMap;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Optional;
+import java.util.function.BiPredicate;
 import tech.tablesaw.api.ColumnType;
 import tech.tablesaw.api.Row;
 import tech.tablesaw.api.StringColumn;
 import tech.tablesaw.api.Table;
 import tech.tablesaw.io.csv.CsvReadOptions;
-
-import java.nio.file.Files;
-import java.nio.file.Path;
-import java.util.ArrayList;
-import java.util.HashMap;
-import java.util.List;
-import java.util.Locale;
-import java.util.Map;
 
 /**
  * The claims page: every claim of the paper that the walkthrough tests, the paper's number, this run's, and
@@ -38,11 +40,14 @@ public final class PaperClaims {
     /** Every claim, judged from the result files in {@code folder}. */
     public static PaperClaims from(Path folder) {
         PaperClaims page = new PaperClaims(folder);
-        page.relocationType("Retrainings of one model (Type 1) are related by a linear map: relocated images nearly as good as the target's own",
+        page.relocationType(
+                "Retrainings of one model (Type 1) are related by a linear map: relocated images nearly as good as the target's own",
                 (s, t) -> s.equals(t));
-        page.relocationType("A VAE and a Split-VAE (Type 2) are related by a linear map",
+        page.relocationType(
+                "A VAE and a Split-VAE (Type 2) are related by a linear map",
                 (s, t) -> !s.equals(t) && !s.equals("GAN") && !t.equals("GAN"));
-        page.relocationType("A GAN and a VAE or Split-VAE (Type 3) are related by a linear map",
+        page.relocationType(
+                "A GAN and a VAE or Split-VAE (Type 3) are related by a linear map",
                 (s, t) -> !s.equals(t) && (s.equals("GAN") || t.equals("GAN")));
         page.supportSetSuffices();
         page.supportSetSpread();
@@ -51,8 +56,14 @@ public final class PaperClaims {
         page.styleGanOptimisation();
         page.styleGanSectors();
         page.styleGanMaps();
-        page.claims.add(new Claim("M-MSE stays below 0.039 for every pair of Table 2", "6, Table 2", "< 0.039 (CelebA)", "",
-                Verdict.NOT_TESTABLE, "an absolute number on CelebA; Fashion-MNIST's errors are on another scale (the relative claims above test it here)"));
+        page.claims.add(
+                new Claim(
+                        "M-MSE stays below 0.039 for every pair of Table 2",
+                        "6, Table 2",
+                        "< 0.039 (CelebA)",
+                        "",
+                        Verdict.NOT_TESTABLE,
+                        "an absolute number on CelebA; Fashion-MNIST's errors are on another scale (the relative claims above test it here)"));
         return page;
     }
 
@@ -62,8 +73,14 @@ public final class PaperClaims {
 
     /** The page as a table: {@code claim, section, paper, measured, verdict, why}. */
     public Table table() {
-        StringColumn[] columns = {StringColumn.create("claim"), StringColumn.create("section"), StringColumn.create("paper"),
-                StringColumn.create("measured"), StringColumn.create("verdict"), StringColumn.create("why")};
+        StringColumn[] columns = {
+            StringColumn.create("claim"),
+            StringColumn.create("section"),
+            StringColumn.create("paper"),
+            StringColumn.create("measured"),
+            StringColumn.create("verdict"),
+            StringColumn.create("why")
+        };
         for (Claim c : claims) {
             columns[0].append(c.claim());
             columns[1].append(c.section());
@@ -77,7 +94,7 @@ public final class PaperClaims {
 
     /** How many claims got each verdict, in a line. */
     public String tally() {
-        Map<Verdict, Integer> counts = new java.util.EnumMap<>(Verdict.class);
+        Map<Verdict, Integer> counts = new EnumMap<>(Verdict.class);
         claims.forEach(c -> counts.merge(c.verdict(), 1, Integer::sum));
         List<String> parts = new ArrayList<>();
         for (Verdict v : Verdict.values()) {
@@ -86,7 +103,7 @@ public final class PaperClaims {
         return claims.size() + " claims: " + String.join(", ", parts);
     }
 
-    private void relocationType(String claim, java.util.function.BiPredicate<String, String> kind) {
+    private void relocationType(String claim, BiPredicate<String, String> kind) {
         Table table = read("table2.csv", "notebooks 04-06");
         if (table == null) {
             missing(claim, "6, Table 2", "M-MSE close to the models' R-MSE", "table2.csv (notebooks 04-06)");
@@ -106,10 +123,22 @@ public final class PaperClaims {
                 close++;
             }
         }
-        claims.add(new Claim(claim, "6, Table 2", "M-MSE close to the models' R-MSE (all below 0.039)",
-                String.format(Locale.ROOT, "%d of %d rows within %.1fx the target's R-MSE; worst %.2fx", close, rows, CLOSE, worst),
+        claims.add(new Claim(
+                claim,
+                "6, Table 2",
+                "M-MSE close to the models' R-MSE (all below 0.039)",
+                String.format(
+                        Locale.ROOT,
+                        "%d of %d rows within %.1fx the target's R-MSE; worst %.2fx",
+                        close,
+                        rows,
+                        CLOSE,
+                        worst),
                 Verdict.share(close, rows, 0.5),
-                String.format(Locale.ROOT, "rule: every row's M-MSE <= %.1f x the target's R-MSE reproduces it, half of them partly", CLOSE)));
+                String.format(
+                        Locale.ROOT,
+                        "rule: every row's M-MSE <= %.1f x the target's R-MSE reproduces it, half of them partly",
+                        CLOSE)));
     }
 
     private void supportSetSuffices() {
@@ -122,14 +151,17 @@ public final class PaperClaims {
         Map<String, Double> all = new HashMap<>();
         for (Row row : table) {
             if (row.getString("fitted on").startsWith("all")) {
-                all.put(row.getString("source") + "|" + row.getString("target") + "|" + row.getString("fit"), row.getDouble("M-MSE mean"));
+                all.put(
+                        row.getString("source") + "|" + row.getString("target") + "|" + row.getString("fit"),
+                        row.getDouble("M-MSE mean"));
             }
         }
         int near = 0;
         int pairs = 0;
         double worst = 0;
         for (Row row : table) {
-            Double reference = all.get(row.getString("source") + "|" + row.getString("target") + "|" + row.getString("fit"));
+            Double reference =
+                    all.get(row.getString("source") + "|" + row.getString("target") + "|" + row.getString("fit"));
             if (row.getString("fitted on").startsWith("support") && reference != null) {
                 double ratio = row.getDouble("M-MSE mean") / reference;
                 pairs++;
@@ -139,10 +171,22 @@ public final class PaperClaims {
                 }
             }
         }
-        claims.add(new Claim(claim, "6, Table 2", "support-set rows close to all-data rows",
-                String.format(Locale.ROOT, "%d of %d kinds within %.2fx the all-data map's M-MSE; worst %.2fx", near, pairs, NEARLY, worst),
+        claims.add(new Claim(
+                claim,
+                "6, Table 2",
+                "support-set rows close to all-data rows",
+                String.format(
+                        Locale.ROOT,
+                        "%d of %d kinds within %.2fx the all-data map's M-MSE; worst %.2fx",
+                        near,
+                        pairs,
+                        NEARLY,
+                        worst),
                 Verdict.share(near, pairs, 0.5),
-                String.format(Locale.ROOT, "rule: every kind's support-set M-MSE <= %.2f x its all-data M-MSE reproduces it, half of them partly", NEARLY)));
+                String.format(
+                        Locale.ROOT,
+                        "rule: every kind's support-set M-MSE <= %.2f x its all-data M-MSE reproduces it, half of them partly",
+                        NEARLY)));
     }
 
     private void supportSetSpread() {
@@ -155,8 +199,13 @@ public final class PaperClaims {
         double within = table.doubleColumn("mean image MSE").get(0);
         double random = table.doubleColumn("mean image MSE").get(table.rowCount() - 1);
         double ratio = within / random;
-        claims.add(new Claim(claim, "5", "0.183 against 0.116 (1.58x)", String.format(Locale.ROOT, "%.4f against %.4f (%.2fx)", within, random, ratio),
-                Verdict.atLeast(ratio, 1.3, 1.0), "rule: the support set's mean pairwise MSE >= 1.3 x random pairs' reproduces it, above 1 partly"));
+        claims.add(new Claim(
+                claim,
+                "5",
+                "0.183 against 0.116 (1.58x)",
+                String.format(Locale.ROOT, "%.4f against %.4f (%.2fx)", within, random, ratio),
+                Verdict.atLeast(ratio, 1.3, 1.0),
+                "rule: the support set's mean pairwise MSE >= 1.3 x random pairs' reproduces it, above 1 partly"));
     }
 
     private void fewVariables() {
@@ -171,9 +220,19 @@ public final class PaperClaims {
                 int latent = row.getInt("latent size");
                 int most = row.getInt("variables for 90%");
                 double share = (double) most / latent;
-                claims.add(new Claim(claim, "4, Fig. 5", "a few of 150 variables (Fig. 5)",
-                        String.format(Locale.ROOT, "%d of %d variables carry 90%% of the gain (%s)", most, latent, row.getString("model")),
-                        Verdict.atMost(share, 0.25, 0.5), "rule: 90% of the gain in at most a quarter of the variables reproduces it, at most half partly"));
+                claims.add(
+                        new Claim(
+                                claim,
+                                "4, Fig. 5",
+                                "a few of 150 variables (Fig. 5)",
+                                String.format(
+                                        Locale.ROOT,
+                                        "%d of %d variables carry 90%% of the gain (%s)",
+                                        most,
+                                        latent,
+                                        row.getString("model")),
+                                Verdict.atMost(share, 0.25, 0.5),
+                                "rule: 90% of the gain in at most a quarter of the variables reproduces it, at most half partly"));
                 return;
             }
         }
@@ -189,9 +248,13 @@ public final class PaperClaims {
         }
         double own = value(table, "own samples", "re-coder MSE");
         double support = value(table, "support set", "re-coder MSE");
-        claims.add(new Claim(claim, "7, Fig. 11", "0.251 against 0.026 (10x)",
+        claims.add(new Claim(
+                claim,
+                "7, Fig. 11",
+                "0.251 against 0.026 (10x)",
                 String.format(Locale.ROOT, "%.4f against %.4f (%.0fx)", support, own, support / own),
-                Verdict.atLeast(support / own, 5, 2), "rule: the support set's re-coder error >= 5 x the own samples' reproduces it, >= 2 x partly"));
+                Verdict.atLeast(support / own, 5, 2),
+                "rule: the support set's re-coder error >= 5 x the own samples' reproduces it, >= 2 x partly"));
     }
 
     private void styleGanOptimisation() {
@@ -199,16 +262,32 @@ public final class PaperClaims {
         Table inversion = read("stylegan-inversion.csv", "notebook 07");
         Table baselines = read("baselines.csv", "notebook 01");
         if (inversion == null || baselines == null) {
-            missing(claim, "7, Fig. 12", "fails", "stylegan-inversion.csv (notebook 07) and baselines.csv (notebook 01)");
+            missing(
+                    claim,
+                    "7, Fig. 12",
+                    "fails",
+                    "stylegan-inversion.csv (notebook 07) and baselines.csv (notebook 01)");
             return;
         }
         double support = value(inversion, "support set", "optimised MSE");
         double classMean = baseline(baselines, "class mean");
         double nearest = baseline(baselines, "nearest training image");
-        Verdict verdict = support >= classMean ? Verdict.REPRODUCED : support >= nearest ? Verdict.PARTLY : Verdict.NOT_REPRODUCED;
-        claims.add(new Claim(claim, "7, Fig. 12", "optimisation fails on the support set",
-                String.format(Locale.ROOT, "optimised w draws it at %.4f (class-mean baseline %.4f, nearest training image %.4f)", support, classMean, nearest),
-                verdict, "rule: an optimised error no better than drawing the class mean reproduces it, no better than the nearest training image partly"));
+        Verdict verdict = support >= classMean
+                ? Verdict.REPRODUCED
+                : support >= nearest ? Verdict.PARTLY : Verdict.NOT_REPRODUCED;
+        claims.add(
+                new Claim(
+                        claim,
+                        "7, Fig. 12",
+                        "optimisation fails on the support set",
+                        String.format(
+                                Locale.ROOT,
+                                "optimised w draws it at %.4f (class-mean baseline %.4f, nearest training image %.4f)",
+                                support,
+                                classMean,
+                                nearest),
+                        verdict,
+                        "rule: an optimised error no better than drawing the class mean reproduces it, no better than the nearest training image partly"));
     }
 
     private void styleGanSectors() {
@@ -223,10 +302,20 @@ public final class PaperClaims {
         double styleReached = value(table, "StyleGAN", "sectors reached");
         double ganReached = value(table, "GAN", "sectors reached");
         int holding = (styleShare <= 0.8 * dataShare ? 1 : 0) + (styleReached < ganReached ? 1 : 0);
-        claims.add(new Claim(claim, "7, Fig. 13", "samples avoid the outer sectors",
-                String.format(Locale.ROOT, "%.1f%% of samples in a sector against %.1f%% of the data; %.0f sectors reached against the GAN's %.0f",
-                        styleShare, dataShare, styleReached, ganReached),
-                Verdict.share(holding, 2, 0.5), "rule: fewer samples in sectors (<= 0.8 x the data's share) and fewer sectors reached than the GAN reproduce it, one of the two partly"));
+        claims.add(
+                new Claim(
+                        claim,
+                        "7, Fig. 13",
+                        "samples avoid the outer sectors",
+                        String.format(
+                                Locale.ROOT,
+                                "%.1f%% of samples in a sector against %.1f%% of the data; %.0f sectors reached against the GAN's %.0f",
+                                styleShare,
+                                dataShare,
+                                styleReached,
+                                ganReached),
+                        Verdict.share(holding, 2, 0.5),
+                        "rule: fewer samples in sectors (<= 0.8 x the data's share) and fewer sectors reached than the GAN reproduce it, one of the two partly"));
     }
 
     private void styleGanMaps() {
@@ -235,7 +324,11 @@ public final class PaperClaims {
         Table maps = read("stylegan-maps.csv", "notebook 07");
         Table baselines = read("baselines.csv", "notebook 01");
         if (maps == null || baselines == null) {
-            missing(claim, "7, Figs. 14-15", "image MSE 0.014 and 0.076", "stylegan-maps.csv (notebook 07) and baselines.csv (notebook 01)");
+            missing(
+                    claim,
+                    "7, Figs. 14-15",
+                    "image MSE 0.014 and 0.076",
+                    "stylegan-maps.csv (notebook 07) and baselines.csv (notebook 01)");
             missing(direction, "7, Figs. 14-15", "0.014 against 0.076", "stylegan-maps.csv (notebook 07)");
             return;
         }
@@ -251,17 +344,33 @@ public final class PaperClaims {
         }
         double meanImage = baseline(baselines, "mean image");
         int below = (forward < meanImage ? 1 : 0) + (backward < meanImage ? 1 : 0);
-        claims.add(new Claim(claim, "7, Figs. 14-15", "image MSE 0.014 (W -> Split-VAE) and 0.076 (Split-VAE -> W)",
-                String.format(Locale.ROOT, "image MSE %.4f and %.4f (mean-image baseline %.4f)", forward, backward, meanImage),
-                Verdict.share(below, 2, 0.5), "rule: both directions' image error below the mean-image baseline reproduce it, one partly"));
-        claims.add(new Claim(direction, "7, Figs. 14-15", "0.014 against 0.076",
-                String.format(Locale.ROOT, "%.4f against %.4f", forward, backward),
-                Double.isNaN(forward) || Double.isNaN(backward) ? Verdict.NOT_TESTABLE : forward < backward ? Verdict.REPRODUCED : Verdict.NOT_REPRODUCED,
-                "rule: W -> Split-VAE's image error below the reverse's reproduces it (errors on other images and scales than the paper's: only the direction is compared)"));
+        claims.add(new Claim(
+                claim,
+                "7, Figs. 14-15",
+                "image MSE 0.014 (W -> Split-VAE) and 0.076 (Split-VAE -> W)",
+                String.format(
+                        Locale.ROOT,
+                        "image MSE %.4f and %.4f (mean-image baseline %.4f)",
+                        forward,
+                        backward,
+                        meanImage),
+                Verdict.share(below, 2, 0.5),
+                "rule: both directions' image error below the mean-image baseline reproduce it, one partly"));
+        claims.add(
+                new Claim(
+                        direction,
+                        "7, Figs. 14-15",
+                        "0.014 against 0.076",
+                        String.format(Locale.ROOT, "%.4f against %.4f", forward, backward),
+                        Double.isNaN(forward) || Double.isNaN(backward)
+                                ? Verdict.NOT_TESTABLE
+                                : forward < backward ? Verdict.REPRODUCED : Verdict.NOT_REPRODUCED,
+                        "rule: W -> Split-VAE's image error below the reverse's reproduces it (errors on other images and scales than the paper's: only the direction is compared)"));
     }
 
     private void missing(String claim, String section, String paper, String file) {
-        claims.add(new Claim(claim, section, paper, "", Verdict.NOT_TESTABLE, "needs " + file + ", which this run did not write"));
+        claims.add(new Claim(
+                claim, section, paper, "", Verdict.NOT_TESTABLE, "needs " + file + ", which this run did not write"));
     }
 
     private Table read(String name, String notebook) {
@@ -269,11 +378,23 @@ public final class PaperClaims {
         if (!Files.isRegularFile(file)) {
             return null;
         }
-        return Table.read().usingOptions(CsvReadOptions.builder(file.toFile()).columnTypesPartial(column ->
-                java.util.Optional.ofNullable(switch (column) {
-                    case "source", "target", "fitted on", "fit", "model", "images", "map", "baseline", "image MSE", "latent MSE", "samples" -> ColumnType.STRING;
-                    default -> null;
-                })));
+        return Table.read()
+                .usingOptions(CsvReadOptions.builder(file.toFile())
+                        .columnTypesPartial(column -> Optional.ofNullable(
+                                switch (column) {
+                                    case "source",
+                                            "target",
+                                            "fitted on",
+                                            "fit",
+                                            "model",
+                                            "images",
+                                            "map",
+                                            "baseline",
+                                            "image MSE",
+                                            "latent MSE",
+                                            "samples" -> ColumnType.STRING;
+                                    default -> null;
+                                })));
     }
 
     private static double value(Table table, String rowName, String column) {

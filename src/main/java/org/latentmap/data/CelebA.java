@@ -8,7 +8,6 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Optional;
 import java.util.stream.Stream;
-
 import javax.imageio.ImageIO;
 
 /**
@@ -54,8 +53,9 @@ public final class CelebA {
 
     public static CelebA open(Path folder, Crop crop) {
         if (!Files.isDirectory(folder)) {
-            throw new DataException("CelebA folder " + folder + " does not exist. Download the aligned CelebA images "
-                    + "(img_align_celeba.zip, see data/README.md), unzip them and point at the img_align_celeba folder.");
+            throw new DataException(
+                    "CelebA folder " + folder + " does not exist. Download the aligned CelebA images "
+                            + "(img_align_celeba.zip, see data/README.md), unzip them and point at the img_align_celeba folder.");
         }
         List<Path> files;
         try (Stream<Path> listing = Files.list(folder)) {
@@ -107,9 +107,10 @@ public final class CelebA {
     public ImageSet load(Split split, int limit) {
         int[] range = range(split);
         if (range[1] <= range[0]) {
-            throw new DataException("the " + split.name().toLowerCase(Locale.ROOT) + " split of " + folder + " is empty: "
-                    + "the folder has " + files.size() + " images and the split starts at index " + range[0]
-                    + ". The full img_align_celeba folder has 202,599 images.");
+            throw new DataException(
+                    "the " + split.name().toLowerCase(Locale.ROOT) + " split of " + folder + " is empty: "
+                            + "the folder has " + files.size() + " images and the split starts at index " + range[0]
+                            + ". The full img_align_celeba folder has 202,599 images.");
         }
         return load(range[0], Math.min(range[1], range[0] + limit));
     }
@@ -117,12 +118,14 @@ public final class CelebA {
     /** The images with indices [from, to), cropped and resized to 3 x output x output. */
     public ImageSet load(int from, int to) {
         if (from < 0 || to > files.size() || from >= to) {
-            throw new DataException("image range [" + from + ", " + to + ") is outside this folder's " + files.size() + " images");
+            throw new DataException(
+                    "image range [" + from + ", " + to + ") is outside this folder's " + files.size() + " images");
         }
         int length = 3 * crop.output() * crop.output();
         float[] pixels = new float[(to - from) * length];
         for (int i = from; i < to; i++) {
-            float[] image = crop.apply(read(files.get(i)), files.get(i).getFileName().toString());
+            float[] image =
+                    crop.apply(read(files.get(i)), files.get(i).getFileName().toString());
             System.arraycopy(image, 0, pixels, (i - from) * length, length);
         }
         return new ImageSet(pixels, to - from, 3, crop.output(), crop.output(), null, List.of());

@@ -2,7 +2,6 @@ package org.latentmap.data;
 
 import java.util.List;
 import java.util.Map;
-
 import tech.tablesaw.api.DoubleColumn;
 import tech.tablesaw.api.IntColumn;
 import tech.tablesaw.api.StringColumn;
@@ -11,8 +10,7 @@ import tech.tablesaw.api.Table;
 /** Summary tables of image sets: what each split holds, and how its classes are spread. */
 public final class DataSummary {
 
-    private DataSummary() {
-    }
+    private DataSummary() {}
 
     /** One row per named set: images, image shape, mean and standard deviation of the pixels. */
     public static Table splits(String title, Map<String, ImageSet> sets) {

@@ -24,8 +24,7 @@ public final class FashionMnist {
     public static final List<String> CLASS_NAMES = List.of(
             "T-shirt/top", "Trouser", "Pullover", "Dress", "Coat", "Sandal", "Shirt", "Sneaker", "Bag", "Ankle boot");
 
-    private FashionMnist() {
-    }
+    private FashionMnist() {}
 
     /** The training split (60,000 images) from the default folder. */
     public static ImageSet train() {
@@ -87,7 +86,8 @@ public final class FashionMnist {
         int rows = dims[1];
         int cols = dims[2];
         if (rows > SIZE || cols > SIZE) {
-            throw new DataException("images of " + rows + "x" + cols + " do not fit the " + SIZE + "x" + SIZE + " frame");
+            throw new DataException(
+                    "images of " + rows + "x" + cols + " do not fit the " + SIZE + "x" + SIZE + " frame");
         }
         int top = (SIZE - rows) / 2;
         int left = (SIZE - cols) / 2;

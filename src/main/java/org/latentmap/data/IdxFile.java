@@ -43,8 +43,9 @@ public final class IdxFile {
         } catch (EOFException e) {
             throw truncated(file, "it ends inside its header");
         } catch (IOException e) {
-            throw new DataException("cannot read IDX file " + file + ": " + e.getMessage()
-                    + ". If it is a download, fetch it again.", e);
+            throw new DataException(
+                    "cannot read IDX file " + file + ": " + e.getMessage() + ". If it is a download, fetch it again.",
+                    e);
         }
     }
 
@@ -56,11 +57,14 @@ public final class IdxFile {
             throw new DataException(String.format(
                     "%s is not an IDX file: its magic number is 0x%08X, an IDX file starts with 0x0000TTDD "
                             + "(TT the value type, DD the number of dimensions, for example 0x00000803 for images). "
-                            + "Point at the *-ubyte files (gzipped or not) of MNIST or Fashion-MNIST.", file, magic));
+                            + "Point at the *-ubyte files (gzipped or not) of MNIST or Fashion-MNIST.",
+                    file, magic));
         }
         if (type != UNSIGNED_BYTE) {
-            throw new DataException(String.format("%s holds values of IDX type 0x%02X; only unsigned bytes (0x08), "
-                    + "as in MNIST and Fashion-MNIST, are supported", file, type));
+            throw new DataException(String.format(
+                    "%s holds values of IDX type 0x%02X; only unsigned bytes (0x08), "
+                            + "as in MNIST and Fashion-MNIST, are supported",
+                    file, type));
         }
         int[] dims = new int[rank];
         long count = 1;
@@ -77,15 +81,18 @@ public final class IdxFile {
         byte[] values = new byte[(int) count];
         int read = in.readNBytes(values, 0, values.length);
         if (read < values.length) {
-            throw truncated(file, "its header " + Arrays.toString(dims) + " announces " + count
-                    + " values but only " + read + " follow");
+            throw truncated(
+                    file,
+                    "its header " + Arrays.toString(dims) + " announces " + count + " values but only " + read
+                            + " follow");
         }
         return new IdxFile(dims, values);
     }
 
     private static DataException truncated(Path file, String detail) {
-        return new DataException("IDX file " + file + " is truncated: " + detail
-                + ". Reinstall or download it again (for Fashion-MNIST: apt-get install --reinstall dataset-fashion-mnist).");
+        return new DataException(
+                "IDX file " + file + " is truncated: " + detail
+                        + ". Reinstall or download it again (for Fashion-MNIST: apt-get install --reinstall dataset-fashion-mnist).");
     }
 
     public int[] dimensions() {

@@ -1,5 +1,9 @@
 package org.latentmap.data;
 
+import ai.djl.ndarray.NDArray;
+import ai.djl.ndarray.NDManager;
+import ai.djl.ndarray.types.DataType;
+import ai.djl.ndarray.types.Shape;
 import java.nio.ByteBuffer;
 import java.nio.ByteOrder;
 import java.security.MessageDigest;
@@ -8,10 +12,6 @@ import java.util.Arrays;
 import java.util.HexFormat;
 import java.util.List;
 import java.util.Objects;
-
-import ai.djl.ndarray.NDArray;
-import ai.djl.ndarray.NDManager;
-import ai.djl.ndarray.types.Shape;
 
 /**
  * A batch of images in memory: N images of C channels, H x W pixels in [0, 1], stored N,C,H,W in one
@@ -27,14 +27,17 @@ public final class ImageSet {
     private final List<String> classNames;
     private volatile String fingerprint;
 
-    public ImageSet(float[] pixels, int size, int channels, int height, int width, int[] labels, List<String> classNames) {
+    public ImageSet(
+            float[] pixels, int size, int channels, int height, int width, int[] labels, List<String> classNames) {
         if (size < 0 || channels <= 0 || height <= 0 || width <= 0) {
-            throw new IllegalArgumentException("an image set needs a size >= 0 and positive channels, height and width, got "
-                    + size + "x" + channels + "x" + height + "x" + width);
+            throw new IllegalArgumentException(
+                    "an image set needs a size >= 0 and positive channels, height and width, got " + size + "x"
+                            + channels + "x" + height + "x" + width);
         }
         if ((long) size * channels * height * width != pixels.length) {
-            throw new IllegalArgumentException("pixel array holds " + pixels.length + " values, but " + size + "x"
-                    + channels + "x" + height + "x" + width + " images need " + ((long) size * channels * height * width));
+            throw new IllegalArgumentException(
+                    "pixel array holds " + pixels.length + " values, but " + size + "x" + channels + "x" + height + "x"
+                            + width + " images need " + ((long) size * channels * height * width));
         }
         if (labels != null && labels.length != size) {
             throw new IllegalArgumentException(labels.length + " labels for " + size + " images");
@@ -202,8 +205,8 @@ public final class ImageSet {
     public NDArray toNDArray(NDManager manager, int from, int to) {
         Objects.checkFromToIndex(from, to, size);
         int length = imageLength();
-        return manager.create(Arrays.copyOfRange(pixels, from * length, to * length),
-                new Shape(to - from, channels, height, width));
+        return manager.create(
+                Arrays.copyOfRange(pixels, from * length, to * length), new Shape(to - from, channels, height, width));
     }
 
     /** Images from an NDArray of shape (N, C, H, W), without labels (generated images, reconstructions). */
@@ -212,8 +215,14 @@ public final class ImageSet {
         if (shape.dimension() != 4) {
             throw new IllegalArgumentException("images must be (N, C, H, W), got " + shape);
         }
-        return new ImageSet(images.toType(ai.djl.ndarray.types.DataType.FLOAT32, false).toFloatArray(),
-                (int) shape.get(0), (int) shape.get(1), (int) shape.get(2), (int) shape.get(3), null, null);
+        return new ImageSet(
+                images.toType(DataType.FLOAT32, false).toFloatArray(),
+                (int) shape.get(0),
+                (int) shape.get(1),
+                (int) shape.get(2),
+                (int) shape.get(3),
+                null,
+                null);
     }
 
     /** Mean pixel value over the whole set. */

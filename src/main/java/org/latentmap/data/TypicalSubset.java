@@ -2,6 +2,7 @@ package org.latentmap.data;
 
 import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.Comparator;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
@@ -31,14 +32,16 @@ public final class TypicalSubset {
     /** Keeps the {@code fraction} of each class (rounded up) closest to the class's mean image. */
     public static TypicalSubset of(ImageSet data, double fraction) {
         if (!(fraction > 0 && fraction <= 1)) {
-            throw new IllegalArgumentException("the typical subset keeps a fraction in (0, 1] of each class, got " + fraction);
+            throw new IllegalArgumentException(
+                    "the typical subset keeps a fraction in (0, 1] of each class, got " + fraction);
         }
         if (data.size() == 0) {
             throw new IllegalArgumentException("no images to choose a typical subset from");
         }
         Map<Integer, List<Integer>> classes = new LinkedHashMap<>();
         for (int i = 0; i < data.size(); i++) {
-            classes.computeIfAbsent(data.hasLabels() ? data.label(i) : 0, k -> new ArrayList<>()).add(i);
+            classes.computeIfAbsent(data.hasLabels() ? data.label(i) : 0, k -> new ArrayList<>())
+                    .add(i);
         }
         double[] scores = new double[data.size()];
         double[] percentiles = new double[data.size()];
@@ -65,7 +68,11 @@ public final class TypicalSubset {
                 scores[i] = sum / length;
             }
             Integer[] order = members.toArray(Integer[]::new);
-            Arrays.sort(order, (a, b) -> a.equals(b) ? 0 : scores[a] != scores[b] ? Double.compare(scores[a], scores[b]) : Integer.compare(a, b));
+            Arrays.sort(
+                    order,
+                    (a, b) -> a.equals(b)
+                            ? 0
+                            : scores[a] != scores[b] ? Double.compare(scores[a], scores[b]) : Integer.compare(a, b));
             int keep = (int) Math.ceil(fraction * order.length - 1e-9);
             for (int rank = 0; rank < order.length; rank++) {
                 percentiles[order[rank]] = order.length == 1 ? 0 : 100.0 * rank / (order.length - 1);
@@ -116,8 +123,9 @@ public final class TypicalSubset {
         for (int i = 0; i < order.length; i++) {
             order[i] = i;
         }
-        java.util.Comparator<Integer> byRank = java.util.Comparator.comparingDouble((Integer i) -> percentiles[i])
-                .thenComparingDouble(i -> scores[i]).thenComparingInt(i -> i);
+        Comparator<Integer> byRank = Comparator.comparingDouble((Integer i) -> percentiles[i])
+                .thenComparingDouble(i -> scores[i])
+                .thenComparingInt(i -> i);
         Arrays.sort(order, typical ? byRank : byRank.reversed());
         return Arrays.stream(order).limit(count).mapToInt(Integer::intValue).toArray();
     }
@@ -129,7 +137,11 @@ public final class TypicalSubset {
 
     @Override
     public String toString() {
-        return String.format(Locale.ROOT, "typical subset: the %.0f%% of each class closest to its mean image, %,d of %,d images",
-                100 * fraction, kept.length, scores.length);
+        return String.format(
+                Locale.ROOT,
+                "typical subset: the %.0f%% of each class closest to its mean image, %,d of %,d images",
+                100 * fraction,
+                kept.length,
+                scores.length);
     }
 }

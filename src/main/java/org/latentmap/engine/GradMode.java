@@ -9,8 +9,7 @@ import ai.djl.pytorch.jni.JniUtils;
  * inference there would record graphs (and refuse in-place updates) unless the thread is set first.
  */
 public final class GradMode {
-    private GradMode() {
-    }
+    private GradMode() {}
 
     /** Stops recording on the current thread; gradient collectors turn it on for their scope. */
     public static void offForThisThread() {

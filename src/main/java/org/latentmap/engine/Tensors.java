@@ -5,8 +5,7 @@ import ai.djl.ndarray.types.Shape;
 
 /** Small tensor helpers every layer of latentmap that records autograd needs (training losses, maps). */
 public final class Tensors {
-    private Tensors() {
-    }
+    private Tensors() {}
 
     /**
      * A constant for a product, quotient or maximum that autograd records. DJL's {@code mul(Number)} and the

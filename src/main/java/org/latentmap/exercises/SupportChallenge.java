@@ -4,17 +4,16 @@ import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Locale;
-
 import org.latentmap.data.ImageSet;
 import org.latentmap.features.SupportSet;
 import org.latentmap.features.SupportStrategy;
 import org.latentmap.metrics.Stats;
-import org.latentmap.zoo.TrainedModel;
 import org.latentmap.relocation.FitPoints;
 import org.latentmap.relocation.MapFit;
 import org.latentmap.relocation.Relocations;
 import org.latentmap.train.Progress;
 import org.latentmap.train.ProgressLine;
+import org.latentmap.zoo.TrainedModel;
 
 /**
  * Exercise "choose your own support set and beat random" (paper Sects. 5 and 6): a student's set of training
@@ -34,7 +33,8 @@ public final class SupportChallenge {
     private final int testSize;
     private double[] randomErrors;
 
-    private SupportChallenge(ImageSet train, ImageSet test, TrainedModel source, TrainedModel target, int size, int randomSets) {
+    private SupportChallenge(
+            ImageSet train, ImageSet test, TrainedModel source, TrainedModel target, int size, int randomSets) {
         this.train = train;
         this.source = source;
         this.target = target;
@@ -42,7 +42,9 @@ public final class SupportChallenge {
         this.randomSets = randomSets;
         this.onTest = Relocations.on(train, test);
         this.testSize = test.size();
-        int[] held = SupportStrategy.random(train.size()).choose(Math.min(1000, train.size() / 2), 999).indices();
+        int[] held = SupportStrategy.random(train.size())
+                .choose(Math.min(1000, train.size() / 2), 999)
+                .indices();
         this.validationSize = held.length;
         this.onValidation = Relocations.on(train, train.select(held));
     }
@@ -51,9 +53,11 @@ public final class SupportChallenge {
      * The challenge for maps from {@code source} to {@code target}, sets of {@code size} images of
      * {@code train}, measured on {@code test} against five random sets.
      */
-    public static SupportChallenge of(ImageSet train, ImageSet test, TrainedModel source, TrainedModel target, int size) {
+    public static SupportChallenge of(
+            ImageSet train, ImageSet test, TrainedModel source, TrainedModel target, int size) {
         if (size < 2 || size > train.size()) {
-            throw new IllegalArgumentException("a support set size in [2, " + train.size() + "] (the training images), got " + size);
+            throw new IllegalArgumentException(
+                    "a support set size in [2, " + train.size() + "] (the training images), got " + size);
         }
         return new SupportChallenge(train, test, source, target, size, 5);
     }
@@ -78,7 +82,9 @@ public final class SupportChallenge {
         if (problem != null) {
             throw new IllegalArgumentException(problem);
         }
-        return onValidation.relocate(source, target, MapFit.validatedRidge(), points(indices)).mMseMean();
+        return onValidation
+                .relocate(source, target, MapFit.validatedRidge(), points(indices))
+                .mMseMean();
     }
 
     /** M-MSE on the test images of the maps fitted on the random sets of seeds 1-5 (computed once). */
@@ -108,17 +114,28 @@ public final class SupportChallenge {
         double mean = Stats.mean(random);
         double sd = Stats.sd(random);
         double change = 100 * (yours - mean) / mean;
-        String numbers = String.format(Locale.ROOT, "your set's map has M-MSE %.5f on the %,d test images, random sets of %d have %.5f ± %.5f (%d seeds): %s%.1f%%.",
-                yours, testSize, size, mean, sd, random.length, change < 0 ? "" : "+", change);
+        String numbers = String.format(
+                Locale.ROOT,
+                "your set's map has M-MSE %.5f on the %,d test images, random sets of %d have %.5f ± %.5f (%d seeds): %s%.1f%%.",
+                yours,
+                testSize,
+                size,
+                mean,
+                sd,
+                random.length,
+                change < 0 ? "" : "+",
+                change);
         if (yours < mean) {
             return Verdict.right(numbers + (yours < mean - sd ? " More than a standard deviation better." : ""));
         }
-        return Verdict.notYet(numbers + " Try ideas with validate(indices), which measures on held-out training images: "
-                + "cover the data's variety, or compare many candidate sets.");
+        return Verdict.notYet(
+                numbers + " Try ideas with validate(indices), which measures on held-out training images: "
+                        + "cover the data's variety, or compare many candidate sets.");
     }
 
     private double testError(int[] indices) {
-        return onTest.relocate(source, target, MapFit.validatedRidge(), points(indices)).mMseMean();
+        return onTest.relocate(source, target, MapFit.validatedRidge(), points(indices))
+                .mMseMean();
     }
 
     private static FitPoints points(int[] indices) {
@@ -128,7 +145,8 @@ public final class SupportChallenge {
     /** What is wrong with a set, or null. */
     private String problem(int[] indices) {
         if (indices == null) {
-            return "the set is still null: fill an int[] of " + size + " training-image indices (challenge.randomSet(1) is one).";
+            return "the set is still null: fill an int[] of " + size
+                    + " training-image indices (challenge.randomSet(1) is one).";
         }
         if (indices.length != size) {
             return "use exactly " + size + " images, as the random sets do; yours has " + indices.length + ".";
@@ -145,7 +163,8 @@ public final class SupportChallenge {
         }
         int distinct = (int) Arrays.stream(indices).distinct().count();
         if (distinct != indices.length) {
-            return (indices.length - distinct) + " of your indices repeat an image: choose " + size + " different images.";
+            return (indices.length - distinct) + " of your indices repeat an image: choose " + size
+                    + " different images.";
         }
         return null;
     }
@@ -157,7 +176,13 @@ public final class SupportChallenge {
 
     @Override
     public String toString() {
-        return String.format(Locale.ROOT, "support-set challenge: %s -> %s, sets of %d of %,d training images, M-MSE on %,d test images",
-                source.name(), target.name(), size, train.size(), testSize);
+        return String.format(
+                Locale.ROOT,
+                "support-set challenge: %s -> %s, sets of %d of %,d training images, M-MSE on %,d test images",
+                source.name(),
+                target.name(),
+                size,
+                train.size(),
+                testSize);
     }
 }

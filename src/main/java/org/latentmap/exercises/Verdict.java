@@ -2,7 +2,6 @@ package org.latentmap.exercises;
 
 import java.util.LinkedHashMap;
 import java.util.Map;
-
 import org.latentmap.show.Rich;
 
 /**
@@ -40,9 +39,12 @@ public final class Verdict extends Rich {
         String colour = correct ? "#2e7d32" : "#c62828";
         String background = correct ? "#e8f5e9" : "#ffebee";
         Map<String, String> bundle = new LinkedHashMap<>();
-        bundle.put(HTML, "<div style=\"border-left:4px solid " + colour + ";background:" + background
-                + ";padding:6px 10px;font-family:sans-serif\"><b style=\"color:" + colour + "\">" + head + ":</b> "
-                + escape(message) + "</div>");
+        bundle.put(
+                HTML,
+                "<div style=\"border-left:4px solid " + colour + ";background:" + background
+                        + ";padding:6px 10px;font-family:sans-serif\"><b style=\"color:" + colour + "\">" + head
+                        + ":</b> "
+                        + escape(message) + "</div>");
         bundle.put(TEXT, head + ": " + message);
         return bundle;
     }

@@ -1,7 +1,6 @@
 package org.latentmap.exercises;
 
 import java.util.Locale;
-
 import org.latentmap.data.ImageSet;
 import org.latentmap.features.Traversal;
 import org.latentmap.model.LatentModel;
@@ -27,7 +26,8 @@ public final class VisualFactor {
     /** Brightness under {@code model}, traversed from each of {@code bases} (codes of images, one per row). */
     public static VisualFactor brightness(LatentModel model, float[][] bases) {
         if (bases.length == 0) {
-            throw new IllegalArgumentException("no base codes: give the codes of a few images, such as Codes.of(model, test.head(20))");
+            throw new IllegalArgumentException(
+                    "no base codes: give the codes of a few images, such as Codes.of(model, test.head(20))");
         }
         double[] effects = new double[model.latentSize()];
         for (int v = 0; v < effects.length; v++) {
@@ -45,8 +45,9 @@ public final class VisualFactor {
     public Verdict check(int variable) {
         int n = effects.length;
         if (variable < 0 || variable >= n) {
-            return Verdict.notYet("answer with a variable in [0, " + n + "): " + variable + " is none of the model's variables"
-                    + (variable == -1 ? " (-1 is the placeholder: replace it with your answer)." : "."));
+            return Verdict.notYet(
+                    "answer with a variable in [0, " + n + "): " + variable + " is none of the model's variables"
+                            + (variable == -1 ? " (-1 is the placeholder: replace it with your answer)." : "."));
         }
         double strongest = 0;
         for (double e : effects) {
@@ -58,13 +59,23 @@ public final class VisualFactor {
                 rank++;
             }
         }
-        String numbers = String.format(Locale.ROOT, "variable %d changes the %s by %.4f on average across its traversal, rank %d of %d",
-                variable, factor, effects[variable], rank, n);
+        String numbers = String.format(
+                Locale.ROOT,
+                "variable %d changes the %s by %.4f on average across its traversal, rank %d of %d",
+                variable,
+                factor,
+                effects[variable],
+                rank,
+                n);
         if (effects[variable] >= SHARE_OF_STRONGEST * strongest) {
-            return Verdict.right(numbers + ". Compare the first and last images of its traversal: the garment's grey level shifts.");
+            return Verdict.right(
+                    numbers + ". Compare the first and last images of its traversal: the garment's grey level shifts.");
         }
-        return Verdict.notYet(String.format(Locale.ROOT, "%s; the strongest changes it by %.4f. Measure each variable's change "
-                + "of the mean pixel between the two ends of its traversal, averaged over the base codes, and take the largest.",
-                numbers, strongest));
+        return Verdict.notYet(String.format(
+                Locale.ROOT,
+                "%s; the strongest changes it by %.4f. Measure each variable's change "
+                        + "of the mean pixel between the two ends of its traversal, averaged over the base codes, and take the largest.",
+                numbers,
+                strongest));
     }
 }

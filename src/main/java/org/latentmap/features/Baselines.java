@@ -2,19 +2,18 @@ package org.latentmap.features;
 
 import ai.djl.ndarray.NDArray;
 import ai.djl.ndarray.NDManager;
-import org.latentmap.data.ImageSet;
-import org.latentmap.metrics.Stats;
-import org.latentmap.zoo.ModelZoo;
-import org.latentmap.engine.GradMode;
-import tech.tablesaw.api.DoubleColumn;
-import tech.tablesaw.api.IntColumn;
-import tech.tablesaw.api.StringColumn;
-import tech.tablesaw.api.Table;
-
 import java.nio.file.Path;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Locale;
+import org.latentmap.data.ImageSet;
+import org.latentmap.engine.GradMode;
+import org.latentmap.metrics.Stats;
+import org.latentmap.zoo.ModelZoo;
+import tech.tablesaw.api.DoubleColumn;
+import tech.tablesaw.api.IntColumn;
+import tech.tablesaw.api.StringColumn;
+import tech.tablesaw.api.Table;
 
 /**
  * What trivial methods score on the same test images: the yardsticks every reconstruction or relocation
@@ -30,25 +29,36 @@ import java.util.Locale;
  * All are mean squared errors per pixel, averaged over the test images. A model's error below the class
  * mean says it draws more than the garment's kind; below the nearest training image, more than a lookup.
  */
-public record Baselines(int testImages, double meanImage, double classMean, double randomPairs, double nearestTraining) {
+public record Baselines(
+        int testImages, double meanImage, double classMean, double randomPairs, double nearestTraining) {
     /** Random pairs drawn for that baseline. */
     public static final int RANDOM_PAIRS = 5000;
+
     private static final String RULE = "baselines v1";
     private static final int BLOCK = 250;
 
     /** The baselines of {@code test} against {@code train}: computed once per pair of image sets and stored in the zoo's folder. */
     public static Baselines of(ImageSet train, ImageSet test) {
         Path folder = ModelZoo.standardFolder().resolve("baselines");
-        double[] v = CodeStore.standard().values(folder, test, RULE, "training images " + train.fingerprint(),
-                () -> computed(train, test).toArray());
+        double[] v = CodeStore.standard()
+                .values(
+                        folder,
+                        test,
+                        RULE,
+                        "training images " + train.fingerprint(),
+                        () -> computed(train, test).toArray());
         return new Baselines((int) v[0], v[1], v[2], v[3], v[4]);
     }
 
     /** The same, computed now. */
     public static Baselines computed(ImageSet train, ImageSet test) {
         requireSameShape(train, test);
-        return new Baselines(test.size(), Stats.mean(meanImageErrors(train, test)), Stats.mean(classMeanErrors(train, test)),
-                PairwiseError.randomPairs(test, RANDOM_PAIRS, 1), Stats.mean(nearestTrainingErrors(train, test)));
+        return new Baselines(
+                test.size(),
+                Stats.mean(meanImageErrors(train, test)),
+                Stats.mean(classMeanErrors(train, test)),
+                PairwiseError.randomPairs(test, RANDOM_PAIRS, 1),
+                Stats.mean(nearestTrainingErrors(train, test)));
     }
 
     /** Each test image's error against the mean training image. */
@@ -79,7 +89,10 @@ public record Baselines(int testImages, double meanImage, double classMean, doub
             Arrays.fill(errors, Double.NaN);
             return errors;
         }
-        int classes = 1 + Math.max(Arrays.stream(labels(train)).max().orElse(0), Arrays.stream(labels(test)).max().orElse(0));
+        int classes = 1
+                + Math.max(
+                        Arrays.stream(labels(train)).max().orElse(0),
+                        Arrays.stream(labels(test)).max().orElse(0));
         double[][] means = new double[classes][train.imageLength()];
         int[] counts = new int[classes];
         for (int i = 0; i < train.size(); i++) {
@@ -98,7 +111,8 @@ public record Baselines(int testImages, double meanImage, double classMean, doub
         for (int i = 0; i < test.size(); i++) {
             int c = test.label(i);
             if (counts[c] == 0) {
-                throw new IllegalArgumentException("test image " + i + " is of class " + c + ", which no training image has");
+                throw new IllegalArgumentException(
+                        "test image " + i + " is of class " + c + ", which no training image has");
             }
             errors[i] = mse(test.image(i), means[c]);
         }
@@ -182,8 +196,14 @@ public record Baselines(int testImages, double meanImage, double classMean, doub
 
     @Override
     public String toString() {
-        return String.format(Locale.ROOT, "baselines on %d images: mean image %.4f, class mean %.4f, random pairs %.4f, nearest training image %.4f",
-                testImages, meanImage, classMean, randomPairs, nearestTraining);
+        return String.format(
+                Locale.ROOT,
+                "baselines on %d images: mean image %.4f, class mean %.4f, random pairs %.4f, nearest training image %.4f",
+                testImages,
+                meanImage,
+                classMean,
+                randomPairs,
+                nearestTraining);
     }
 
     private double[] toArray() {
@@ -200,11 +220,12 @@ public record Baselines(int testImages, double meanImage, double classMean, doub
 
     private static void requireSameShape(ImageSet train, ImageSet test) {
         if (train.size() == 0 || test.size() == 0) {
-            throw new IllegalArgumentException("baselines need training and test images; got " + train.size() + " and " + test.size());
+            throw new IllegalArgumentException(
+                    "baselines need training and test images; got " + train.size() + " and " + test.size());
         }
         if (train.channels() != test.channels() || train.height() != test.height() || train.width() != test.width()) {
-            throw new IllegalArgumentException("training images of " + train.shape() + " and test images of " + test.shape()
-                    + ": baselines compare images of one shape");
+            throw new IllegalArgumentException("training images of " + train.shape() + " and test images of "
+                    + test.shape() + ": baselines compare images of one shape");
         }
     }
 

@@ -1,10 +1,5 @@
 package org.latentmap.features;
 
-import org.latentmap.AtomicFile;
-import org.latentmap.data.ImageSet;
-import org.latentmap.metrics.ReconstructionError;
-import org.latentmap.zoo.TrainedModel;
-
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.ByteBuffer;
@@ -26,6 +21,10 @@ import java.util.concurrent.ConcurrentHashMap;
 import java.util.function.Consumer;
 import java.util.function.Supplier;
 import java.util.zip.CRC32;
+import org.latentmap.AtomicFile;
+import org.latentmap.data.ImageSet;
+import org.latentmap.metrics.ReconstructionError;
+import org.latentmap.zoo.TrainedModel;
 
 /**
  * Codes of images under a trained model, the per-image reconstruction errors and other numbers computed from
@@ -45,6 +44,7 @@ public final class CodeStore {
     public static final String RECONSTRUCTION = "reconstruction-mse v1";
     /** A reconstruction gain: every variable's gain, then the intact error ({@link ReconstructionGain}). */
     public static final String GAIN = "reconstruction-gain v1";
+
     private static final int MAGIC = 0x4c4d4353; // "LMCS"
     private static final int VERSION = 1;
     private static final CodeStore STANDARD = new CodeStore(System.out::println);
@@ -71,8 +71,13 @@ public final class CodeStore {
     /** The codes of {@code images} under {@code model}, one row per image: read if stored, else computed and stored. */
     public float[][] codes(TrainedModel model, ImageSet images) {
         int latent = model.model().latentSize();
-        FloatBuffer flat = load(model, images, CODES, 4L * images.size() * latent,
-                () -> floats(flatten(Codes.of(model.model(), images), latent))).asFloatBuffer();
+        FloatBuffer flat = load(
+                        model,
+                        images,
+                        CODES,
+                        4L * images.size() * latent,
+                        () -> floats(flatten(Codes.of(model.model(), images), latent)))
+                .asFloatBuffer();
         float[][] rows = new float[images.size()][latent];
         for (float[] row : rows) {
             flat.get(row);
@@ -84,13 +89,14 @@ public final class CodeStore {
     public double[] reconstructionErrors(TrainedModel model, ImageSet images) {
         // the errors are computed in single precision, so storing them as floats keeps them exactly
         FloatBuffer stored = load(model, images, RECONSTRUCTION, 4L * images.size(), () -> {
-            double[] errors = ReconstructionError.perImage(model.model(), images);
-            float[] values = new float[errors.length];
-            for (int i = 0; i < errors.length; i++) {
-                values[i] = (float) errors[i];
-            }
-            return floats(values);
-        }).asFloatBuffer();
+                    double[] errors = ReconstructionError.perImage(model.model(), images);
+                    float[] values = new float[errors.length];
+                    for (int i = 0; i < errors.length; i++) {
+                        values[i] = (float) errors[i];
+                    }
+                    return floats(values);
+                })
+                .asFloatBuffer();
         double[] errors = new double[images.size()];
         for (int i = 0; i < errors.length; i++) {
             errors[i] = stored.get();
@@ -103,11 +109,13 @@ public final class CodeStore {
      * {@link ReconstructionGain}): read if stored, else computed and stored, in double precision. The rule's
      * name must change whenever its computation does.
      */
-    public double[] values(TrainedModel model, ImageSet images, String rule, int count, Supplier<double[]> computation) {
+    public double[] values(
+            TrainedModel model, ImageSet images, String rule, int count, Supplier<double[]> computation) {
         return toDoubles(load(model, images, rule, 8L * count, () -> {
             double[] values = computation.get();
             if (values.length != count) {
-                throw new IllegalStateException(rule + " computed " + values.length + " values where " + count + " were expected");
+                throw new IllegalStateException(
+                        rule + " computed " + values.length + " values where " + count + " were expected");
             }
             return doubles(values);
         }));
@@ -120,9 +128,11 @@ public final class CodeStore {
      * everything else the numbers depend on (other models' checkpoint hashes, settings, content hashes);
      * one file is kept per distinct {@code inputs}. The rule's name must change whenever its computation does.
      */
-    public double[] values(TrainedModel model, ImageSet images, String rule, String inputs, Supplier<double[]> computation) {
+    public double[] values(
+            TrainedModel model, ImageSet images, String rule, String inputs, Supplier<double[]> computation) {
         if (inputs == null || inputs.isEmpty()) {
-            throw new IllegalArgumentException("the inputs of " + rule + " are not described: give what its numbers depend on");
+            throw new IllegalArgumentException(
+                    "the inputs of " + rule + " are not described: give what its numbers depend on");
         }
         return toDoubles(load(model, images, rule, inputs, -1, false, () -> doubles(computation.get())));
     }
@@ -147,13 +157,18 @@ public final class CodeStore {
         }
         Path checkpoint = model.checkpoint().toAbsolutePath();
         String name = checkpoint.getFileName().toString().replaceFirst("\\.ckpt$", "");
-        String id = inputs == null ? images.fingerprint().substring(0, 16) : sha256(fingerprint(images) + "|" + inputs).substring(0, 24);
-        return checkpoint.resolveSibling("stored").resolve(name)
+        String id = inputs == null
+                ? images.fingerprint().substring(0, 16)
+                : sha256(fingerprint(images) + "|" + inputs).substring(0, 24);
+        return checkpoint
+                .resolveSibling("stored")
+                .resolve(name)
                 .resolve(rule.replaceAll("[^A-Za-z0-9.-]+", "-") + "-" + id + ".bin");
     }
 
     /** The stored bytes (little-endian) of {@code rule} for the model and images: read, or computed and stored. */
-    private ByteBuffer load(TrainedModel model, ImageSet images, String rule, long bytes, Supplier<ByteBuffer> computation) {
+    private ByteBuffer load(
+            TrainedModel model, ImageSet images, String rule, long bytes, Supplier<ByteBuffer> computation) {
         return load(model, images, rule, null, bytes, true, computation);
     }
 
@@ -161,23 +176,39 @@ public final class CodeStore {
      * The same for numbers that also depend on {@code inputs} (null: nothing more); {@code bytes} -1 takes any
      * count of 8-byte values; {@code announce} says on the messages when they were computed and stored.
      */
-    private ByteBuffer load(TrainedModel model, ImageSet images, String rule, String inputs, long bytes, boolean announce,
-                            Supplier<ByteBuffer> computation) {
+    private ByteBuffer load(
+            TrainedModel model,
+            ImageSet images,
+            String rule,
+            String inputs,
+            long bytes,
+            boolean announce,
+            Supplier<ByteBuffer> computation) {
         Path file = file(model, images, rule, inputs);
         if (file == null) {
             return computation.get().order(ByteOrder.LITTLE_ENDIAN);
         }
         String key = "model " + checkpointHash(model.checkpoint()) + "; images " + fingerprint(images) + "; " + rule
                 + (inputs == null ? "" : "; " + inputs);
-        String announcement = announce ? model.name() + ": " + what(rule) + " of " + String.format(Locale.ROOT, "%,d", images.size()) + " images" : null;
+        String announcement = announce
+                ? model.name() + ": " + what(rule) + " of " + String.format(Locale.ROOT, "%,d", images.size())
+                        + " images"
+                : null;
         return load(file, key, model.name(), rule, bytes, announcement, computation);
     }
 
     /** The stored bytes in {@code file} under {@code key}, or computed and stored (announced unless null). */
-    private ByteBuffer load(Path file, String key, String owner, String rule, long bytes, String announcement,
-                            Supplier<ByteBuffer> computation) {
+    private ByteBuffer load(
+            Path file,
+            String key,
+            String owner,
+            String rule,
+            long bytes,
+            String announcement,
+            Supplier<ByteBuffer> computation) {
         if (bytes > Integer.MAX_VALUE - 64) {
-            throw new IllegalArgumentException(bytes + " bytes of " + what(rule) + " are more than one stored file holds");
+            throw new IllegalArgumentException(
+                    bytes + " bytes of " + what(rule) + " are more than one stored file holds");
         }
         if (Files.exists(file)) {
             try {
@@ -195,7 +226,8 @@ public final class CodeStore {
         long started = System.nanoTime();
         ByteBuffer values = computation.get().order(ByteOrder.LITTLE_ENDIAN);
         if (bytes >= 0 ? values.remaining() != bytes : values.remaining() % 8 != 0) {
-            throw new IllegalStateException(values.remaining() + " bytes of " + what(rule) + " computed where " + bytes + " were expected");
+            throw new IllegalStateException(
+                    values.remaining() + " bytes of " + what(rule) + " computed where " + bytes + " were expected");
         }
         try {
             write(file, key, values.duplicate());
@@ -204,7 +236,10 @@ public final class CodeStore {
                     + "): they will be computed again next time.");
         }
         if (announcement != null) {
-            messages.accept(String.format(Locale.ROOT, "%s computed in %.1f s and stored for next time", announcement,
+            messages.accept(String.format(
+                    Locale.ROOT,
+                    "%s computed in %.1f s and stored for next time",
+                    announcement,
                     (System.nanoTime() - started) / 1e9));
         }
         return values;
@@ -228,7 +263,9 @@ public final class CodeStore {
     }
 
     private static String what(String rule) {
-        return rule.equals(CODES) ? "codes" : rule.equals(RECONSTRUCTION) ? "reconstruction errors" : rule.replaceFirst(" v\\d+$", "");
+        return rule.equals(CODES)
+                ? "codes"
+                : rule.equals(RECONSTRUCTION) ? "reconstruction errors" : rule.replaceFirst(" v\\d+$", "");
     }
 
     /** The stored bytes, or null when the file was made under another key; throws when it is damaged. */
@@ -257,8 +294,9 @@ public final class CodeStore {
             int stored = sizes.getInt();
             long expected = 12L + keyLength + 4 + (long) stored + 8;
             if ((bytes >= 0 ? stored != bytes : stored < 0 || stored % 8 != 0) || length != expected) {
-                throw new IOException("it is " + length + " bytes long and says it holds " + stored + " bytes of values, where "
-                        + bytes + " bytes of values make a file of " + (12L + keyLength + 4 + bytes + 8));
+                throw new IOException(
+                        "it is " + length + " bytes long and says it holds " + stored + " bytes of values, where "
+                                + bytes + " bytes of values make a file of " + (12L + keyLength + 4 + bytes + 8));
             }
             ByteBuffer data = ByteBuffer.allocate(stored + 8).order(ByteOrder.LITTLE_ENDIAN);
             readFully(channel, data, "its values");
@@ -283,8 +321,13 @@ public final class CodeStore {
     private static void write(Path file, String key, ByteBuffer values) throws IOException {
         byte[] keyBytes = key.getBytes(StandardCharsets.UTF_8);
         int bytes = values.remaining();
-        ByteBuffer buffer = ByteBuffer.allocate(12 + keyBytes.length + 4 + bytes + 8).order(ByteOrder.LITTLE_ENDIAN);
-        buffer.putInt(MAGIC).putInt(VERSION).putInt(keyBytes.length).put(keyBytes).putInt(bytes);
+        ByteBuffer buffer =
+                ByteBuffer.allocate(12 + keyBytes.length + 4 + bytes + 8).order(ByteOrder.LITTLE_ENDIAN);
+        buffer.putInt(MAGIC)
+                .putInt(VERSION)
+                .putInt(keyBytes.length)
+                .put(keyBytes)
+                .putInt(bytes);
         int dataStart = buffer.position();
         buffer.put(values);
         CRC32 crc = new CRC32();
@@ -318,7 +361,8 @@ public final class CodeStore {
             CHECKPOINT_HASHES.put(id, hash);
             return hash;
         } catch (IOException e) {
-            throw new UncheckedIOException("cannot read the checkpoint " + checkpoint + " to key its stored codes: " + e.getMessage(), e);
+            throw new UncheckedIOException(
+                    "cannot read the checkpoint " + checkpoint + " to key its stored codes: " + e.getMessage(), e);
         } catch (NoSuchAlgorithmException e) {
             throw new IllegalStateException("this Java has no SHA-256", e);
         }
@@ -327,7 +371,8 @@ public final class CodeStore {
     /** SHA-256 of a text, in hex: names stored files after everything their numbers depend on. */
     public static String sha256(String text) {
         try {
-            return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(text.getBytes(StandardCharsets.UTF_8)));
+            return HexFormat.of()
+                    .formatHex(MessageDigest.getInstance("SHA-256").digest(text.getBytes(StandardCharsets.UTF_8)));
         } catch (NoSuchAlgorithmException e) {
             throw new IllegalStateException("this Java has no SHA-256", e);
         }
@@ -337,8 +382,12 @@ public final class CodeStore {
     public static String sha256(float[][] codes) {
         try {
             MessageDigest digest = MessageDigest.getInstance("SHA-256");
-            ByteBuffer row = ByteBuffer.allocate(4 * (codes.length == 0 ? 0 : codes[0].length) + 8).order(ByteOrder.LITTLE_ENDIAN);
-            digest.update(ByteBuffer.allocate(4).order(ByteOrder.LITTLE_ENDIAN).putInt(codes.length).array());
+            ByteBuffer row = ByteBuffer.allocate(4 * (codes.length == 0 ? 0 : codes[0].length) + 8)
+                    .order(ByteOrder.LITTLE_ENDIAN);
+            digest.update(ByteBuffer.allocate(4)
+                    .order(ByteOrder.LITTLE_ENDIAN)
+                    .putInt(codes.length)
+                    .array());
             for (float[] code : codes) {
                 if (row.capacity() < 4 * code.length + 4) {
                     row = ByteBuffer.allocate(4 * code.length + 4).order(ByteOrder.LITTLE_ENDIAN);

@@ -1,11 +1,11 @@
 package org.latentmap.features;
 
-import ai.djl.ndarray.NDArray;
 import ai.djl.ndarray.NDManager;
+import java.util.Arrays;
 import org.latentmap.data.ImageSet;
+import org.latentmap.engine.GradMode;
 import org.latentmap.model.LatentModel;
 import org.latentmap.zoo.TrainedModel;
-import org.latentmap.engine.GradMode;
 
 /**
  * The latent codes of a data set under a model, one row per image, computed in batches; for a zoo model,
@@ -14,8 +14,7 @@ import org.latentmap.engine.GradMode;
 public final class Codes {
     private static final int BATCH = 256;
 
-    private Codes() {
-    }
+    private Codes() {}
 
     /** The codes of {@code images} under a zoo model: stored beside its checkpoint, computed only the first time. */
     public static float[][] of(TrainedModel model, ImageSet images) {
@@ -32,7 +31,7 @@ public final class Codes {
             try (NDManager manager = NDManager.newBaseManager()) {
                 float[] flat = model.encode(images.toNDArray(manager, from, to)).toFloatArray();
                 for (int i = 0; i < to - from; i++) {
-                    codes[from + i] = java.util.Arrays.copyOfRange(flat, i * latent, (i + 1) * latent);
+                    codes[from + i] = Arrays.copyOfRange(flat, i * latent, (i + 1) * latent);
                 }
             }
         }

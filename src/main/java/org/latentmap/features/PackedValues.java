@@ -102,7 +102,8 @@ public final class PackedValues {
         /** Says that every part was read. */
         public void end() {
             if (at != packed.length) {
-                throw new IllegalArgumentException("packed values hold " + (packed.length - at) + " numbers more than their parts");
+                throw new IllegalArgumentException(
+                        "packed values hold " + (packed.length - at) + " numbers more than their parts");
             }
         }
 

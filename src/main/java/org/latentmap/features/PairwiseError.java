@@ -1,12 +1,12 @@
 package org.latentmap.features;
 
+import java.util.Random;
+import java.util.SplittableRandom;
 import org.latentmap.data.ImageSet;
 import tech.tablesaw.api.DoubleColumn;
 import tech.tablesaw.api.IntColumn;
 import tech.tablesaw.api.StringColumn;
 import tech.tablesaw.api.Table;
-
-import java.util.Random;
 
 /**
  * The paper's check that a support set is spread out (Sect. 5): the mean squared error per pixel between
@@ -14,8 +14,7 @@ import java.util.Random;
  * (0.183 against 0.116 on CelebA in the paper).
  */
 public final class PairwiseError {
-    private PairwiseError() {
-    }
+    private PairwiseError() {}
 
     /** Mean over all pairs i < j of the set of mean((x_i - x_j)^2). */
     public static double withinSet(ImageSet images) {
@@ -58,6 +57,7 @@ public final class PairwiseError {
 
     /** The paper's CelebA figures: mean image MSE within its support set, and between random images. */
     public static final double PAPER_SUPPORT_SET = 0.183;
+
     public static final double PAPER_RANDOM_PAIRS = 0.116;
 
     /**
@@ -67,8 +67,11 @@ public final class PairwiseError {
      */
     public static Table comparison(ImageSet data, SupportSet support, int randomPairs, long seed) {
         ImageSet chosen = support.images(data);
-        int[] random = new Random(new java.util.SplittableRandom(seed).nextLong())
-                .ints(0, data.size()).distinct().limit(Math.min(support.size(), data.size())).toArray();
+        int[] random = new Random(new SplittableRandom(seed).nextLong())
+                .ints(0, data.size())
+                .distinct()
+                .limit(Math.min(support.size(), data.size()))
+                .toArray();
         ImageSet randomSet = data.select(random);
         StringColumn set = StringColumn.create("images");
         IntColumn pairs = IntColumn.create("pairs");

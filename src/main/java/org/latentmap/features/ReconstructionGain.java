@@ -3,22 +3,20 @@ package org.latentmap.features;
 import ai.djl.ndarray.NDArray;
 import ai.djl.ndarray.NDManager;
 import ai.djl.ndarray.types.Shape;
-import org.latentmap.data.ImageSet;
-import org.latentmap.model.LatentModel;
-import org.latentmap.zoo.TrainedModel;
-import org.latentmap.train.Progress;
-import org.latentmap.train.ProgressLine;
-import org.latentmap.engine.GradMode;
-
-import tech.tablesaw.api.DoubleColumn;
-import tech.tablesaw.api.IntColumn;
-import tech.tablesaw.api.StringColumn;
-import tech.tablesaw.api.Table;
-
 import java.util.Arrays;
 import java.util.Comparator;
 import java.util.Map;
 import java.util.stream.IntStream;
+import org.latentmap.data.ImageSet;
+import org.latentmap.engine.GradMode;
+import org.latentmap.model.LatentModel;
+import org.latentmap.train.Progress;
+import org.latentmap.train.ProgressLine;
+import org.latentmap.zoo.TrainedModel;
+import tech.tablesaw.api.DoubleColumn;
+import tech.tablesaw.api.IntColumn;
+import tech.tablesaw.api.StringColumn;
+import tech.tablesaw.api.Table;
 
 /**
  * How much each latent variable of a model carries (paper Sect. 5): the gain of variable i is the mean over
@@ -68,7 +66,10 @@ public final class ReconstructionGain {
         double[] zeroedSum = new double[latent];
         double intactSum = 0;
         long batches = (images.size() + BATCH - 1) / BATCH;
-        progress.start(model.name() + ": reconstruction gain of " + latent + " variables on " + images.size() + " images", 0, batches);
+        progress.start(
+                model.name() + ": reconstruction gain of " + latent + " variables on " + images.size() + " images",
+                0,
+                batches);
         for (int from = 0; from < images.size(); from += BATCH) {
             int to = Math.min(images.size(), from + BATCH);
             int n = to - from;
@@ -133,15 +134,18 @@ public final class ReconstructionGain {
 
     /** Variable indices from the most to the least informative. */
     public int[] order() {
-        return IntStream.range(0, gains.length).boxed()
+        return IntStream.range(0, gains.length)
+                .boxed()
                 .sorted(Comparator.comparingDouble((Integer i) -> -gains[i]).thenComparingInt(i -> i))
-                .mapToInt(Integer::intValue).toArray();
+                .mapToInt(Integer::intValue)
+                .toArray();
     }
 
     /** The {@code n} most informative variables. */
     public int[] top(int n) {
         if (n < 1 || n > gains.length) {
-            throw new IllegalArgumentException("asked for the " + n + " most informative of " + gains.length + " variables");
+            throw new IllegalArgumentException(
+                    "asked for the " + n + " most informative of " + gains.length + " variables");
         }
         return Arrays.copyOf(order(), n);
     }
@@ -209,6 +213,7 @@ public final class ReconstructionGain {
             most.append(gain.variablesCarrying(0.9));
             idle.append(gain.inactive(0.01));
         });
-        return Table.create("Reconstruction gain of the latent variables", model, size, intact, top20, half, most, idle);
+        return Table.create(
+                "Reconstruction gain of the latent variables", model, size, intact, top20, half, most, idle);
     }
 }

@@ -1,5 +1,8 @@
 package org.latentmap.features;
 
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
 import org.latentmap.data.ImageSet;
 import org.latentmap.metrics.Stats;
 import org.latentmap.zoo.ModelFamily;
@@ -8,10 +11,6 @@ import tech.tablesaw.api.DoubleColumn;
 import tech.tablesaw.api.IntColumn;
 import tech.tablesaw.api.StringColumn;
 import tech.tablesaw.api.Table;
-
-import java.util.ArrayList;
-import java.util.List;
-import java.util.Locale;
 
 /**
  * Every model's reconstruction error (R-MSE, paper Sect. 6) on the same test images, read against the
@@ -35,8 +34,8 @@ public final class ReconstructionTable {
     /** The R-MSE of each of {@code models} on {@code test}, whose baselines are {@code baselines}. */
     public static ReconstructionTable of(List<TrainedModel> models, ImageSet test, Baselines baselines) {
         if (baselines.testImages() != test.size()) {
-            throw new IllegalArgumentException("baselines of " + baselines.testImages() + " test images for " + test.size()
-                    + " test images: compute them on the same images (Baselines.of(train, test))");
+            throw new IllegalArgumentException("baselines of " + baselines.testImages() + " test images for "
+                    + test.size() + " test images: compute them on the same images (Baselines.of(train, test))");
         }
         double[] errors = new double[models.size()];
         for (int i = 0; i < errors.length; i++) {
@@ -57,7 +56,8 @@ public final class ReconstructionTable {
             rMse.append(errors[i]);
             images.append(testImages);
         }
-        return Table.create("Reconstruction error of each model on " + testImages + " test images", family, seed, rMse, images);
+        return Table.create(
+                "Reconstruction error of each model on " + testImages + " test images", family, seed, rMse, images);
     }
 
     /** One row per family: its models, R-MSE mean and sd over them, and the strongest baseline the mean beats. */
@@ -77,7 +77,14 @@ public final class ReconstructionTable {
             shown.append(Stats.meanSd(of, 3));
             beats.append(baselines.strongestBeaten(Stats.mean(of)));
         }
-        return Table.create("Reconstruction error on " + testImages + " test images, against the baselines", family, count, mean, sd, shown, beats);
+        return Table.create(
+                "Reconstruction error on " + testImages + " test images, against the baselines",
+                family,
+                count,
+                mean,
+                sd,
+                shown,
+                beats);
     }
 
     /** The R-MSE of each model of {@code family}, in the order given. */
@@ -104,7 +111,9 @@ public final class ReconstructionTable {
     private String against(double error) {
         List<String> below = new ArrayList<>();
         List<String> above = new ArrayList<>();
-        double[] values = {baselines.meanImage(), baselines.classMean(), baselines.randomPairs(), baselines.nearestTraining()};
+        double[] values = {
+            baselines.meanImage(), baselines.classMean(), baselines.randomPairs(), baselines.nearestTraining()
+        };
         List<String> names = Baselines.names();
         for (int b = 0; b < values.length; b++) {
             if (Double.isNaN(values[b])) {

@@ -1,11 +1,11 @@
 package org.latentmap.features;
 
+import java.util.Locale;
+import java.util.Map;
 import tech.tablesaw.api.DoubleColumn;
 import tech.tablesaw.api.IntColumn;
 import tech.tablesaw.api.StringColumn;
 import tech.tablesaw.api.Table;
-
-import java.util.Locale;
 
 /**
  * Where a generator's samples fall among the data's sectors (paper Sect. 7, Fig. 13): the samples' codes in
@@ -66,7 +66,7 @@ public final class SectorComparison {
      * Several models' samples against the same data's sectors, a row each: the share of samples and of the
      * data in a sector (%), the sectors the samples reach and the data's inhabited ones.
      */
-    public static Table summary(java.util.Map<String, SectorComparison> comparisons) {
+    public static Table summary(Map<String, SectorComparison> comparisons) {
         StringColumn name = StringColumn.create("samples");
         DoubleColumn samples = DoubleColumn.create("samples in sectors %");
         DoubleColumn data = DoubleColumn.create("data in sectors %");
@@ -100,14 +100,29 @@ public final class SectorComparison {
             sampleShare.append(ss);
             ratio.append(ss / ds);
         }
-        return Table.create(String.format(Locale.ROOT, "Sectors at threshold %.2f: data (%,d codes) and samples (%,d)",
-                data.threshold(), data.size(), samples.size()), direction, sector, dataShare, sampleShare, ratio);
+        return Table.create(
+                String.format(
+                        Locale.ROOT,
+                        "Sectors at threshold %.2f: data (%,d codes) and samples (%,d)",
+                        data.threshold(),
+                        data.size(),
+                        samples.size()),
+                direction,
+                sector,
+                dataShare,
+                sampleShare,
+                ratio);
     }
 
     @Override
     public String toString() {
-        return String.format(Locale.ROOT, "%.1f%% of the data and %.1f%% of the samples lie in a sector; samples reach %d of the data's %d inhabited sectors",
-                100 * dataShareInSectors(), 100 * sampleShareInSectors(), sectorsReached(), data.nonEmpty());
+        return String.format(
+                Locale.ROOT,
+                "%.1f%% of the data and %.1f%% of the samples lie in a sector; samples reach %d of the data's %d inhabited sectors",
+                100 * dataShareInSectors(),
+                100 * sampleShareInSectors(),
+                sectorsReached(),
+                data.nonEmpty());
     }
 
     private static double inSectors(Sectors sectors) {

@@ -1,12 +1,11 @@
 package org.latentmap.features;
 
-import tech.tablesaw.api.DoubleColumn;
-import tech.tablesaw.api.IntColumn;
-import tech.tablesaw.api.Table;
-
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
+import tech.tablesaw.api.DoubleColumn;
+import tech.tablesaw.api.IntColumn;
+import tech.tablesaw.api.Table;
 
 /**
  * The sectors of one set of codes at several thresholds (paper Sect. 5): how many of the 2^n sectors are
@@ -44,8 +43,11 @@ public final class SectorScan {
 
     /** The sectors at threshold {@code th}, which must be one of the scan's. */
     public Sectors at(double th) {
-        return levels.stream().filter(s -> s.threshold() == th).findFirst()
-                .orElseThrow(() -> new IllegalArgumentException("threshold " + th + " is not among the scan's " + thresholds()));
+        return levels.stream()
+                .filter(s -> s.threshold() == th)
+                .findFirst()
+                .orElseThrow(() ->
+                        new IllegalArgumentException("threshold " + th + " is not among the scan's " + thresholds()));
     }
 
     public List<Double> thresholds() {
@@ -63,7 +65,7 @@ public final class SectorScan {
         }
         double best = -1;
         for (Sectors s : levels) {
-            if (java.util.Arrays.stream(s.occupancy()).sum() >= share * points) {
+            if (Arrays.stream(s.occupancy()).sum() >= share * points) {
                 best = Math.max(best, s.threshold());
             }
         }
@@ -97,8 +99,16 @@ public final class SectorScan {
             smallest.append(sorted[0]);
             skew.append(inSectors == 0 ? 0 : round(sorted[sorted.length - 1] / ((double) inSectors / s.count())));
         }
-        return Table.create("Sector occupancy of " + points + " codes on " + levels.get(0).variables().length + " variables",
-                th, inhabited, sectors, share, largest, median, smallest, skew);
+        return Table.create(
+                "Sector occupancy of " + points + " codes on " + levels.get(0).variables().length + " variables",
+                th,
+                inhabited,
+                sectors,
+                share,
+                largest,
+                median,
+                smallest,
+                skew);
     }
 
     private static double round(double value) {

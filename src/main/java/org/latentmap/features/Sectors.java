@@ -2,7 +2,9 @@ package org.latentmap.features;
 
 import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.Comparator;
 import java.util.List;
+import java.util.stream.IntStream;
 
 /**
  * The sectors of paper Sect. 5: given n chosen latent variables, a threshold th and a direction dir in
@@ -38,7 +40,8 @@ public final class Sectors {
     /** Places every code (one row per data point) in its sector. */
     public static Sectors of(float[][] codes, int[] variables, double threshold) {
         if (variables.length < 1 || variables.length > MAX_VARIABLES) {
-            throw new IllegalArgumentException("sectors need between 1 and " + MAX_VARIABLES + " variables, got " + variables.length);
+            throw new IllegalArgumentException(
+                    "sectors need between 1 and " + MAX_VARIABLES + " variables, got " + variables.length);
         }
         if (threshold < 0) {
             throw new IllegalArgumentException("a sector threshold is a distance, >= 0; got " + threshold);
@@ -103,9 +106,12 @@ public final class Sectors {
     /** The inhabited sectors' numbers, from the fullest to the emptiest (ties by number). */
     public int[] byOccupancy() {
         int[] occupancy = occupancy();
-        return java.util.stream.IntStream.range(0, occupancy.length).filter(s -> occupancy[s] > 0).boxed()
-                .sorted(java.util.Comparator.comparingInt((Integer s) -> -occupancy[s]).thenComparingInt(s -> s))
-                .mapToInt(Integer::intValue).toArray();
+        return IntStream.range(0, occupancy.length)
+                .filter(s -> occupancy[s] > 0)
+                .boxed()
+                .sorted(Comparator.comparingInt((Integer s) -> -occupancy[s]).thenComparingInt(s -> s))
+                .mapToInt(Integer::intValue)
+                .toArray();
     }
 
     /** Sectors with at least one data point. */

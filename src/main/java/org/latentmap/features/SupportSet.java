@@ -6,10 +6,14 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.Collections;
 import java.util.Comparator;
 import java.util.List;
 import java.util.Random;
+import java.util.SplittableRandom;
+import java.util.stream.Collectors;
 import java.util.stream.IntStream;
+import org.latentmap.data.ImageSet;
 
 /**
  * The support set of paper Sect. 5: one seeded random data point from each non-empty sector, a small set
@@ -33,15 +37,17 @@ public final class SupportSet {
         if (sectors.count() > size) {
             int n = Integer.numberOfTrailingZeros(sectors.count());
             int most = 31 - Integer.numberOfLeadingZeros(size);
-            throw new IllegalArgumentException(n + " variables make " + sectors.count() + " sectors, more than a support set of "
-                    + size + " can sample: use at most " + most + " variables (log2 of the size)");
+            throw new IllegalArgumentException(
+                    n + " variables make " + sectors.count() + " sectors, more than a support set of " + size
+                            + " can sample: use at most " + most + " variables (log2 of the size)");
         }
         // java.util.Random's first draws barely differ between nearby seeds: scramble the seed first
-        Random random = new Random(new java.util.SplittableRandom(seed).nextLong());
+        Random random = new Random(new SplittableRandom(seed).nextLong());
         List<List<Integer>> pools = new ArrayList<>();
         for (int s = 0; s < sectors.count(); s++) {
-            List<Integer> pool = new ArrayList<>(Arrays.stream(sectors.inhabitants(s)).boxed().toList());
-            java.util.Collections.shuffle(pool, random);
+            List<Integer> pool = new ArrayList<>(
+                    Arrays.stream(sectors.inhabitants(s)).boxed().toList());
+            Collections.shuffle(pool, random);
             pools.add(pool);
         }
         if (pools.stream().allMatch(List::isEmpty)) {
@@ -54,8 +60,11 @@ public final class SupportSet {
                 chosen.add(pool.remove(0));
             }
         }
-        List<Integer> order = IntStream.range(0, pools.size()).boxed()
-                .sorted(Comparator.comparingInt((Integer s) -> -sectors.occupancy()[s]).thenComparingInt(s -> s)).toList();
+        List<Integer> order = IntStream.range(0, pools.size())
+                .boxed()
+                .sorted(Comparator.comparingInt((Integer s) -> -sectors.occupancy()[s])
+                        .thenComparingInt(s -> s))
+                .toList();
         boolean added = true;
         while (chosen.size() < size && added) {
             added = false;
@@ -80,7 +89,7 @@ public final class SupportSet {
     }
 
     /** The support set's images in {@code data}, the data set its indices refer to. */
-    public org.latentmap.data.ImageSet images(org.latentmap.data.ImageSet data) {
+    public ImageSet images(ImageSet data) {
         int largest = Arrays.stream(indices).max().orElse(-1);
         if (largest >= data.size() || Arrays.stream(indices).anyMatch(i -> i < 0)) {
             throw new IllegalArgumentException("the support set refers to image " + largest + " but the data set has "
@@ -91,8 +100,9 @@ public final class SupportSet {
 
     /** How many indices this set shares with {@code other}. */
     public int inCommon(SupportSet other) {
-        var mine = Arrays.stream(indices).boxed().collect(java.util.stream.Collectors.toSet());
-        return (int) Arrays.stream(other.indices).distinct().filter(mine::contains).count();
+        var mine = Arrays.stream(indices).boxed().collect(Collectors.toSet());
+        return (int)
+                Arrays.stream(other.indices).distinct().filter(mine::contains).count();
     }
 
     public int size() {
@@ -115,18 +125,21 @@ public final class SupportSet {
     /** Reads a file written by {@link #save}. */
     public static SupportSet load(Path file) throws IOException {
         if (!Files.isRegularFile(file)) {
-            throw new IllegalArgumentException("no support-set file at " + file.toAbsolutePath()
-                    + ": give the path of a file written by SupportSet.save (data/support-sets/ holds the shipped ones)");
+            throw new IllegalArgumentException(
+                    "no support-set file at " + file.toAbsolutePath()
+                            + ": give the path of a file written by SupportSet.save (data/support-sets/ holds the shipped ones)");
         }
         int[] indices = Files.readAllLines(file, StandardCharsets.UTF_8).stream()
-                .map(String::strip).filter(l -> !l.isEmpty() && !l.startsWith("#"))
+                .map(String::strip)
+                .filter(l -> !l.isEmpty() && !l.startsWith("#"))
                 .mapToInt(line -> {
                     try {
                         return Integer.parseInt(line);
                     } catch (NumberFormatException e) {
                         throw new IllegalArgumentException(file + ": '" + line + "' is not a data-set index");
                     }
-                }).toArray();
+                })
+                .toArray();
         return new SupportSet(indices);
     }
 }

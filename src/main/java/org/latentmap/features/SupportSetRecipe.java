@@ -19,8 +19,7 @@ public record SupportSetRecipe(int variables, int size, long seed) {
     }
 
     /** What the recipe found and chose. */
-    public record Selection(ReconstructionGain gain, SectorScan scan, Sectors sectors, SupportSet support) {
-    }
+    public record Selection(ReconstructionGain gain, SectorScan scan, Sectors sectors, SupportSet support) {}
 
     /** Runs the recipe for {@code model}'s latent space over {@code train}, ordering variables on {@code gainImages}. */
     public Selection select(TrainedModel model, ImageSet train, ImageSet gainImages) {

@@ -1,13 +1,12 @@
 package org.latentmap.features;
 
-import org.latentmap.data.ImageSet;
-import org.latentmap.ProjectFolder;
-import org.latentmap.zoo.TrainedModel;
-
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import org.latentmap.ProjectFolder;
+import org.latentmap.data.ImageSet;
+import org.latentmap.zoo.TrainedModel;
 
 /**
  * The support sets the project ships under {@code data/support-sets/}, and the one the relocation notebooks
@@ -17,10 +16,10 @@ import java.nio.file.Path;
 public final class SupportSets {
     /** The shipped set of notebook 03: 150 images of Fashion-MNIST's 60,000 training images. */
     public static final String FASHION_MNIST = "fashion-mnist-split-vae-seed1.txt";
+
     private static final int FASHION_MNIST_TRAIN = 60_000;
 
-    private SupportSets() {
-    }
+    private SupportSets() {}
 
     /** A shipped support set, found under the project's {@code data/support-sets/} (see {@link #folder()}). */
     public static SupportSet shipped(String name) {
@@ -35,10 +34,13 @@ public final class SupportSets {
      * The project's {@code data/support-sets/} ({@link ProjectFolder}).
      */
     public static Path folder() {
-        return ProjectFolder.find().map(project -> project.resolve("data").resolve("support-sets"))
+        return ProjectFolder.find()
+                .map(project -> project.resolve("data").resolve("support-sets"))
                 .filter(Files::isDirectory)
-                .orElseThrow(() -> new IllegalStateException("no data/support-sets folder in the project: run from the project"
-                        + " (or its notebooks folder) or set " + ProjectFolder.VARIABLE + " to the project's folder"));
+                .orElseThrow(() ->
+                        new IllegalStateException("no data/support-sets folder in the project: run from the project"
+                                + " (or its notebooks folder) or set " + ProjectFolder.VARIABLE
+                                + " to the project's folder"));
     }
 
     /**

@@ -1,13 +1,15 @@
 package org.latentmap.features;
 
-import org.latentmap.data.ImageSet;
-
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.HashMap;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.SplittableRandom;
+import java.util.stream.IntStream;
+import org.latentmap.data.ImageSet;
 
 /**
  * A way of choosing the points a relocation map is fitted on, at any size (beyond the paper, which only uses
@@ -63,9 +65,11 @@ public abstract class SupportStrategy {
 
             @Override
             SupportSet chooseChecked(int size, long seed) {
-                int n = Math.max(1, Math.min(Math.min(7, rankedVariables.length), 31 - Integer.numberOfLeadingZeros(size)));
+                int n = Math.max(
+                        1, Math.min(Math.min(7, rankedVariables.length), 31 - Integer.numberOfLeadingZeros(size)));
                 Sectors sectors = byVariables.computeIfAbsent(n, k -> {
-                    SectorScan scan = SectorScan.of(codes, Arrays.copyOf(rankedVariables, k), SupportSetRecipe.THRESHOLDS);
+                    SectorScan scan =
+                            SectorScan.of(codes, Arrays.copyOf(rankedVariables, k), SupportSetRecipe.THRESHOLDS);
                     return scan.at(Math.max(0, scan.widestHolding(0.5)));
                 });
                 return SupportSet.select(sectors, size, seed);
@@ -102,8 +106,8 @@ public abstract class SupportStrategy {
 
             @Override
             SupportSet chooseChecked(int size, long seed) {
-                FarthestPoints order = orders.computeIfAbsent(seed,
-                        s -> new FarthestPoints(codes, new SplittableRandom(s).nextInt(codes.length)));
+                FarthestPoints order = orders.computeIfAbsent(
+                        seed, s -> new FarthestPoints(codes, new SplittableRandom(s).nextInt(codes.length)));
                 return SupportSet.of(order.extendTo(size));
             }
         };
@@ -115,7 +119,8 @@ public abstract class SupportStrategy {
      */
     public static SupportStrategy classStratified(ImageSet data) {
         if (!data.hasLabels()) {
-            throw new IllegalArgumentException("class-stratified support sets need labelled data; these images have no labels");
+            throw new IllegalArgumentException(
+                    "class-stratified support sets need labelled data; these images have no labels");
         }
         int classes = 0;
         for (int i = 0; i < data.size(); i++) {
@@ -137,7 +142,9 @@ public abstract class SupportStrategy {
             @Override
             SupportSet chooseChecked(int size, long seed) {
                 SplittableRandom random = new SplittableRandom(seed);
-                int[] present = java.util.stream.IntStream.range(0, members.size()).filter(c -> !members.get(c).isEmpty()).toArray();
+                int[] present = IntStream.range(0, members.size())
+                        .filter(c -> !members.get(c).isEmpty())
+                        .toArray();
                 int[] classOrder = firstOfPermutation(present.length, present.length, random);
                 int[] quota = new int[members.size()];
                 for (int k = 0; k < size; k++) {
@@ -155,7 +162,7 @@ public abstract class SupportStrategy {
                 }
                 if (spill > 0) {
                     // classes too small for their share: the rest at random among the points not chosen yet
-                    java.util.Set<Integer> taken = new java.util.HashSet<>(chosen);
+                    Set<Integer> taken = new HashSet<>(chosen);
                     for (int i : firstOfPermutation(data.size(), data.size(), random)) {
                         if (spill == 0) {
                             break;

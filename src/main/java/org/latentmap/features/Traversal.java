@@ -4,8 +4,8 @@ import ai.djl.ndarray.NDArray;
 import ai.djl.ndarray.NDManager;
 import ai.djl.ndarray.types.Shape;
 import org.latentmap.data.ImageSet;
-import org.latentmap.model.LatentModel;
 import org.latentmap.engine.GradMode;
+import org.latentmap.model.LatentModel;
 
 /**
  * A latent traversal (paper Fig. 6): one variable of a base code swept over [-range, range] in equal steps,
@@ -15,17 +15,17 @@ public final class Traversal {
     /** The paper's sweep, [-2.25, 2.25]. */
     public static final double PAPER_RANGE = 2.25;
 
-    private Traversal() {
-    }
+    private Traversal() {}
 
     /** {@code steps} images: variable {@code variable} of {@code base} set to -range ... +range. */
     public static ImageSet of(LatentModel model, float[] base, int variable, int steps, double range) {
         if (base.length != model.latentSize()) {
-            throw new IllegalArgumentException("a base code of size " + base.length + " for a latent space of size " + model.latentSize());
+            throw new IllegalArgumentException(
+                    "a base code of size " + base.length + " for a latent space of size " + model.latentSize());
         }
         if (variable < 0 || variable >= base.length || steps < 2) {
-            throw new IllegalArgumentException("traverse a variable in [0, " + base.length + ") over at least 2 steps; got variable "
-                    + variable + ", " + steps + " steps");
+            throw new IllegalArgumentException("traverse a variable in [0, " + base.length
+                    + ") over at least 2 steps; got variable " + variable + ", " + steps + " steps");
         }
         float[] codes = new float[steps * base.length];
         for (int s = 0; s < steps; s++) {

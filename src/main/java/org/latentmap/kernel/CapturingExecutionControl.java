@@ -6,7 +6,6 @@ import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.concurrent.atomic.AtomicReference;
-
 import jdk.jshell.execution.LocalExecutionControl;
 import jdk.jshell.spi.ExecutionControl;
 import jdk.jshell.spi.ExecutionControlProvider;
@@ -43,15 +42,17 @@ final class CapturingExecutionControl extends LocalExecutionControl {
     protected String invoke(Method doit) throws Exception {
         AtomicReference<Object> result = new AtomicReference<>();
         AtomicReference<Throwable> failure = new AtomicReference<>();
-        Thread worker = new Thread(() -> {
-            try {
-                result.set(doit.invoke(null));
-            } catch (InvocationTargetException e) {
-                failure.set(e);
-            } catch (Throwable e) {
-                failure.set(e);
-            }
-        }, "cell");
+        Thread worker = new Thread(
+                () -> {
+                    try {
+                        result.set(doit.invoke(null));
+                    } catch (InvocationTargetException e) {
+                        failure.set(e);
+                    } catch (Throwable e) {
+                        failure.set(e);
+                    }
+                },
+                "cell");
         worker.setContextClassLoader(doit.getDeclaringClass().getClassLoader());
         running = worker;
         worker.start();

@@ -1,11 +1,12 @@
 package org.latentmap.kernel;
 
+import java.io.File;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.stream.Collectors;
-
 import jdk.jshell.DeclarationSnippet;
 import jdk.jshell.Diag;
 import jdk.jshell.EvalException;
@@ -28,8 +29,15 @@ final class CellEvaluator implements AutoCloseable {
     static final Object NO_VALUE = new Object();
 
     static final List<String> DEFAULT_IMPORTS = List.of(
-            "java.io.*", "java.math.*", "java.net.*", "java.nio.file.*", "java.util.*",
-            "java.util.concurrent.*", "java.util.function.*", "java.util.regex.*", "java.util.stream.*");
+            "java.io.*",
+            "java.math.*",
+            "java.net.*",
+            "java.nio.file.*",
+            "java.util.*",
+            "java.util.concurrent.*",
+            "java.util.function.*",
+            "java.util.regex.*",
+            "java.util.stream.*");
 
     private final JShell shell;
     private final SourceCodeAnalysis analysis;
@@ -39,7 +47,7 @@ final class CellEvaluator implements AutoCloseable {
                 .executionEngine(new CapturingExecutionControl.Provider(), Map.of())
                 .build();
         this.analysis = shell.sourceCodeAnalysis();
-        for (String entry : System.getProperty("java.class.path").split(java.io.File.pathSeparator)) {
+        for (String entry : System.getProperty("java.class.path").split(File.pathSeparator)) {
             if (!entry.isBlank()) {
                 shell.addToClasspath(entry);
             }
@@ -96,7 +104,7 @@ final class CellEvaluator implements AutoCloseable {
             switch (event.status()) {
                 case REJECTED -> throw compilationError(snippet);
                 case RECOVERABLE_DEFINED, RECOVERABLE_NOT_DEFINED -> throw unresolved(snippet);
-                default -> { }
+                default -> {}
             }
             if (event.exception() != null) {
                 throw evaluationError(event.exception());
@@ -134,8 +142,9 @@ final class CellEvaluator implements AutoCloseable {
         List<String> missing = snippet instanceof DeclarationSnippet declaration
                 ? shell.unresolvedDependencies(declaration).collect(Collectors.toList())
                 : List.of();
-        return new CompilationException("cannot find symbol" + (missing.isEmpty() ? "" : ": " + String.join(", ", missing))
-                + "\n" + snippet.source().strip());
+        return new CompilationException(
+                "cannot find symbol" + (missing.isEmpty() ? "" : ": " + String.join(", ", missing)) + "\n"
+                        + snippet.source().strip());
     }
 
     /** The source line that holds the error, with carets under the offending characters. */
@@ -149,8 +158,10 @@ final class CellEvaluator implements AutoCloseable {
             lineEnd = source.length();
         }
         int caretEnd = Math.max(start + 1, Math.min(end, lineEnd));
-        return source.substring(lineStart, lineEnd) + '\n'
-                + " ".repeat(start - lineStart) + "^".repeat(Math.max(1, caretEnd - start));
+        return source.substring(lineStart, lineEnd)
+                + '\n'
+                + " ".repeat(start - lineStart)
+                + "^".repeat(Math.max(1, caretEnd - start));
     }
 
     private static EvaluationException evaluationError(JShellException thrown) {
@@ -166,13 +177,16 @@ final class CellEvaluator implements AutoCloseable {
         appendUserFrames(thrown, trace);
         Throwable cause = thrown.getCause();
         while (cause != null) {
-            String causeType = cause instanceof EvalException eval ? eval.getExceptionClassName() : cause.getClass().getName();
+            String causeType = cause instanceof EvalException eval
+                    ? eval.getExceptionClassName()
+                    : cause.getClass().getName();
             trace.add("Caused by: " + causeType + (cause.getMessage() == null ? "" : ": " + cause.getMessage()));
             appendUserFrames(cause, trace);
             cause = cause.getCause();
         }
-        StackTraceElement[] frames = java.util.Arrays.stream(thrown.getStackTrace())
-                .takeWhile(CellEvaluator::isUserFrame).toArray(StackTraceElement[]::new);
+        StackTraceElement[] frames = Arrays.stream(thrown.getStackTrace())
+                .takeWhile(CellEvaluator::isUserFrame)
+                .toArray(StackTraceElement[]::new);
         return new EvaluationException(type, thrown.getMessage(), trace, frames);
     }
 
@@ -188,7 +202,8 @@ final class CellEvaluator implements AutoCloseable {
 
     private static boolean isUserFrame(StackTraceElement frame) {
         String cls = frame.getClassName();
-        return !(cls.startsWith("jdk.internal.reflect.") || cls.startsWith("java.lang.reflect.")
+        return !(cls.startsWith("jdk.internal.reflect.")
+                || cls.startsWith("java.lang.reflect.")
                 || cls.startsWith(CapturingExecutionControl.class.getName()));
     }
 

@@ -1,5 +1,7 @@
 package org.latentmap.kernel;
 
+import io.github.spencerpark.jupyter.kernel.history.HistoryEntry;
+import io.github.spencerpark.jupyter.kernel.history.HistoryManager;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.LinkedHashMap;
@@ -7,9 +9,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.regex.Pattern;
-
-import io.github.spencerpark.jupyter.kernel.history.HistoryEntry;
-import io.github.spencerpark.jupyter.kernel.history.HistoryManager;
 
 /**
  * The cells this kernel ran, for Jupyter's {@code history_request}: the last n cells ("tail"), a range of
@@ -22,8 +21,7 @@ final class CellHistory implements HistoryManager {
     /** The number this kernel's only session answers to. */
     static final int SESSION = 1;
 
-    private record Cell(int count, String input, String output) {
-    }
+    private record Cell(int count, String input, String output) {}
 
     private final List<Cell> cells = new ArrayList<>();
 
@@ -101,8 +99,10 @@ final class CellHistory implements HistoryManager {
         boolean output = flags.contains(ResultFlag.INCLUDE_OUTPUT);
         List<HistoryEntry> entries = new ArrayList<>(cells.size());
         for (Cell cell : cells) {
-            entries.add(output ? new HistoryEntry(SESSION, cell.count, cell.input, cell.output)
-                    : new HistoryEntry(SESSION, cell.count, cell.input));
+            entries.add(
+                    output
+                            ? new HistoryEntry(SESSION, cell.count, cell.input, cell.output)
+                            : new HistoryEntry(SESSION, cell.count, cell.input));
         }
         return entries;
     }

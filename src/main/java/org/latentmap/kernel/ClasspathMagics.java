@@ -1,12 +1,13 @@
 package org.latentmap.kernel;
 
+import io.github.spencerpark.jupyter.kernel.util.GlobFinder;
+import java.io.File;
 import java.io.IOException;
 import java.nio.file.Files;
+import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
-
-import io.github.spencerpark.jupyter.kernel.util.GlobFinder;
 
 /**
  * IJava's {@code %jars} and {@code %classpath} line magics, and the {@code IJAVA_CLASSPATH} variable a
@@ -46,7 +47,8 @@ final class ClasspathMagics {
             }
             if (matches.isEmpty()) {
                 throw new IllegalArgumentException("%" + magic + ": no " + (jarsOnly ? "jar file" : "file or folder")
-                        + " matches '" + pattern + "' (looked from " + Path.of("").toAbsolutePath() + "). "
+                        + " matches '" + pattern + "' (looked from "
+                        + Path.of("").toAbsolutePath() + "). "
                         + "Check the path, or build the project first (mvn package).");
             }
             for (Path path : matches) {
@@ -66,7 +68,7 @@ final class ClasspathMagics {
         if (value == null || value.isBlank()) {
             return warnings;
         }
-        for (String entry : value.split(java.io.File.pathSeparator)) {
+        for (String entry : value.split(File.pathSeparator)) {
             if (entry.isBlank()) {
                 continue;
             }
@@ -94,7 +96,7 @@ final class ClasspathMagics {
             for (Path path : filesOnly ? finder.computeMatchingFiles() : finder.computeMatchingPaths()) {
                 found.add(path);
             }
-        } catch (java.nio.file.NoSuchFileException e) {
+        } catch (NoSuchFileException e) {
             return List.of();
         }
         return found;

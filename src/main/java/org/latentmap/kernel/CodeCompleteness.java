@@ -13,14 +13,16 @@ import jdk.jshell.SourceCodeAnalysis.CompletionInfo;
 final class CodeCompleteness {
 
     /** The answers of {@code is_complete_reply}. */
-    enum Status { COMPLETE, INCOMPLETE, INVALID }
+    enum Status {
+        COMPLETE,
+        INCOMPLETE,
+        INVALID
+    }
 
     /** A status and, for an incomplete cell, the indent its next line should start with. */
-    record Answer(Status status, String indent) {
-    }
+    record Answer(Status status, String indent) {}
 
-    private CodeCompleteness() {
-    }
+    private CodeCompleteness() {}
 
     static Answer of(String code, SourceCodeAnalysis analysis) {
         StringBuilder java = new StringBuilder();

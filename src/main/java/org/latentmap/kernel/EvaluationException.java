@@ -11,7 +11,8 @@ public final class EvaluationException extends Exception {
     private final List<String> trace;
 
     /** {@code userFrames} become this exception's stack trace, so whatever prints it shows the user's code. */
-    public EvaluationException(String exceptionClass, String message, List<String> trace, StackTraceElement[] userFrames) {
+    public EvaluationException(
+            String exceptionClass, String message, List<String> trace, StackTraceElement[] userFrames) {
         super(message);
         this.exceptionClass = exceptionClass;
         this.trace = List.copyOf(trace);

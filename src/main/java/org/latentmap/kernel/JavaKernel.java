@@ -1,13 +1,5 @@
 package org.latentmap.kernel;
 
-import java.nio.file.Files;
-import java.nio.file.Path;
-import java.util.ArrayList;
-import java.util.EnumSet;
-import java.util.List;
-import java.util.Set;
-import java.util.UUID;
-
 import io.github.spencerpark.jupyter.channels.JupyterConnection;
 import io.github.spencerpark.jupyter.channels.ShellReplyEnvironment;
 import io.github.spencerpark.jupyter.kernel.BaseKernel;
@@ -29,6 +21,15 @@ import io.github.spencerpark.jupyter.messages.MessageType;
 import io.github.spencerpark.jupyter.messages.reply.KernelInfoReply;
 import io.github.spencerpark.jupyter.messages.request.HistoryRequest;
 import io.github.spencerpark.jupyter.messages.request.KernelInfoRequest;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.EnumSet;
+import java.util.List;
+import java.util.Set;
+import java.util.UUID;
+import java.util.logging.Level;
+import java.util.logging.Logger;
 
 /**
  * latentmap's Java kernel for Jupyter: IJava-compatible (kernelspec {@code java}, the {@code display},
@@ -47,7 +48,7 @@ public final class JavaKernel extends BaseKernel {
     private static volatile JavaKernel current;
 
     /** Held so the level set in main stays (loggers are weakly referenced): the protocol's INFO lines are noise. */
-    private static final java.util.logging.Logger ROOT_LOG = java.util.logging.Logger.getLogger("");
+    private static final Logger ROOT_LOG = Logger.getLogger("");
 
     private final CellEvaluator evaluator;
     private final ClasspathMagics classpathMagics;
@@ -158,19 +159,21 @@ public final class JavaKernel extends BaseKernel {
     private void runLineMagic(String invocation) throws Exception {
         List<String> words = MagicArguments.split(invocation);
         if (words.isEmpty()) {
-            throw new IllegalArgumentException("a line with a lone '%' is not a magic: write %jars, %classpath or %load");
+            throw new IllegalArgumentException(
+                    "a line with a lone '%' is not a magic: write %jars, %classpath or %load");
         }
         try {
             magics.applyLineMagic(words.get(0), words.subList(1, words.size()));
         } catch (UndefinedMagicException e) {
-            throw new IllegalArgumentException("unknown line magic %" + words.get(0)
-                    + ": this kernel knows %jars, %classpath and %load");
+            throw new IllegalArgumentException(
+                    "unknown line magic %" + words.get(0) + ": this kernel knows %jars, %classpath and %load");
         }
     }
 
     String displayNow(Object value, String... mimeTypes) {
         DisplayData data = renderObject(value, mimeTypes);
-        String id = data.hasDisplayId() ? data.getDisplayId() : UUID.randomUUID().toString();
+        String id =
+                data.hasDisplayId() ? data.getDisplayId() : UUID.randomUUID().toString();
         data.setDisplayId(id);
         display(data);
         return id;
@@ -285,6 +288,7 @@ public final class JavaKernel extends BaseKernel {
     private static final class HistoryContent implements ContentType {
         @SuppressWarnings("unused") // serialised into the reply by Gson
         private final String status = "ok";
+
         private final List<List<Object>> history = new ArrayList<>();
 
         HistoryContent(List<HistoryEntry> entries) {
@@ -302,8 +306,13 @@ public final class JavaKernel extends BaseKernel {
 
     private void replyKernelInfo(ShellReplyEnvironment env, Message<KernelInfoRequest> request) {
         env.setBusyDeferIdle();
-        env.reply(new KernelInfoWithStatus(Header.PROTOCOL_VERISON, KERNEL_META.get("project"),
-                KERNEL_META.get("version"), getLanguageInfo(), getBanner(), getHelpLinks()));
+        env.reply(new KernelInfoWithStatus(
+                Header.PROTOCOL_VERISON,
+                KERNEL_META.get("project"),
+                KERNEL_META.get("version"),
+                getLanguageInfo(),
+                getBanner(),
+                getHelpLinks()));
     }
 
     /** The base library's kernel info reply lacks the {@code status} field every reply must carry. */
@@ -311,8 +320,13 @@ public final class JavaKernel extends BaseKernel {
         @SuppressWarnings("unused") // serialised into the reply by Gson
         private final String status = "ok";
 
-        KernelInfoWithStatus(String protocol, String implementation, String version, LanguageInfo language,
-                             String banner, List<LanguageInfo.Help> help) {
+        KernelInfoWithStatus(
+                String protocol,
+                String implementation,
+                String version,
+                LanguageInfo language,
+                String banner,
+                List<LanguageInfo.Help> help) {
             super(protocol, implementation, version, language, banner, help);
         }
     }
@@ -329,11 +343,12 @@ public final class JavaKernel extends BaseKernel {
 
     public static void main(String[] args) throws Exception {
         if (args.length != 1) {
-            System.err.println("usage: java -cp <kernel classpath> " + JavaKernel.class.getName() + " <connection file>");
+            System.err.println(
+                    "usage: java -cp <kernel classpath> " + JavaKernel.class.getName() + " <connection file>");
             System.exit(2);
         }
-        ROOT_LOG.setLevel(java.util.logging.Level.WARNING);
-        io.github.spencerpark.jupyter.channels.JupyterSocket.JUPYTER_LOGGER.setLevel(java.util.logging.Level.WARNING);
+        ROOT_LOG.setLevel(Level.WARNING);
+        io.github.spencerpark.jupyter.channels.JupyterSocket.JUPYTER_LOGGER.setLevel(Level.WARNING);
         KernelConnectionProperties connection = KernelConnectionProperties.parse(Files.readString(Path.of(args[0])));
         JupyterConnection jupyter = new JupyterConnection(connection);
         JavaKernel kernel = new JavaKernel();

@@ -6,8 +6,7 @@ import java.util.List;
 /** Splits a magic's line into words the way a shell would: spaces separate, quotes group, backslash escapes. */
 final class MagicArguments {
 
-    private MagicArguments() {
-    }
+    private MagicArguments() {}
 
     static List<String> split(String line) {
         List<String> words = new ArrayList<>();

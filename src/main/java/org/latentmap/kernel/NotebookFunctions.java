@@ -8,8 +8,7 @@ import io.github.spencerpark.jupyter.kernel.display.DisplayData;
  */
 public final class NotebookFunctions {
 
-    private NotebookFunctions() {
-    }
+    private NotebookFunctions() {}
 
     /** Shows an object now, in the richest form the kernel knows for it; returns the display id. */
     public static String display(Object value) {

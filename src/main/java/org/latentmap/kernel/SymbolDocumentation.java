@@ -4,7 +4,6 @@ import java.util.ArrayList;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Set;
-
 import jdk.jshell.SourceCodeAnalysis;
 import jdk.jshell.SourceCodeAnalysis.Documentation;
 
@@ -16,8 +15,7 @@ import jdk.jshell.SourceCodeAnalysis.Documentation;
  */
 final class SymbolDocumentation {
 
-    private SymbolDocumentation() {
-    }
+    private SymbolDocumentation() {}
 
     /** The text shown for the symbol at {@code cursor}, or null when JShell knows nothing there. */
     static String at(String code, int cursor, boolean detail, SourceCodeAnalysis analysis) {
@@ -37,13 +35,16 @@ final class SymbolDocumentation {
         List<String> javadoc = new ArrayList<>();
         for (Documentation doc : found) {
             parts.add(doc.signature());
-            if (doc.javadoc() != null && !doc.javadoc().isBlank() && !javadoc.contains(doc.javadoc().strip())) {
+            if (doc.javadoc() != null
+                    && !doc.javadoc().isBlank()
+                    && !javadoc.contains(doc.javadoc().strip())) {
                 javadoc.add(doc.javadoc().strip());
             }
         }
         StringBuilder text = new StringBuilder(String.join("\n", parts));
         if (!javadoc.isEmpty()) {
-            // the first paragraph is enough for a tooltip; the whole text when the user asks for detail (Shift-Tab twice)
+            // the first paragraph is enough for a tooltip; the whole text when the user asks for detail (Shift-Tab
+            // twice)
             for (String doc : javadoc) {
                 String shown = detail ? doc : firstParagraph(doc);
                 text.append("\n\n").append(shown);

@@ -16,8 +16,7 @@ public final class CodeProducts {
     /** Below this many multiply-adds, EJML computes the product itself (no engine round trip). */
     private static final long ENGINE_FROM = 2_000_000;
 
-    private CodeProducts() {
-    }
+    private CodeProducts() {}
 
     /** The codes as an n x p matrix, with a last column of ones when {@code ones}. */
     public static DMatrixRMaj matrix(float[][] codes, boolean ones) {
@@ -42,7 +41,8 @@ public final class CodeProducts {
     /** A^T B for matrices with one row per code (n x p and n x q): p x q. */
     public static DMatrixRMaj transposeTimes(DMatrixRMaj a, DMatrixRMaj b) {
         if (a.numRows != b.numRows) {
-            throw new IllegalArgumentException(a.numRows + " and " + b.numRows + " rows: a product of codes needs the same images");
+            throw new IllegalArgumentException(
+                    a.numRows + " and " + b.numRows + " rows: a product of codes needs the same images");
         }
         DMatrixRMaj product = new DMatrixRMaj(a.numCols, b.numCols);
         if ((long) a.numRows * a.numCols * b.numCols < ENGINE_FROM) {
@@ -55,7 +55,8 @@ public final class CodeProducts {
             NDArray y = a == b ? x : manager.create(b.data, new Shape(b.numRows, b.numCols));
             NDArray result = x.transpose().matMul(y);
             if (result.getDataType() != DataType.FLOAT64) {
-                throw new IllegalStateException("the engine multiplied in " + result.getDataType() + ", not double precision");
+                throw new IllegalStateException(
+                        "the engine multiplied in " + result.getDataType() + ", not double precision");
             }
             System.arraycopy(result.toDoubleArray(), 0, product.data, 0, product.data.length);
         }

@@ -1,14 +1,13 @@
 package org.latentmap.linalg;
 
-import org.ejml.data.DMatrixRMaj;
-import org.ejml.dense.row.CommonOps_DDRM;
-import org.ejml.dense.row.factory.DecompositionFactory_DDRM;
-import org.ejml.interfaces.decomposition.EigenDecomposition_F64;
-
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import java.util.SplittableRandom;
+import org.ejml.data.DMatrixRMaj;
+import org.ejml.dense.row.CommonOps_DDRM;
+import org.ejml.dense.row.factory.DecompositionFactory_DDRM;
+import org.ejml.interfaces.decomposition.EigenDecomposition_F64;
 
 /**
  * Chooses the ridge penalty of a relocation map by k-fold cross-validation on the fit points themselves,
@@ -27,9 +26,11 @@ public final class RidgeValidation {
     public static final int FOLDS = 5;
     /** The grid of relative penalties: 1e-6 to 10 in steps of half a decade. */
     private static final double[] FACTORS = grid(-6, 1);
+
     private static final long SEED = 1;
     /** The validation's settings, part of a validated fit's {@link CodeMapFit#recipe()}. */
-    public static final String RECIPE = "ridge validation v1, " + FOLDS + " folds (seed " + SEED + "), factors 1e-6..10 by half decades";
+    public static final String RECIPE =
+            "ridge validation v1, " + FOLDS + " folds (seed " + SEED + "), factors 1e-6..10 by half decades";
 
     private final double[] lambdas;
     private final double[] errors;
@@ -51,8 +52,9 @@ public final class RidgeValidation {
     public static RidgeValidation of(float[][] source, float[][] target) {
         int n = source.length;
         if (n < FOLDS || n != target.length) {
-            throw new IllegalArgumentException(n + " source and " + target.length + " target codes: choosing a ridge"
-                    + " penalty by " + FOLDS + "-fold validation needs at least " + FOLDS + " pairs of codes of the same images");
+            throw new IllegalArgumentException(
+                    n + " source and " + target.length + " target codes: choosing a ridge" + " penalty by " + FOLDS
+                            + "-fold validation needs at least " + FOLDS + " pairs of codes of the same images");
         }
         int p = source[0].length;
         int q = target[0].length;
@@ -132,8 +134,13 @@ public final class RidgeValidation {
 
     @Override
     public String toString() {
-        return String.format(Locale.ROOT, "ridge penalty %.3g (%.2g x the codes' scale) by %d-fold validation: held-out error %.4g",
-                bestLambda(), bestFactor(), FOLDS, bestError());
+        return String.format(
+                Locale.ROOT,
+                "ridge penalty %.3g (%.2g x the codes' scale) by %d-fold validation: held-out error %.4g",
+                bestLambda(),
+                bestFactor(),
+                FOLDS,
+                bestError());
     }
 
     /**
@@ -143,12 +150,18 @@ public final class RidgeValidation {
      * tr(W^T G W) = s^T ((V^T G V) o (A A^T)) s and tr(W^T C) = s . rowSums(A o V^T C): after a few products
      * per fold, each penalty costs O(p^2) instead of a p x p solve.
      */
-    private static double[] heldOutSquares(DMatrixRMaj trainGram, DMatrixRMaj trainCross, DMatrixRMaj gram, DMatrixRMaj cross,
-                                           double targetSquares, double[] lambdas) {
+    private static double[] heldOutSquares(
+            DMatrixRMaj trainGram,
+            DMatrixRMaj trainCross,
+            DMatrixRMaj gram,
+            DMatrixRMaj cross,
+            double targetSquares,
+            double[] lambdas) {
         int p = trainGram.numRows;
         EigenDecomposition_F64<DMatrixRMaj> eigen = DecompositionFactory_DDRM.eig(p, true, true);
         if (!eigen.decompose(trainGram.copy())) {
-            throw new IllegalArgumentException("the Gram matrix of the source codes has no eigen-decomposition: are the codes finite?");
+            throw new IllegalArgumentException(
+                    "the Gram matrix of the source codes has no eigen-decomposition: are the codes finite?");
         }
         double[] d = new double[p];
         DMatrixRMaj v = new DMatrixRMaj(p, p);
@@ -178,8 +191,8 @@ public final class RidgeValidation {
             for (int i = 0; i < p; i++) {
                 double shifted = d[i] + lambdas[g];
                 if (!(shifted > 0)) {
-                    throw new IllegalArgumentException("the ridge system with penalty " + lambdas[g] + " is not positive definite:"
-                            + " are the source codes finite?");
+                    throw new IllegalArgumentException("the ridge system with penalty " + lambdas[g]
+                            + " is not positive definite:" + " are the source codes finite?");
                 }
                 sv[i] = 1 / shifted;
             }

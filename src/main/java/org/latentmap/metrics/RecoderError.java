@@ -4,8 +4,8 @@ import ai.djl.engine.Engine;
 import ai.djl.ndarray.NDArray;
 import ai.djl.ndarray.NDManager;
 import ai.djl.ndarray.types.DataType;
-import org.latentmap.model.LatentModel;
 import org.latentmap.engine.GradMode;
+import org.latentmap.model.LatentModel;
 
 /**
  * How well a GAN's re-coder inverts its generator on the GAN's own samples (paper Sect. 4.2; StyleGAN's, Sect. 7): for prior codes z,
@@ -34,8 +34,16 @@ public record RecoderError(double latentMse, double imageMse, int samples) {
                     NDArray images = gan.decode(z);
                     NDArray recoded = gan.encode(images);
                     NDArray again = gan.decode(recoded);
-                    latentSum += z.sub(recoded).square().sum().toType(DataType.FLOAT64, false).getDouble();
-                    imageSum += images.sub(again).square().sum().toType(DataType.FLOAT64, false).getDouble();
+                    latentSum += z.sub(recoded)
+                            .square()
+                            .sum()
+                            .toType(DataType.FLOAT64, false)
+                            .getDouble();
+                    imageSum += images.sub(again)
+                            .square()
+                            .sum()
+                            .toType(DataType.FLOAT64, false)
+                            .getDouble();
                     latentValues += z.size();
                     imageValues += images.size();
                 }

@@ -3,8 +3,8 @@ package org.latentmap.metrics;
 import ai.djl.ndarray.NDArray;
 import ai.djl.ndarray.NDManager;
 import org.latentmap.data.ImageSet;
-import org.latentmap.model.LatentModel;
 import org.latentmap.engine.GradMode;
+import org.latentmap.model.LatentModel;
 
 /**
  * R-MSE (paper Sect. 6): the mean squared error per pixel between images and their reconstructions
@@ -13,8 +13,7 @@ import org.latentmap.engine.GradMode;
 public final class ReconstructionError {
     private static final int BATCH = 256;
 
-    private ReconstructionError() {
-    }
+    private ReconstructionError() {}
 
     /** The error of every image. */
     public static double[] perImage(LatentModel model, ImageSet images) {
@@ -25,7 +24,11 @@ public final class ReconstructionError {
             try (NDManager manager = NDManager.newBaseManager()) {
                 NDArray x = images.toNDArray(manager, from, to);
                 NDArray reconstruction = model.decode(model.encode(x));
-                float[] batch = x.sub(reconstruction).square().reshape(to - from, -1).mean(new int[] {1}).toFloatArray();
+                float[] batch = x.sub(reconstruction)
+                        .square()
+                        .reshape(to - from, -1)
+                        .mean(new int[] {1})
+                        .toFloatArray();
                 for (int i = 0; i < batch.length; i++) {
                     errors[from + i] = batch[i];
                 }

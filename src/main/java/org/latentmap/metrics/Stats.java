@@ -1,9 +1,11 @@
 package org.latentmap.metrics;
 
+import java.util.Arrays;
+import java.util.Locale;
+
 /** Mean, standard deviation and correlations of a few numbers, as the paper's tables report them (mean ± sd over trainings). */
 public final class Stats {
-    private Stats() {
-    }
+    private Stats() {}
 
     public static double mean(double[] values) {
         if (values.length == 0) {
@@ -31,11 +33,11 @@ public final class Stats {
 
     /** "0.0123 ± 0.0004", with {@code digits} significant digits for the mean. */
     public static String meanSd(double[] values, int digits) {
-        return String.format(java.util.Locale.ROOT, "%." + digits + "g ± %.1g", mean(values), sd(values));
+        return String.format(Locale.ROOT, "%." + digits + "g ± %.1g", mean(values), sd(values));
     }
     /** {@code value} rounded to {@code digits} significant digits, for tables. */
     public static double significant(double value, int digits) {
-        return Double.parseDouble(String.format(java.util.Locale.ROOT, "%." + digits + "g", value));
+        return Double.parseDouble(String.format(Locale.ROOT, "%." + digits + "g", value));
     }
 
     /**
@@ -44,7 +46,8 @@ public final class Stats {
      */
     public static double spearman(double[] x, double[] y) {
         if (x.length != y.length || x.length < 2) {
-            throw new IllegalArgumentException("a rank correlation needs two samples of equal size >= 2; got " + x.length + " and " + y.length);
+            throw new IllegalArgumentException(
+                    "a rank correlation needs two samples of equal size >= 2; got " + x.length + " and " + y.length);
         }
         return pearson(ranks(x), ranks(y));
     }
@@ -69,7 +72,7 @@ public final class Stats {
         for (int i = 0; i < order.length; i++) {
             order[i] = i;
         }
-        java.util.Arrays.sort(order, (a, b) -> Double.compare(values[a], values[b]));
+        Arrays.sort(order, (a, b) -> Double.compare(values[a], values[b]));
         double[] ranks = new double[values.length];
         int i = 0;
         while (i < order.length) {

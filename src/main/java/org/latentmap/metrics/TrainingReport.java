@@ -1,5 +1,7 @@
 package org.latentmap.metrics;
 
+import java.util.List;
+import java.util.Locale;
 import org.latentmap.zoo.ModelFamily;
 import org.latentmap.zoo.TrainedModel;
 import tech.tablesaw.api.DoubleColumn;
@@ -7,13 +9,9 @@ import tech.tablesaw.api.IntColumn;
 import tech.tablesaw.api.StringColumn;
 import tech.tablesaw.api.Table;
 
-import java.util.List;
-import java.util.Locale;
-
 /** The tables that summarise the zoo's trainings (paper Sect. 4.2): what was trained, re-coder errors ({@code features.ReconstructionTable} gives R-MSE). */
 public final class TrainingReport {
-    private TrainingReport() {
-    }
+    private TrainingReport() {}
 
     /** One row per model: family, seed, latent size, steps, and the training time (or "cache"). */
     public static Table overview(List<TrainedModel> models) {

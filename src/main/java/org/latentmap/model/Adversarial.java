@@ -2,7 +2,6 @@ package org.latentmap.model;
 
 import ai.djl.ndarray.NDArray;
 import ai.djl.nn.Parameter;
-
 import java.util.List;
 
 /**

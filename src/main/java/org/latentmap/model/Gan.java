@@ -4,7 +4,9 @@ import ai.djl.ndarray.NDArray;
 import ai.djl.ndarray.NDManager;
 import ai.djl.ndarray.types.Shape;
 import ai.djl.nn.Activation;
+import ai.djl.nn.Parameter;
 import ai.djl.nn.SequentialBlock;
+import java.util.List;
 
 /**
  * The vanilla GAN of paper Sect. 4.2: a DCGAN-style generator (upsampling by nearest-neighbour resize and
@@ -33,7 +35,9 @@ public final class Gan extends Adversarial {
                 .add(Layers.resizeUp(64))
                 .add(Layers.resizeUp(32))
                 .add(Layers.resizeToImage((int) imageShape.get(0)));
-        return new Gan(name, latentSize,
+        return new Gan(
+                name,
+                latentSize,
                 new Network("generator", generator, manager, new Shape(1, latentSize)),
                 new Network("discriminator", discriminatorBlock(), manager, images),
                 new Network("recoder", recoderBlock(latentSize), manager, images));
@@ -58,7 +62,7 @@ public final class Gan extends Adversarial {
     }
 
     @Override
-    public java.util.List<ai.djl.nn.Parameter> generatorParameters() {
+    public List<Parameter> generatorParameters() {
         return generator.trainableParameters();
     }
 
@@ -69,8 +73,8 @@ public final class Gan extends Adversarial {
     }
 
     @Override
-    public java.util.List<Network> networks() {
-        return java.util.List.of(generator, discriminator(), recoder());
+    public List<Network> networks() {
+        return List.of(generator, discriminator(), recoder());
     }
 
     /**

@@ -4,8 +4,7 @@ import ai.djl.ndarray.types.Shape;
 
 /** Checks and shapes shared by the models: images are (C, H, W), square, with sides divisible by 8. */
 public final class ImageShapes {
-    private ImageShapes() {
-    }
+    private ImageShapes() {}
 
     public static void requireDivisibleBy8(Shape imageShape) {
         if (imageShape.dimension() != 3 || imageShape.get(1) != imageShape.get(2) || imageShape.get(1) % 8 != 0) {

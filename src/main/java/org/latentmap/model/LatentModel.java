@@ -2,7 +2,7 @@ package org.latentmap.model;
 
 import ai.djl.ndarray.NDArray;
 import ai.djl.ndarray.NDManager;
-
+import ai.djl.ndarray.types.Shape;
 import java.util.List;
 
 /**
@@ -34,7 +34,7 @@ public interface LatentModel {
 
     /** Codes drawn from the model's prior, N(0, I) for every model here. */
     default NDArray samplePrior(NDManager manager, int count) {
-        return manager.randomNormal(new ai.djl.ndarray.types.Shape(count, latentSize()));
+        return manager.randomNormal(new Shape(count, latentSize()));
     }
 
     /** Images generated from prior samples. */

@@ -12,7 +12,6 @@ import ai.djl.nn.SequentialBlock;
 import ai.djl.nn.convolutional.Conv2d;
 import ai.djl.nn.core.Linear;
 import ai.djl.nn.norm.BatchNorm;
-
 import java.util.List;
 
 /**
@@ -22,14 +21,17 @@ import java.util.List;
  */
 public final class Layers {
 
-    private Layers() {
-    }
+    private Layers() {}
 
     /** A 4x4 convolution with stride 2 (halves height and width), batch norm, then the activation. */
     public static SequentialBlock down(int channels, Block activation, boolean batchNorm) {
         SequentialBlock block = new SequentialBlock()
-                .add(Conv2d.builder().setFilters(channels).setKernelShape(new Shape(4, 4))
-                        .optStride(new Shape(2, 2)).optPadding(new Shape(1, 1)).build());
+                .add(Conv2d.builder()
+                        .setFilters(channels)
+                        .setKernelShape(new Shape(4, 4))
+                        .optStride(new Shape(2, 2))
+                        .optPadding(new Shape(1, 1))
+                        .build());
         if (batchNorm) {
             block.add(BatchNorm.builder().build());
         }
@@ -59,10 +61,7 @@ public final class Layers {
 
     /** Nearest-neighbour upsampling by 2, a 3x3 convolution to {@code channels}, then tanh: the GAN's last layer. */
     public static SequentialBlock resizeToImage(int channels) {
-        return new SequentialBlock()
-                .add(nearest2x())
-                .add(conv3x3(channels))
-                .add(Activation.tanhBlock());
+        return new SequentialBlock().add(nearest2x()).add(conv3x3(channels)).add(Activation.tanhBlock());
     }
 
     private static Block nearest2x() {
@@ -75,14 +74,16 @@ public final class Layers {
      * {@link #up} block spares the most expensive convolution at full resolution.
      */
     public static SequentialBlock toImage(int channels) {
-        return new SequentialBlock()
-                .add(PixelShuffle.upsample2x(channels))
-                .add(Activation.sigmoidBlock());
+        return new SequentialBlock().add(PixelShuffle.upsample2x(channels)).add(Activation.sigmoidBlock());
     }
 
     /** A 3x3 convolution with padding 1. */
     public static Conv2d conv3x3(int channels) {
-        return Conv2d.builder().setFilters(channels).setKernelShape(new Shape(3, 3)).optPadding(new Shape(1, 1)).build();
+        return Conv2d.builder()
+                .setFilters(channels)
+                .setKernelShape(new Shape(3, 3))
+                .optPadding(new Shape(1, 1))
+                .build();
     }
 
     /** x + f(x), f = BN, ReLU, conv 3x3, BN, ReLU, conv 3x3 (pre-activation residual block, channels kept). */
@@ -95,7 +96,8 @@ public final class Layers {
                 .add(Activation.reluBlock())
                 .add(conv3x3(channels));
         return new ParallelBlock(
-                outputs -> new NDList(outputs.get(0).singletonOrThrow().add(outputs.get(1).singletonOrThrow())),
+                outputs -> new NDList(
+                        outputs.get(0).singletonOrThrow().add(outputs.get(1).singletonOrThrow())),
                 List.of(body, Blocks.identityBlock()));
     }
 
@@ -110,10 +112,12 @@ public final class Layers {
     public static SequentialBlock fromCode(int channels, int side) {
         return new SequentialBlock()
                 .add(Linear.builder().setUnits((long) channels * side * side).build())
-                .add(new LambdaBlock(list -> {
-                    NDArray flat = list.singletonOrThrow();
-                    return new NDList(flat.reshape(flat.getShape().get(0), channels, side, side));
-                }, "toMaps"))
+                .add(new LambdaBlock(
+                        list -> {
+                            NDArray flat = list.singletonOrThrow();
+                            return new NDList(flat.reshape(flat.getShape().get(0), channels, side, side));
+                        },
+                        "toMaps"))
                 .add(BatchNorm.builder().build())
                 .add(Activation.reluBlock());
     }

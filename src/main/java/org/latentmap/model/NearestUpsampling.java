@@ -14,8 +14,7 @@ public final class NearestUpsampling {
     /** PyTorch's code for nearest-neighbour interpolation in DJL's native interface. */
     private static final int NEAREST = 0;
 
-    private NearestUpsampling() {
-    }
+    private NearestUpsampling() {}
 
     public static NDArray twice(NDArray input) {
         Shape shape = input.getShape();

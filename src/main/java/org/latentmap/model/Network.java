@@ -1,5 +1,6 @@
 package org.latentmap.model;
 
+import ai.djl.MalformedModelException;
 import ai.djl.ndarray.NDArray;
 import ai.djl.ndarray.NDList;
 import ai.djl.ndarray.NDManager;
@@ -8,14 +9,12 @@ import ai.djl.ndarray.types.Shape;
 import ai.djl.nn.Block;
 import ai.djl.nn.Parameter;
 import ai.djl.training.ParameterStore;
-import ai.djl.MalformedModelException;
-import org.latentmap.engine.GradMode;
-
 import java.io.DataInputStream;
 import java.io.DataOutputStream;
 import java.io.IOException;
 import java.util.ArrayList;
 import java.util.List;
+import org.latentmap.engine.GradMode;
 
 /**
  * One network of a model (an encoder, a decoder, a discriminator): a DJL block with its parameters
@@ -75,7 +74,8 @@ public final class Network {
                 p.getArray().setRequiresGradient(true);
             }
         } catch (MalformedModelException e) {
-            throw new IOException("the saved parameters of " + name + " do not fit its architecture: " + e.getMessage(), e);
+            throw new IOException(
+                    "the saved parameters of " + name + " do not fit its architecture: " + e.getMessage(), e);
         }
     }
 

@@ -15,15 +15,14 @@ import ai.djl.nn.convolutional.Conv2d;
  */
 public final class PixelShuffle {
 
-    private PixelShuffle() {
-    }
+    private PixelShuffle() {}
 
     /** (N, C r^2, H, W) to (N, C, H r, W r). */
     public static NDArray apply(NDArray input, int factor) {
         Shape shape = input.getShape();
         if (shape.dimension() != 4 || shape.get(1) % ((long) factor * factor) != 0) {
-            throw new IllegalArgumentException("pixel shuffle by " + factor + " needs (N, C*" + factor * factor
-                    + ", H, W), got " + shape);
+            throw new IllegalArgumentException(
+                    "pixel shuffle by " + factor + " needs (N, C*" + factor * factor + ", H, W), got " + shape);
         }
         long n = shape.get(0);
         long c = shape.get(1) / ((long) factor * factor);
@@ -37,7 +36,11 @@ public final class PixelShuffle {
     /** A block that doubles height and width: a 3x3 convolution to 4 x {@code channels}, then the shuffle. */
     public static SequentialBlock upsample2x(int channels) {
         return new SequentialBlock()
-                .add(Conv2d.builder().setFilters(4 * channels).setKernelShape(new Shape(3, 3)).optPadding(new Shape(1, 1)).build())
+                .add(Conv2d.builder()
+                        .setFilters(4 * channels)
+                        .setKernelShape(new Shape(3, 3))
+                        .optPadding(new Shape(1, 1))
+                        .build())
                 .add(new LambdaBlock(list -> new NDList(apply(list.singletonOrThrow(), 2)), "pixelShuffle"));
     }
 }

@@ -8,8 +8,7 @@ import org.latentmap.engine.GradMode;
 
 /** Seeded draws from a model's prior, decoded into images (the sample grids of paper Sect. 4.2). */
 public final class Sampling {
-    private Sampling() {
-    }
+    private Sampling() {}
 
     /** Images decoded per forward pass: bounds the activations' memory (10,000 StyleGAN images at once took 14 GB). */
     private static final int BATCH = 250;
@@ -44,7 +43,12 @@ public final class Sampling {
                     pixels = new float[Math.multiplyExact(count, Math.toIntExact(shape[1] * shape[2] * shape[3]))];
                 }
                 float[] values = images.toFloatArray();
-                System.arraycopy(values, 0, pixels, Math.toIntExact((long) from * shape[1] * shape[2] * shape[3]), values.length);
+                System.arraycopy(
+                        values,
+                        0,
+                        pixels,
+                        Math.toIntExact((long) from * shape[1] * shape[2] * shape[3]),
+                        values.length);
             }
         }
         if (pixels == null) {

@@ -44,7 +44,10 @@ public final class SplitVae extends VariationalModel {
                 .add(Layers.up(32))
                 .add(Layers.residual(32))
                 .add(Layers.toImage(2 * channels + 1));
-        return new SplitVae(name, latentSize, channels,
+        return new SplitVae(
+                name,
+                latentSize,
+                channels,
                 new Network("encoder", encoder, manager, ImageShapes.batchOf(imageShape)),
                 new Network("decoder", decoder, manager, new Shape(1, latentSize)));
     }

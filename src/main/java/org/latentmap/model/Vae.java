@@ -34,7 +34,9 @@ public final class Vae extends VariationalModel {
                 .add(Layers.up(64))
                 .add(Layers.up(32))
                 .add(Layers.toImage((int) imageShape.get(0)));
-        return new Vae(name, latentSize,
+        return new Vae(
+                name,
+                latentSize,
                 new Network("encoder", encoder, manager, ImageShapes.batchOf(imageShape)),
                 new Network("decoder", decoder, manager, new Shape(1, latentSize)));
     }

@@ -1,9 +1,8 @@
 package org.latentmap.model;
 
-import java.util.List;
-
 import ai.djl.ndarray.NDArray;
 import ai.djl.ndarray.NDList;
+import java.util.List;
 
 /**
  * What the two VAEs of paper Sect. 4.2 share: an encoder giving the posterior's mean and log-variance

@@ -1,5 +1,7 @@
 package org.latentmap.relocation;
 
+import java.util.function.BiFunction;
+
 /**
  * A way of fitting a {@link CodeMap} to pairs of codes, row i of both being one image: the linear fits of
  * {@link MapFit}, or a linear map with a residual network ({@link ResidualMlpFit}).
@@ -10,9 +12,10 @@ public interface CodeMapFit {
      * {@code CodeMapFit.of("my map", (source, target) -> LinearMap.of(...))}. It has no recipe, so its maps
      * are fitted every time, never read from the store.
      */
-    static CodeMapFit of(String name, java.util.function.BiFunction<float[][], float[][], CodeMap> fit) {
+    static CodeMapFit of(String name, BiFunction<float[][], float[][], CodeMap> fit) {
         if (name == null || name.isBlank() || fit == null) {
-            throw new IllegalArgumentException("a map fit needs a name (for tables) and a function from (source, target) codes to a map");
+            throw new IllegalArgumentException(
+                    "a map fit needs a name (for tables) and a function from (source, target) codes to a map");
         }
         return new CodeMapFit() {
             @Override

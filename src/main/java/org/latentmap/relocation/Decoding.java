@@ -4,16 +4,15 @@ import ai.djl.ndarray.NDArray;
 import ai.djl.ndarray.NDManager;
 import ai.djl.ndarray.types.Shape;
 import org.latentmap.data.ImageSet;
+import org.latentmap.engine.GradMode;
 import org.latentmap.model.LatentModel;
 import org.latentmap.model.Sampling;
-import org.latentmap.engine.GradMode;
 
 /** Codes kept as Java arrays, decoded in batches: into images, or straight into their error against images. */
 public final class Decoding {
     private static final int BATCH = 250;
 
-    private Decoding() {
-    }
+    private Decoding() {}
 
     /** Mean squared error per pixel between each image and the decoding of its code. */
     static double[] errors(LatentModel model, float[][] codes, ImageSet images) {
@@ -27,7 +26,11 @@ public final class Decoding {
             try (NDManager manager = NDManager.newBaseManager()) {
                 NDArray x = images.toNDArray(manager, from, to);
                 NDArray decoded = model.decode(toNDArray(manager, codes, from, to, model.latentSize()));
-                float[] batch = x.sub(decoded).square().reshape(to - from, -1).mean(new int[] {1}).toFloatArray();
+                float[] batch = x.sub(decoded)
+                        .square()
+                        .reshape(to - from, -1)
+                        .mean(new int[] {1})
+                        .toFloatArray();
                 for (int i = 0; i < batch.length; i++) {
                     errors[from + i] = batch[i];
                 }
@@ -50,7 +53,8 @@ public final class Decoding {
         float[] flat = new float[(to - from) * size];
         for (int i = from; i < to; i++) {
             if (codes[i].length != size) {
-                throw new IllegalArgumentException("a code of size " + codes[i].length + " for a latent space of size " + size);
+                throw new IllegalArgumentException(
+                        "a code of size " + codes[i].length + " for a latent space of size " + size);
             }
             System.arraycopy(codes[i], 0, flat, (i - from) * size, size);
         }

@@ -1,11 +1,10 @@
 package org.latentmap.relocation;
 
-import org.latentmap.linalg.CodeProducts;
-import org.ejml.data.DMatrixRMaj;
-import org.ejml.dense.row.CommonOps_DDRM;
-
 import java.util.Locale;
 import java.util.SplittableRandom;
+import org.ejml.data.DMatrixRMaj;
+import org.ejml.dense.row.CommonOps_DDRM;
+import org.latentmap.linalg.CodeProducts;
 
 /**
  * The authors' way of fitting a relocation (their repository, Keras): a dense layer without bias from a
@@ -21,12 +20,14 @@ final class DenseLayerFit extends MapFit {
     private final long seed;
 
     DenseLayerFit(int steps, double learningRate, double l2, long seed) {
-        super(String.format(Locale.ROOT, "dense layer (Adam %.0e, %d steps, L2 %.0e)", learningRate, steps, l2),
-                "dense layer v1, Adam " + Double.toHexString(learningRate) + ", " + steps + " steps, L2 " + Double.toHexString(l2)
-                        + ", seed " + seed);
+        super(
+                String.format(Locale.ROOT, "dense layer (Adam %.0e, %d steps, L2 %.0e)", learningRate, steps, l2),
+                "dense layer v1, Adam " + Double.toHexString(learningRate) + ", " + steps + " steps, L2 "
+                        + Double.toHexString(l2) + ", seed " + seed);
         if (steps < 1 || !(learningRate > 0) || l2 < 0) {
-            throw new IllegalArgumentException("a dense-layer fit needs steps >= 1, a learning rate > 0 and L2 >= 0; got "
-                    + steps + ", " + learningRate + ", " + l2);
+            throw new IllegalArgumentException(
+                    "a dense-layer fit needs steps >= 1, a learning rate > 0 and L2 >= 0; got " + steps + ", "
+                            + learningRate + ", " + l2);
         }
         this.steps = steps;
         this.learningRate = learningRate;

@@ -1,10 +1,9 @@
 package org.latentmap.relocation;
 
-import org.latentmap.data.ImageSet;
-import org.latentmap.features.SupportSet;
-
 import java.util.Locale;
 import java.util.stream.IntStream;
+import org.latentmap.data.ImageSet;
+import org.latentmap.features.SupportSet;
 
 /**
  * Which training images a relocation map is fitted on (paper Sect. 6): the support set, or all the training
@@ -28,7 +27,10 @@ public final class FitPoints {
 
     /** Every image of the training set. */
     public static FitPoints allOf(ImageSet train) {
-        return new FitPoints(IntStream.range(0, train.size()).toArray(), String.format(Locale.ROOT, "all data (%,d)", train.size()), true);
+        return new FitPoints(
+                IntStream.range(0, train.size()).toArray(),
+                String.format(Locale.ROOT, "all data (%,d)", train.size()),
+                true);
     }
 
     public int[] indices() {

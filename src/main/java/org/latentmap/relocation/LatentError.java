@@ -2,8 +2,7 @@ package org.latentmap.relocation;
 
 /** The latent error of paper Sect. 6 (L-MSE): the mean squared error between mapped codes and target codes, per code. */
 public final class LatentError {
-    private LatentError() {
-    }
+    private LatentError() {}
 
     /** Row i: the mean over its entries of (mapped[i] - target[i])^2. */
     public static double[] perCode(float[][] mapped, float[][] target) {

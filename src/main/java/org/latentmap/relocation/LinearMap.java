@@ -62,8 +62,9 @@ public final class LinearMap implements CodeMap {
         float[][] out = new float[codes.length][];
         for (int i = 0; i < codes.length; i++) {
             if (codes[i].length != p) {
-                throw new IllegalArgumentException("a code of size " + codes[i].length + " for a map from a space of size " + p
-                        + " (to " + q + "): map codes of the model the map was fitted on");
+                throw new IllegalArgumentException(
+                        "a code of size " + codes[i].length + " for a map from a space of size " + p + " (to " + q
+                                + "): map codes of the model the map was fitted on");
             }
             double[] z = bias == null ? new double[q] : bias.clone();
             for (int k = 0; k < p; k++) {
@@ -94,6 +95,7 @@ public final class LinearMap implements CodeMap {
 
     @Override
     public String toString() {
-        return "LinearMap[" + sourceSize() + " -> " + targetSize() + (bias != null ? ", with bias" : "") + ", " + fit + "]";
+        return "LinearMap[" + sourceSize() + " -> " + targetSize() + (bias != null ? ", with bias" : "") + ", " + fit
+                + "]";
     }
 }

@@ -1,14 +1,14 @@
 package org.latentmap.relocation;
 
-import org.latentmap.linalg.CodeProducts;
-import org.latentmap.linalg.RidgeValidation;
+import java.util.Arrays;
+import java.util.Locale;
 import org.ejml.data.DMatrixRMaj;
 import org.ejml.dense.row.CommonOps_DDRM;
 import org.ejml.dense.row.decomposition.chol.CholeskyDecompositionInner_DDRM;
 import org.ejml.dense.row.linsol.chol.LinearSolverChol_DDRM;
 import org.ejml.dense.row.linsol.qr.LinearSolverQrHouseCol_DDRM;
-
-import java.util.Locale;
+import org.latentmap.linalg.CodeProducts;
+import org.latentmap.linalg.RidgeValidation;
 
 /**
  * How a {@link LinearMap} is fitted to pairs of codes (paper Sect. 6): closed-form least squares, with or
@@ -49,13 +49,22 @@ public abstract class MapFit implements CodeMapFit {
      * with least squares. The fitted map's name gives the penalty chosen.
      */
     public static MapFit validatedRidge() {
-        return new MapFit("ridge, validated", "validated ridge v1: " + RidgeValidation.RECIPE + ", then " + ClosedForm.recipe(false, Double.NaN)) {
+        return new MapFit(
+                "ridge, validated",
+                "validated ridge v1: " + RidgeValidation.RECIPE + ", then " + ClosedForm.recipe(false, Double.NaN)) {
             @Override
             LinearMap fitChecked(float[][] source, float[][] target) {
                 RidgeValidation validation = RidgeValidation.of(source, target);
                 LinearMap map = ridge(validation.bestLambda()).fitChecked(source, target);
-                return new LinearMap(map.weights(), null, String.format(Locale.ROOT, "ridge %.3g (%.2g x scale, %d-fold validated)",
-                        validation.bestLambda(), validation.bestFactor(), RidgeValidation.FOLDS));
+                return new LinearMap(
+                        map.weights(),
+                        null,
+                        String.format(
+                                Locale.ROOT,
+                                "ridge %.3g (%.2g x scale, %d-fold validated)",
+                                validation.bestLambda(),
+                                validation.bestFactor(),
+                                RidgeValidation.FOLDS));
             }
         };
     }
@@ -114,7 +123,8 @@ public abstract class MapFit implements CodeMapFit {
     private static void requireSameSize(float[][] codes, String which) {
         for (float[] code : codes) {
             if (code.length != codes[0].length) {
-                throw new IllegalArgumentException(which + " codes of different sizes: " + codes[0].length + " and " + code.length);
+                throw new IllegalArgumentException(
+                        which + " codes of different sizes: " + codes[0].length + " and " + code.length);
             }
         }
     }
@@ -133,6 +143,7 @@ public abstract class MapFit implements CodeMapFit {
         private static final int QR_BELOW_ROWS = 2_000;
         /** A column whose QR pivot is below this share of the largest is taken as dependent on the others. */
         private static final double RANK_TOLERANCE = 1e-12;
+
         private final boolean bias;
         private final double lambda;
 
@@ -144,8 +155,9 @@ public abstract class MapFit implements CodeMapFit {
 
         /** The closed form's settings (lambda NaN: chosen by validation). */
         static String recipe(boolean bias, double lambda) {
-            return "closed form v1 (normal equations below pivot " + PIVOT_TOLERANCE + " else QR, QR below " + QR_BELOW_ROWS
-                    + " rows, rank " + RANK_TOLERANCE + "), bias " + bias + ", lambda " + Double.toHexString(lambda);
+            return "closed form v1 (normal equations below pivot " + PIVOT_TOLERANCE + " else QR, QR below "
+                    + QR_BELOW_ROWS + " rows, rank " + RANK_TOLERANCE + "), bias " + bias + ", lambda "
+                    + Double.toHexString(lambda);
         }
 
         @Override
@@ -155,9 +167,10 @@ public abstract class MapFit implements CodeMapFit {
             int unknowns = p + (bias ? 1 : 0);
             int rows = n + (lambda > 0 ? p : 0);
             if (rows < unknowns) {
-                throw new IllegalArgumentException(n + " pairs of codes cannot fix a " + (bias ? "affine " : "") + "map from "
-                        + p + " source variables by least squares (it needs at least " + unknowns
-                        + "): use ridge (MapFit.ridge) or more points");
+                throw new IllegalArgumentException(
+                        n + " pairs of codes cannot fix a " + (bias ? "affine " : "") + "map from "
+                                + p + " source variables by least squares (it needs at least " + unknowns
+                                + "): use ridge (MapFit.ridge) or more points");
             }
             DMatrixRMaj x = CodeProducts.matrix(source, bias);
             DMatrixRMaj y = CodeProducts.matrix(target, false);
@@ -166,7 +179,7 @@ public abstract class MapFit implements CodeMapFit {
                 w = qr(x, y, n, p);
             }
             double[][] solution = CodeProducts.rows(w);
-            double[][] weights = java.util.Arrays.copyOf(solution, p);
+            double[][] weights = Arrays.copyOf(solution, p);
             return new LinearMap(weights, bias ? solution[p] : null, name());
         }
 
@@ -185,7 +198,10 @@ public abstract class MapFit implements CodeMapFit {
             }
             for (int a = 0; a < p; a++) {
                 for (int b = 0; b < p; b++) {
-                    gram.set(a, b, (gram.get(a, b) + (a == b && !(bias && a == p - 1) ? lambda : 0)) * scale[a] * scale[b]);
+                    gram.set(
+                            a,
+                            b,
+                            (gram.get(a, b) + (a == b && !(bias && a == p - 1) ? lambda : 0)) * scale[a] * scale[b]);
                 }
                 for (int j = 0; j < cross.numCols; j++) {
                     cross.set(a, j, cross.get(a, j) * scale[a]);
@@ -228,8 +244,9 @@ public abstract class MapFit implements CodeMapFit {
             }
             LinearSolverQrHouseCol_DDRM solver = new LinearSolverQrHouseCol_DDRM();
             if (!solver.setA(x)) {
-                throw new IllegalArgumentException("the source codes do not determine a map by least squares (QR failed; "
-                        + n + " pairs, " + p + " variables): use ridge (MapFit.ridge) or more varied points");
+                throw new IllegalArgumentException(
+                        "the source codes do not determine a map by least squares (QR failed; " + n + " pairs, " + p
+                                + " variables): use ridge (MapFit.ridge) or more varied points");
             }
             DMatrixRMaj r = solver.getDecomposition().getR(null, true);
             double largest = 0;
@@ -237,7 +254,8 @@ public abstract class MapFit implements CodeMapFit {
                 largest = Math.max(largest, Math.abs(r.get(k, k)));
                 if (!(Math.abs(r.get(k, k)) > RANK_TOLERANCE * largest)) {
                     throw new IllegalArgumentException("the source codes do not determine a map by least squares: "
-                            + (k < p ? "source variable " + k : "the bias") + " depends linearly on the ones before it ("
+                            + (k < p ? "source variable " + k : "the bias")
+                            + " depends linearly on the ones before it ("
                             + n + " pairs, " + p + " variables); use ridge (MapFit.ridge) or more varied points");
                 }
             }

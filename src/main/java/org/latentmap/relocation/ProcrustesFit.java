@@ -1,10 +1,10 @@
 package org.latentmap.relocation;
 
-import org.latentmap.linalg.CodeProducts;
-import org.latentmap.linalg.Standardisation;
 import org.ejml.data.DMatrixRMaj;
 import org.ejml.dense.row.factory.DecompositionFactory_DDRM;
 import org.ejml.interfaces.decomposition.SingularValueDecomposition_F64;
+import org.latentmap.linalg.CodeProducts;
+import org.latentmap.linalg.Standardisation;
 
 /**
  * Orthogonal Procrustes between two latent spaces: each space standardised (every variable to mean 0 and
@@ -54,7 +54,8 @@ final class ProcrustesFit extends MapFit {
         // factor of M), keeping the singular directions above the rank tolerance (the padded variables have none)
         SingularValueDecomposition_F64<DMatrixRMaj> svd = DecompositionFactory_DDRM.svd(p, q, true, true, true);
         if (!svd.decompose(m)) {
-            throw new IllegalArgumentException("the SVD of the standardised codes' cross products did not converge: are the codes finite?");
+            throw new IllegalArgumentException(
+                    "the SVD of the standardised codes' cross products did not converge: are the codes finite?");
         }
         DMatrixRMaj u = svd.getU(null, false);
         DMatrixRMaj v = svd.getV(null, false);

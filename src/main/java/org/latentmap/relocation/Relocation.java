@@ -1,5 +1,6 @@
 package org.latentmap.relocation;
 
+import java.util.Locale;
 import org.latentmap.data.ImageSet;
 import org.latentmap.features.Codes;
 import org.latentmap.metrics.Stats;
@@ -16,15 +17,24 @@ import org.latentmap.zoo.TrainedModel;
  * <li>target R-MSE: the target's own reconstruction error, the best M-MSE can hope for.
  * </ul>
  */
-public record Relocation(TrainedModel source, TrainedModel target, CodeMap map, String fit, String fittedOn,
-                         double[] lMse, double[] rMse, double[] mMse, double[] targetRMse) {
+public record Relocation(
+        TrainedModel source,
+        TrainedModel target,
+        CodeMap map,
+        String fit,
+        String fittedOn,
+        double[] lMse,
+        double[] rMse,
+        double[] mMse,
+        double[] targetRMse) {
 
     /** The map as a linear map; refused for a map that is not linear. */
     public LinearMap linearMap() {
         if (map instanceof LinearMap linear) {
             return linear;
         }
-        throw new IllegalStateException("the map " + source.name() + " -> " + target.name() + " (" + map.fit() + ") is not linear");
+        throw new IllegalStateException(
+                "the map " + source.name() + " -> " + target.name() + " (" + map.fit() + ") is not linear");
     }
 
     public double lMseMean() {
@@ -50,7 +60,15 @@ public record Relocation(TrainedModel source, TrainedModel target, CodeMap map, 
 
     @Override
     public String toString() {
-        return String.format(java.util.Locale.ROOT, "%s -> %s (%s, %s): L-MSE %.4g, R-MSE %.4g, M-MSE %.4g",
-                source.name(), target.name(), fit, fittedOn, lMseMean(), rMseMean(), mMseMean());
+        return String.format(
+                Locale.ROOT,
+                "%s -> %s (%s, %s): L-MSE %.4g, R-MSE %.4g, M-MSE %.4g",
+                source.name(),
+                target.name(),
+                fit,
+                fittedOn,
+                lMseMean(),
+                rMseMean(),
+                mMseMean());
     }
 }

@@ -1,18 +1,16 @@
 package org.latentmap.relocation;
 
-import org.latentmap.linalg.RidgeValidation;
-import org.latentmap.data.ImageSet;
-import org.latentmap.features.CodeStore;
-import org.latentmap.features.Codes;
-import org.latentmap.zoo.TrainedModel;
-
-import org.latentmap.train.Progress;
-import org.latentmap.train.ProgressLine;
-
 import java.util.ArrayList;
 import java.util.IdentityHashMap;
 import java.util.List;
 import java.util.Map;
+import org.latentmap.data.ImageSet;
+import org.latentmap.features.CodeStore;
+import org.latentmap.features.Codes;
+import org.latentmap.linalg.RidgeValidation;
+import org.latentmap.train.Progress;
+import org.latentmap.train.ProgressLine;
+import org.latentmap.zoo.TrainedModel;
 
 /**
  * Runs relocations between the zoo's models (paper Sect. 6): takes the codes of the fitting images in both
@@ -44,7 +42,8 @@ public final class Relocations {
     /** The same with batches of {@code size} test images for the mean ± sd. */
     public Relocations batches(int size) {
         if (size < 1 || size > test.size()) {
-            throw new IllegalArgumentException("a batch size in [1, " + test.size() + "] (the test images), got " + size);
+            throw new IllegalArgumentException(
+                    "a batch size in [1, " + test.size() + "] (the test images), got " + size);
         }
         return new Relocations(train, test, size);
     }
@@ -57,7 +56,8 @@ public final class Relocations {
     /** Fits a map from {@code source}'s space to {@code target}'s on {@code points} and measures it. */
     public Relocation relocate(TrainedModel source, TrainedModel target, CodeMapFit fit, FitPoints points) {
         checkPoints(points);
-        CodeMap map = StoredRelocations.map(source, target, train, points, fit, () -> fit.fit(fitCodes(source, points), fitCodes(target, points)));
+        CodeMap map = StoredRelocations.map(
+                source, target, train, points, fit, () -> fit.fit(fitCodes(source, points), fitCodes(target, points)));
         return measure(source, target, map, fit.name(), points.label());
     }
 
@@ -86,23 +86,31 @@ public final class Relocations {
      * Types 2 and 3: each source model to the target model of the same seed (seed k to seed k), with a
      * progress line. Models without a partner are left out.
      */
-    public List<Relocation> seedPairs(List<TrainedModel> sources, List<TrainedModel> targets, CodeMapFit fit, FitPoints points) {
+    public List<Relocation> seedPairs(
+            List<TrainedModel> sources, List<TrainedModel> targets, CodeMapFit fit, FitPoints points) {
         List<TrainedModel[]> pairs = new ArrayList<>();
         for (TrainedModel source : sources) {
-            targets.stream().filter(t -> t.seed() == source.seed() && t != source).findFirst()
+            targets.stream()
+                    .filter(t -> t.seed() == source.seed() && t != source)
+                    .findFirst()
                     .ifPresent(target -> pairs.add(new TrainedModel[] {source, target}));
         }
         if (pairs.isEmpty()) {
-            throw new IllegalArgumentException("no source and target share a seed: sources " + sources.stream().map(TrainedModel::name).toList()
-                    + ", targets " + targets.stream().map(TrainedModel::name).toList());
+            throw new IllegalArgumentException("no source and target share a seed: sources "
+                    + sources.stream().map(TrainedModel::name).toList() + ", targets "
+                    + targets.stream().map(TrainedModel::name).toList());
         }
         return run(pairs, fit, points);
     }
 
     private List<Relocation> run(List<TrainedModel[]> pairs, CodeMapFit fit, FitPoints points) {
         Progress progress = ProgressLine.toStandardOutput("relocation");
-        boolean oneKind = pairs.stream().allMatch(p -> p[0].family() == pairs.get(0)[0].family() && p[1].family() == pairs.get(0)[1].family());
-        String kind = oneKind ? pairs.get(0)[0].family().displayName() + " -> " + pairs.get(0)[1].family().displayName() : "pairs of models";
+        boolean oneKind = pairs.stream()
+                .allMatch(p -> p[0].family() == pairs.get(0)[0].family() && p[1].family() == pairs.get(0)[1].family());
+        String kind = oneKind
+                ? pairs.get(0)[0].family().displayName() + " -> "
+                        + pairs.get(0)[1].family().displayName()
+                : "pairs of models";
         String what = kind + ", " + fit.name() + " on " + points.label();
         progress.start(what, 0, pairs.size());
         List<Relocation> results = new ArrayList<>();
@@ -121,8 +129,16 @@ public final class Relocations {
         float[][] mapped = map.apply(sourceCodes);
         double[] mapped2 = StoredRelocations.decodingErrors(target, mapped, test);
         double[] latent = LatentError.perCode(mapped, targetCodes);
-        return new Relocation(source, target, map, fit, fittedOn, batchMeans(latent), batchMeans(reconstruction(source)),
-                batchMeans(mapped2), batchMeans(reconstruction(target)));
+        return new Relocation(
+                source,
+                target,
+                map,
+                fit,
+                fittedOn,
+                batchMeans(latent),
+                batchMeans(reconstruction(source)),
+                batchMeans(mapped2),
+                batchMeans(reconstruction(target)));
     }
 
     /** The test images' codes under a model (computed once). */
@@ -164,7 +180,8 @@ public final class Relocations {
     }
 
     private double[] reconstruction(TrainedModel model) {
-        return testReconstruction.computeIfAbsent(model, m -> CodeStore.standard().reconstructionErrors(m, test));
+        return testReconstruction.computeIfAbsent(
+                model, m -> CodeStore.standard().reconstructionErrors(m, test));
     }
 
     private double[] batchMeans(double[] perImage) {

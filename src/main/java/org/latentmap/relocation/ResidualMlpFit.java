@@ -1,18 +1,18 @@
 package org.latentmap.relocation;
 
-import org.latentmap.linalg.Standardisation;
 import ai.djl.engine.Engine;
 import ai.djl.ndarray.NDArray;
 import ai.djl.ndarray.NDManager;
 import ai.djl.ndarray.NDScope;
 import ai.djl.ndarray.types.Shape;
 import ai.djl.nn.Parameter;
-import org.latentmap.train.Adam;
-import org.latentmap.engine.GradMode;
-
+import java.util.Arrays;
 import java.util.List;
 import java.util.Locale;
 import java.util.SplittableRandom;
+import org.latentmap.engine.GradMode;
+import org.latentmap.linalg.Standardisation;
+import org.latentmap.train.Adam;
 
 /**
  * Fits a {@link ResidualMlpMap}: first the linear part (by default {@link MapFit#validatedRidge()}), then a
@@ -33,8 +33,9 @@ public final class ResidualMlpFit implements CodeMapFit {
 
     private ResidualMlpFit(MapFit linearFit, int hidden, int steps, int batchSize, double learningRate, long seed) {
         if (hidden < 1 || steps < 1 || batchSize < 1 || !(learningRate > 0)) {
-            throw new IllegalArgumentException("a residual network needs hidden units, steps and batch size >= 1 and a learning rate > 0; got "
-                    + hidden + ", " + steps + ", " + batchSize + ", " + learningRate);
+            throw new IllegalArgumentException(
+                    "a residual network needs hidden units, steps and batch size >= 1 and a learning rate > 0; got "
+                            + hidden + ", " + steps + ", " + batchSize + ", " + learningRate);
         }
         this.linearFit = linearFit;
         this.hidden = hidden;
@@ -69,8 +70,11 @@ public final class ResidualMlpFit implements CodeMapFit {
     @Override
     public String recipe() {
         String linear = linearFit.recipe();
-        return linear == null ? null : "residual MLP v1, " + hidden + " hidden, " + steps + " steps of " + batchSize + ", Adam "
-                + Double.toHexString(learningRate) + ", seed " + seed + ", checked every " + CHECK_EVERY + "; linear part: " + linear;
+        return linear == null
+                ? null
+                : "residual MLP v1, " + hidden + " hidden, " + steps + " steps of " + batchSize + ", Adam "
+                        + Double.toHexString(learningRate) + ", seed " + seed + ", checked every " + CHECK_EVERY
+                        + "; linear part: " + linear;
     }
 
     @Override
@@ -94,8 +98,8 @@ public final class ResidualMlpFit implements CodeMapFit {
         SplittableRandom random = new SplittableRandom(seed);
         int[] order = permutation(n, random);
         int held = n >= 10 ? Math.max(1, n / 10) : 0;
-        int[] validation = java.util.Arrays.copyOfRange(order, 0, held);
-        int[] training = java.util.Arrays.copyOfRange(order, held, n);
+        int[] validation = Arrays.copyOfRange(order, 0, held);
+        int[] training = Arrays.copyOfRange(order, held, n);
         GradMode.offForThisThread();
         try (NDManager manager = NDManager.newBaseManager()) {
             double limit1 = Math.sqrt(6.0 / (p + hidden));
@@ -116,10 +120,12 @@ public final class ResidualMlpFit implements CodeMapFit {
                     shuffle(training, random);
                     cursor = 0;
                 }
-                int[] rows = java.util.Arrays.copyOfRange(training, cursor, cursor + batch);
+                int[] rows = Arrays.copyOfRange(training, cursor, cursor + batch);
                 cursor += batch;
-                try (NDScope ignored = new NDScope(); var collector = Engine.getInstance().newGradientCollector()) {
-                    NDArray predicted = forward(parameters, manager.create(gather(inputs, rows, p), new Shape(batch, p)));
+                try (NDScope ignored = new NDScope();
+                        var collector = Engine.getInstance().newGradientCollector()) {
+                    NDArray predicted =
+                            forward(parameters, manager.create(gather(inputs, rows, p), new Shape(batch, p)));
                     NDArray wanted = manager.create(gather(residuals, rows, q), new Shape(batch, q));
                     collector.backward(predicted.sub(wanted).square().mean());
                 }
@@ -140,8 +146,12 @@ public final class ResidualMlpFit implements CodeMapFit {
     }
 
     private static NDArray forward(List<Parameter> parameters, NDArray x) {
-        return ResidualMlpMap.residual(x, parameters.get(0).getArray(), parameters.get(1).getArray(),
-                parameters.get(2).getArray(), parameters.get(3).getArray());
+        return ResidualMlpMap.residual(
+                x,
+                parameters.get(0).getArray(),
+                parameters.get(1).getArray(),
+                parameters.get(2).getArray(),
+                parameters.get(3).getArray());
     }
 
     private static double heldOutError(List<Parameter> parameters, NDArray x, NDArray r) {
@@ -151,8 +161,11 @@ public final class ResidualMlpFit implements CodeMapFit {
     }
 
     private static Parameter parameter(NDManager manager, String name, float[] values, Shape shape) {
-        Parameter parameter = Parameter.builder().setName(name).setType(Parameter.Type.OTHER)
-                .optArray(manager.create(values, shape)).build();
+        Parameter parameter = Parameter.builder()
+                .setName(name)
+                .setType(Parameter.Type.OTHER)
+                .optArray(manager.create(values, shape))
+                .build();
         parameter.getArray().setRequiresGradient(true);
         return parameter;
     }

@@ -1,13 +1,12 @@
 package org.latentmap.relocation;
 
-import org.latentmap.engine.Tensors;
-import org.latentmap.linalg.Standardisation;
 import ai.djl.ndarray.NDArray;
 import ai.djl.ndarray.NDManager;
 import ai.djl.ndarray.types.Shape;
-import org.latentmap.features.PackedValues;
 import org.latentmap.engine.GradMode;
-import org.latentmap.train.Losses;
+import org.latentmap.engine.Tensors;
+import org.latentmap.features.PackedValues;
+import org.latentmap.linalg.Standardisation;
 
 /**
  * A linear map plus a small network on its residual, z2 = z1 W + f(z1), f a one-hidden-layer ReLU network on
@@ -24,8 +23,14 @@ public final class ResidualMlpMap implements CodeMap {
     private final String fit;
 
     /** Weights as row-major arrays: hidden p x h, output h x q. */
-    ResidualMlpMap(LinearMap linear, Standardisation input, float[] hiddenWeights, float[] hiddenBias,
-                   float[] outputWeights, float[] outputBias, String fit) {
+    ResidualMlpMap(
+            LinearMap linear,
+            Standardisation input,
+            float[] hiddenWeights,
+            float[] hiddenBias,
+            float[] outputWeights,
+            float[] outputBias,
+            String fit) {
         this.linear = linear;
         this.input = input;
         this.hiddenWeights = hiddenWeights;
@@ -48,14 +53,20 @@ public final class ResidualMlpMap implements CodeMap {
     /** Adds this map's numbers to {@code packed} ({@link StoredRelocations}): the linear part, standardisation, weights. */
     void pack(PackedValues packed) {
         StoredRelocations.pack(packed, linear);
-        packed.add(input.mean()).add(input.sd()).add(hiddenWeights).add(hiddenBias).add(outputWeights).add(outputBias);
+        packed.add(input.mean())
+                .add(input.sd())
+                .add(hiddenWeights)
+                .add(hiddenBias)
+                .add(outputWeights)
+                .add(outputBias);
     }
 
     /** The map {@link #pack} wrote, read from {@code packed}, with {@code fit} its name. */
     static ResidualMlpMap unpack(PackedValues.Reader packed, String fit) {
         LinearMap linear = StoredRelocations.unpackLinear(packed, fit);
         Standardisation input = Standardisation.of(packed.doubles(), packed.doubles());
-        return new ResidualMlpMap(linear, input, packed.floats(), packed.floats(), packed.floats(), packed.floats(), fit);
+        return new ResidualMlpMap(
+                linear, input, packed.floats(), packed.floats(), packed.floats(), packed.floats(), fit);
     }
 
     /** The linear part alone. */
@@ -76,7 +87,8 @@ public final class ResidualMlpMap implements CodeMap {
         float[] x = new float[n * p];
         for (int i = 0; i < n; i++) {
             if (codes[i].length != p) {
-                throw new IllegalArgumentException("a code of size " + codes[i].length + " for a map from a space of size " + p);
+                throw new IllegalArgumentException(
+                        "a code of size " + codes[i].length + " for a map from a space of size " + p);
             }
             for (int k = 0; k < p; k++) {
                 x[i * p + k] = (float) input.apply(codes[i][k], k);
@@ -85,9 +97,13 @@ public final class ResidualMlpMap implements CodeMap {
         GradMode.offForThisThread();
         float[] residuals;
         try (NDManager manager = NDManager.newBaseManager()) {
-            residuals = residual(manager.create(x, new Shape(n, p)), manager.create(hiddenWeights, new Shape(p, h)),
-                    manager.create(hiddenBias, new Shape(h)), manager.create(outputWeights, new Shape(h, q)),
-                    manager.create(outputBias, new Shape(q))).toFloatArray();
+            residuals = residual(
+                            manager.create(x, new Shape(n, p)),
+                            manager.create(hiddenWeights, new Shape(p, h)),
+                            manager.create(hiddenBias, new Shape(h)),
+                            manager.create(outputWeights, new Shape(h, q)),
+                            manager.create(outputBias, new Shape(q)))
+                    .toFloatArray();
         }
         for (int i = 0; i < n; i++) {
             for (int j = 0; j < q; j++) {
@@ -114,6 +130,7 @@ public final class ResidualMlpMap implements CodeMap {
 
     @Override
     public String toString() {
-        return "ResidualMlpMap[" + sourceSize() + " -> " + targetSize() + ", hidden " + hiddenBias.length + ", " + fit + "]";
+        return "ResidualMlpMap[" + sourceSize() + " -> " + targetSize() + ", hidden " + hiddenBias.length + ", " + fit
+                + "]";
     }
 }

@@ -3,12 +3,11 @@ package org.latentmap.relocation;
 import ai.djl.engine.Engine;
 import ai.djl.ndarray.NDArray;
 import ai.djl.ndarray.NDManager;
+import java.util.Arrays;
 import org.latentmap.data.ImageSet;
+import org.latentmap.engine.GradMode;
 import org.latentmap.features.Codes;
 import org.latentmap.model.LatentModel;
-import org.latentmap.engine.GradMode;
-
-import java.util.Arrays;
 
 /**
  * Fresh samples of a generator, seen from two spaces: the prior codes they were drawn from (for StyleGAN, w)
@@ -54,6 +53,7 @@ record SamplePairs(float[][] generatorCodes, float[][] otherCodes) {
                 System.arraycopy(batch, 0, pixels, (int) (from * shape[1] * shape[2] * shape[3]), batch.length);
             }
         }
-        return new Drawn(codes, new ImageSet(pixels, count, (int) shape[1], (int) shape[2], (int) shape[3], null, null));
+        return new Drawn(
+                codes, new ImageSet(pixels, count, (int) shape[1], (int) shape[2], (int) shape[3], null, null));
     }
 }

@@ -1,14 +1,15 @@
 package org.latentmap.relocation;
 
-import org.latentmap.features.CodeStore;
-import org.latentmap.features.PackedValues;
-import org.latentmap.zoo.TrainedModel;
-
-import org.latentmap.metrics.Stats;
-import org.latentmap.model.LatentModel;
-
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
+import org.latentmap.features.CodeStore;
+import org.latentmap.features.PackedValues;
+import org.latentmap.metrics.Stats;
+import org.latentmap.model.LatentModel;
+import org.latentmap.zoo.TrainedModel;
 
 /**
  * A relocation between a generator's space and another model's, fitted on the generator's own samples
@@ -18,8 +19,8 @@ import java.util.Locale;
  * model's encoding of the sample image. Measured on other fresh samples: the latent error of the mapped codes
  * and the image error between the target's decodings of its own code and of the mapped one, as the paper does.
  */
-public record SampledRelocation(String source, String target, int fitSamples, LinearMap map, double[] latentErrors,
-                                double[] imageErrors) {
+public record SampledRelocation(
+        String source, String target, int fitSamples, LinearMap map, double[] latentErrors, double[] imageErrors) {
     private static final String RULE = "sampled relocation v2";
 
     /**
@@ -27,8 +28,8 @@ public record SampledRelocation(String source, String target, int fitSamples, Li
      * other -> generator; maps fitted on {@code fitSamples} samples by {@code fit}, measured on
      * {@code testSamples} others; the samples drawn from {@code seed}.
      */
-    public static List<SampledRelocation> bothWays(LatentModel generator, LatentModel other, MapFit fit, int fitSamples,
-                                                   int testSamples, int seed) {
+    public static List<SampledRelocation> bothWays(
+            LatentModel generator, LatentModel other, MapFit fit, int fitSamples, int testSamples, int seed) {
         return bothWays(generator, List.of(other), fit, fitSamples, testSamples, seed);
     }
 
@@ -37,10 +38,10 @@ public record SampledRelocation(String source, String target, int fitSamples, Li
      * five Split-VAE seeds), on the same samples of {@code generator}, drawn once: generator -> other,
      * other -> generator for the first, then for the second, and so on.
      */
-    public static List<SampledRelocation> bothWays(LatentModel generator, List<LatentModel> others, MapFit fit, int fitSamples,
-                                                   int testSamples, int seed) {
+    public static List<SampledRelocation> bothWays(
+            LatentModel generator, List<LatentModel> others, MapFit fit, int fitSamples, int testSamples, int seed) {
         Draws draws = new Draws(generator, fitSamples, testSamples, seed);
-        List<SampledRelocation> results = new java.util.ArrayList<>();
+        List<SampledRelocation> results = new ArrayList<>();
         for (LatentModel other : others) {
             results.addAll(draws.bothWays(other, fit));
         }
@@ -52,22 +53,24 @@ public record SampledRelocation(String source, String target, int fitSamples, Li
      * checkpoint ({@link CodeStore}), keyed by both checkpoints, the fit's recipe, the sample counts and the
      * seed, and read in a later run; the samples are drawn only when some pair is not stored.
      */
-    public static List<SampledRelocation> bothWays(TrainedModel generator, List<TrainedModel> others, MapFit fit, int fitSamples,
-                                                   int testSamples, int seed) {
+    public static List<SampledRelocation> bothWays(
+            TrainedModel generator, List<TrainedModel> others, MapFit fit, int fitSamples, int testSamples, int seed) {
         Draws draws = new Draws(generator.model(), fitSamples, testSamples, seed);
-        List<SampledRelocation> results = new java.util.ArrayList<>();
+        List<SampledRelocation> results = new ArrayList<>();
         for (TrainedModel other : others) {
             String otherHash = CodeStore.checkpointHash(other);
             if (fit.recipe() == null || otherHash == null || generator.checkpoint() == null) {
                 results.addAll(draws.bothWays(other.model(), fit));
                 continue;
             }
-            String inputs = "other " + otherHash + "; fit " + fit.recipe() + "; " + fitSamples + " fit and " + testSamples
-                    + " test samples from seed " + seed + "; other's codes " + CodeStore.CODES;
+            String inputs = "other " + otherHash + "; fit " + fit.recipe() + "; " + fitSamples + " fit and "
+                    + testSamples + " test samples from seed " + seed + "; other's codes " + CodeStore.CODES;
             PackedValues.Reader values = PackedValues.read(CodeStore.standard().values(generator, RULE, inputs, () -> {
                 PackedValues packed = new PackedValues();
                 for (SampledRelocation r : draws.bothWays(other.model(), fit)) {
-                    packed.add(StoredRelocations.toValues(r.map)).add(r.latentErrors).add(r.imageErrors);
+                    packed.add(StoredRelocations.toValues(r.map))
+                            .add(r.latentErrors)
+                            .add(r.imageErrors);
                 }
                 return packed.toArray();
             }));
@@ -93,7 +96,8 @@ public record SampledRelocation(String source, String target, int fitSamples, Li
 
         Draws(LatentModel generator, int fitSamples, int testSamples, int seed) {
             if (fitSamples < 1 || testSamples < 1) {
-                throw new IllegalArgumentException("a sampled relocation needs fit and test samples; got " + fitSamples + " and " + testSamples);
+                throw new IllegalArgumentException(
+                        "a sampled relocation needs fit and test samples; got " + fitSamples + " and " + testSamples);
             }
             this.generator = generator;
             this.fitSamples = fitSamples;
@@ -111,13 +115,31 @@ public record SampledRelocation(String source, String target, int fitSamples, Li
             SamplePairs testing = testDraw.with(other);
             LinearMap forward = fit.fit(fitting.generatorCodes(), fitting.otherCodes());
             LinearMap backward = fit.fit(fitting.otherCodes(), fitting.generatorCodes());
-            return List.of(measure(generator.name(), other, forward, testing.generatorCodes(), testing.otherCodes(), fitSamples),
-                    measure(other.name(), generator, backward, testing.otherCodes(), testing.generatorCodes(), fitSamples));
+            return List.of(
+                    measure(
+                            generator.name(),
+                            other,
+                            forward,
+                            testing.generatorCodes(),
+                            testing.otherCodes(),
+                            fitSamples),
+                    measure(
+                            other.name(),
+                            generator,
+                            backward,
+                            testing.otherCodes(),
+                            testing.generatorCodes(),
+                            fitSamples));
         }
     }
 
-    private static SampledRelocation measure(String source, LatentModel target, LinearMap map, float[][] sourceCodes,
-                                             float[][] targetCodes, int fitSamples) {
+    private static SampledRelocation measure(
+            String source,
+            LatentModel target,
+            LinearMap map,
+            float[][] sourceCodes,
+            float[][] targetCodes,
+            int fitSamples) {
         float[][] mapped = map.apply(sourceCodes);
         double[] latent = LatentError.perCode(mapped, targetCodes);
         double[] image = Decoding.errors(target, mapped, Decoding.images(target, targetCodes));
@@ -129,23 +151,27 @@ public record SampledRelocation(String source, String target, int fitSamples, Li
      * direction (say, over several Split-VAE seeds) of the latent and the image error, as the paper reports.
      */
     public static tech.tablesaw.api.Table summary(List<SampledRelocation> relocations) {
-        java.util.Map<String, List<SampledRelocation>> groups = new java.util.LinkedHashMap<>();
+        Map<String, List<SampledRelocation>> groups = new LinkedHashMap<>();
         for (SampledRelocation r : relocations) {
-            groups.computeIfAbsent(withoutSeed(r.source) + " -> " + withoutSeed(r.target), k -> new java.util.ArrayList<>()).add(r);
+            groups.computeIfAbsent(withoutSeed(r.source) + " -> " + withoutSeed(r.target), k -> new ArrayList<>())
+                    .add(r);
         }
         var direction = tech.tablesaw.api.StringColumn.create("map");
         var count = tech.tablesaw.api.IntColumn.create("pairs");
         var latent = tech.tablesaw.api.StringColumn.create("latent MSE");
         var image = tech.tablesaw.api.StringColumn.create("image MSE");
         groups.forEach((name, group) -> {
-            double[] l = group.stream().mapToDouble(SampledRelocation::latentError).toArray();
-            double[] m = group.stream().mapToDouble(SampledRelocation::imageError).toArray();
+            double[] l =
+                    group.stream().mapToDouble(SampledRelocation::latentError).toArray();
+            double[] m =
+                    group.stream().mapToDouble(SampledRelocation::imageError).toArray();
             direction.append(name);
             count.append(group.size());
             latent.append(String.format(Locale.ROOT, "%.4f ± %.4f", Stats.mean(l), Stats.sd(l)));
             image.append(String.format(Locale.ROOT, "%.4f ± %.4f", Stats.mean(m), Stats.sd(m)));
         });
-        return tech.tablesaw.api.Table.create("Maps fitted on samples (mean ± sd over pairs)", direction, count, latent, image);
+        return tech.tablesaw.api.Table.create(
+                "Maps fitted on samples (mean ± sd over pairs)", direction, count, latent, image);
     }
 
     private static String withoutSeed(String name) {
@@ -162,7 +188,15 @@ public record SampledRelocation(String source, String target, int fitSamples, Li
 
     @Override
     public String toString() {
-        return String.format(Locale.ROOT, "%s -> %s (fitted on %,d samples): latent MSE %.4f ± %.4f, image MSE %.4f ± %.4f",
-                source, target, fitSamples, latentError(), Stats.sd(latentErrors), imageError(), Stats.sd(imageErrors));
+        return String.format(
+                Locale.ROOT,
+                "%s -> %s (fitted on %,d samples): latent MSE %.4f ± %.4f, image MSE %.4f ± %.4f",
+                source,
+                target,
+                fitSamples,
+                latentError(),
+                Stats.sd(latentErrors),
+                imageError(),
+                Stats.sd(imageErrors));
     }
 }

@@ -1,12 +1,12 @@
 package org.latentmap.relocation;
 
+import java.nio.charset.StandardCharsets;
+import java.util.Arrays;
+import java.util.function.Supplier;
 import org.latentmap.data.ImageSet;
 import org.latentmap.features.CodeStore;
 import org.latentmap.features.PackedValues;
 import org.latentmap.zoo.TrainedModel;
-
-import java.nio.charset.StandardCharsets;
-import java.util.function.Supplier;
 
 /**
  * What a relocation between two zoo models computes, kept in the {@link CodeStore} so that a later run, or
@@ -22,12 +22,16 @@ final class StoredRelocations {
     private static final int LINEAR = 1;
     private static final int RESIDUAL = 2;
 
-    private StoredRelocations() {
-    }
+    private StoredRelocations() {}
 
     /** The map {@code fit} gives from {@code source}'s codes of {@code points} to {@code target}'s: read, or fitted and stored. */
-    static CodeMap map(TrainedModel source, TrainedModel target, ImageSet train, FitPoints points, CodeMapFit fit,
-                       Supplier<CodeMap> fitting) {
+    static CodeMap map(
+            TrainedModel source,
+            TrainedModel target,
+            ImageSet train,
+            FitPoints points,
+            CodeMapFit fit,
+            Supplier<CodeMap> fitting) {
         String recipe = fit.recipe();
         String targetHash = CodeStore.checkpointHash(target);
         if (recipe == null || targetHash == null || source.checkpoint() == null) {
@@ -45,8 +49,13 @@ final class StoredRelocations {
 
     /** The error of each of {@code images} against the target's decoding of its mapped code: read, or decoded and stored. */
     static double[] decodingErrors(TrainedModel target, float[][] mapped, ImageSet images) {
-        return CodeStore.standard().values(target, images, DECODING, "codes " + CodeStore.sha256(mapped),
-                () -> Decoding.errors(target.model(), mapped, images));
+        return CodeStore.standard()
+                .values(
+                        target,
+                        images,
+                        DECODING,
+                        "codes " + CodeStore.sha256(mapped),
+                        () -> Decoding.errors(target.model(), mapped, images));
     }
 
     /** A map as numbers ({@link PackedValues}): its fit's name, its kind, then its own numbers. */
@@ -57,7 +66,8 @@ final class StoredRelocations {
         } else if (map instanceof ResidualMlpMap residual) {
             residual.pack(packed.add(RESIDUAL));
         } else {
-            throw new IllegalArgumentException("a map of kind " + map.getClass().getName() + " cannot be stored; give its fit no recipe");
+            throw new IllegalArgumentException(
+                    "a map of kind " + map.getClass().getName() + " cannot be stored; give its fit no recipe");
         }
         return packed.toArray();
     }
@@ -102,7 +112,7 @@ final class StoredRelocations {
         }
         double[][] weights = new double[p][];
         for (int k = 0; k < p; k++) {
-            weights[k] = java.util.Arrays.copyOfRange(flat, k * q, (k + 1) * q);
+            weights[k] = Arrays.copyOfRange(flat, k * q, (k + 1) * q);
         }
         return new LinearMap(weights, bias.length == 0 ? null : bias, fit);
     }

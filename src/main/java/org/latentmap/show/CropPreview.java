@@ -4,7 +4,6 @@ import java.awt.BasicStroke;
 import java.awt.Color;
 import java.awt.Graphics2D;
 import java.awt.image.BufferedImage;
-
 import org.latentmap.data.CelebA;
 import org.latentmap.data.Crop;
 import org.latentmap.data.ImageSet;
@@ -12,8 +11,7 @@ import org.latentmap.data.ImageSet;
 /** CelebA before and after the paper's crop (Sect. 4.1): each original with the crop outlined, its result below. */
 final class CropPreview {
 
-    private CropPreview() {
-    }
+    private CropPreview() {}
 
     static Picture of(CelebA celeba, int count) {
         int n = Math.min(count, celeba.size());
@@ -27,8 +25,8 @@ final class CropPreview {
         int cropScale = Math.max(1, ow / crop.output());
         int gap = 6;
         int cell = Math.max(ow, crop.output() * cropScale);
-        BufferedImage canvas = new BufferedImage(n * (cell + gap) + gap, oh + crop.output() * cropScale + 3 * gap,
-                BufferedImage.TYPE_INT_RGB);
+        BufferedImage canvas = new BufferedImage(
+                n * (cell + gap) + gap, oh + crop.output() * cropScale + 3 * gap, BufferedImage.TYPE_INT_RGB);
         Graphics2D g = canvas.createGraphics();
         g.setColor(Color.WHITE);
         g.fillRect(0, 0, canvas.getWidth(), canvas.getHeight());
@@ -38,8 +36,11 @@ final class CropPreview {
             g.drawImage(celeba.original(i), x, gap, ow, oh, null);
             g.setColor(Color.RED);
             g.setStroke(new BasicStroke(2f));
-            g.drawRect(x + (int) Math.round(crop.left() * shrink), gap + (int) Math.round(crop.top() * shrink),
-                    (int) Math.round(crop.side() * shrink), (int) Math.round(crop.side() * shrink));
+            g.drawRect(
+                    x + (int) Math.round(crop.left() * shrink),
+                    gap + (int) Math.round(crop.top() * shrink),
+                    (int) Math.round(crop.side() * shrink),
+                    (int) Math.round(crop.side() * shrink));
             BufferedImage result = ImageGrid.of(cropped.select(i), 1, cropScale).image();
             g.drawImage(result, x + (ow - result.getWidth()) / 2, oh + 2 * gap - 2, null);
         }

@@ -1,6 +1,9 @@
 package org.latentmap.show;
 
+import com.google.gson.Gson;
+import com.google.gson.GsonBuilder;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.Base64;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -8,12 +11,10 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.UUID;
 import java.util.function.UnaryOperator;
-
-import com.google.gson.Gson;
-import com.google.gson.GsonBuilder;
 import org.latentmap.data.ImageSet;
-import org.latentmap.model.LatentModel;
 import org.latentmap.features.Codes;
+import org.latentmap.features.Traversal;
+import org.latentmap.model.LatentModel;
 import org.latentmap.relocation.CodeMap;
 import org.latentmap.relocation.Decoding;
 
@@ -49,8 +50,16 @@ public final class Explorer extends Rich {
     private final List<List<String>> frames;
     private final int displayWidth;
 
-    private Explorer(String title, float[] code, int[] variables, double[] values, int[] start, String original,
-                     List<String> labels, List<List<String>> frames, int displayWidth) {
+    private Explorer(
+            String title,
+            float[] code,
+            int[] variables,
+            double[] values,
+            int[] start,
+            String original,
+            List<String> labels,
+            List<List<String>> frames,
+            int displayWidth) {
         this.title = title;
         this.code = code;
         this.variables = variables;
@@ -65,8 +74,8 @@ public final class Explorer extends Rich {
     /** An explorer of {@code model}'s variables {@code variables} around the code of {@code image} (one image). */
     public static Builder of(LatentModel model, ImageSet image, int... variables) {
         if (image.size() != 1) {
-            throw new IllegalArgumentException("an explorer starts from one image; got " + image.size()
-                    + " (pick one with images.select(i))");
+            throw new IllegalArgumentException(
+                    "an explorer starts from one image; got " + image.size() + " (pick one with images.select(i))");
         }
         return new Builder(model, Codes.of(model, image)[0], variables).original(image);
     }
@@ -86,7 +95,7 @@ public final class Explorer extends Rich {
         private final List<LatentModel> decoders = new ArrayList<>();
         private ImageSet original;
         private int steps = 7;
-        private double range = org.latentmap.features.Traversal.PAPER_RANGE;
+        private double range = Traversal.PAPER_RANGE;
         private String title;
 
         private Builder(LatentModel model, float[] code, int[] variables) {
@@ -107,7 +116,7 @@ public final class Explorer extends Rich {
             this.model = model;
             this.code = code;
             this.variables = variables.clone();
-            this.title = model.name() + ": variables " + java.util.Arrays.toString(variables);
+            this.title = model.name() + ": variables " + Arrays.toString(variables);
             labels.add(model.name());
             mappings.add(UnaryOperator.identity());
             decoders.add(model);
@@ -145,8 +154,9 @@ public final class Explorer extends Rich {
         /** Adds a view: {@code target}'s drawing of the code sent through {@code map} (a relocation). */
         public Builder beside(String label, LatentModel target, CodeMap map) {
             if (map.sourceSize() != code.length || map.targetSize() != target.latentSize()) {
-                throw new IllegalArgumentException("the map takes " + map.sourceSize() + " variables to " + map.targetSize()
-                        + ", but the explorer's codes have " + code.length + " and " + target.name() + " takes " + target.latentSize());
+                throw new IllegalArgumentException("the map takes " + map.sourceSize() + " variables to "
+                        + map.targetSize() + ", but the explorer's codes have " + code.length + " and " + target.name()
+                        + " takes " + target.latentSize());
             }
             labels.add(label);
             mappings.add(map::apply);
@@ -162,8 +172,9 @@ public final class Explorer extends Rich {
                 count *= steps;
             }
             if (count > MAX_FRAMES) {
-                throw new IllegalArgumentException(steps + " steps on " + k + " sliders make " + count + " frames per view; at most "
-                        + MAX_FRAMES + " are embedded: use fewer steps or fewer variables");
+                throw new IllegalArgumentException(
+                        steps + " steps on " + k + " sliders make " + count + " frames per view; at most " + MAX_FRAMES
+                                + " are embedded: use fewer steps or fewer variables");
             }
             int frameCount = (int) count;
             double[] values = new double[steps];
@@ -181,7 +192,8 @@ public final class Explorer extends Rich {
             List<List<String>> frames = new ArrayList<>();
             int width = 0;
             for (int view = 0; view < labels.size(); view++) {
-                ImageSet decoded = Decoding.images(decoders.get(view), mappings.get(view).apply(codes));
+                ImageSet decoded =
+                        Decoding.images(decoders.get(view), mappings.get(view).apply(codes));
                 width = decoded.width();
                 List<String> pngs = new ArrayList<>(frameCount);
                 for (int f = 0; f < frameCount; f++) {
@@ -191,8 +203,16 @@ public final class Explorer extends Rich {
             }
             String originalPng = original == null ? null : png(original, 0);
             int displayWidth = Math.max(96, Math.min(192, width * 4));
-            return new Explorer(title, code.clone(), variables.clone(), values, start, originalPng,
-                    List.copyOf(labels), frames, displayWidth);
+            return new Explorer(
+                    title,
+                    code.clone(),
+                    variables.clone(),
+                    values,
+                    start,
+                    originalPng,
+                    List.copyOf(labels),
+                    frames,
+                    displayWidth);
         }
     }
 
@@ -261,7 +281,8 @@ public final class Explorer extends Rich {
     /** The base64 PNG a view shows at these slider positions. */
     public String frame(int view, int... positions) {
         if (positions.length != variables.length) {
-            throw new IllegalArgumentException(variables.length + " slider positions expected; got " + positions.length);
+            throw new IllegalArgumentException(
+                    variables.length + " slider positions expected; got " + positions.length);
         }
         return frames.get(view).get(frame(positions, values.length));
     }
@@ -270,8 +291,10 @@ public final class Explorer extends Rich {
     protected Map<String, String> createBundle() {
         Map<String, String> bundle = new LinkedHashMap<>();
         bundle.put(HTML, html());
-        bundle.put(TEXT, "Explorer[" + title + ", " + labels.size() + " view(s), " + variables.length + " sliders of "
-                + values.length + " steps]");
+        bundle.put(
+                TEXT,
+                "Explorer[" + title + ", " + labels.size() + " view(s), " + variables.length + " sliders of "
+                        + values.length + " steps]");
         return bundle;
     }
 
@@ -287,36 +310,69 @@ public final class Explorer extends Rich {
         String id = "lm-explorer-" + UUID.randomUUID();
         int first = frame(start, values.length);
         StringBuilder html = new StringBuilder();
-        html.append("<div class=\"lm-explorer\" id=\"").append(id).append("\" style=\"font-family:sans-serif;font-size:13px\"")
-                .append(" data-steps=\"").append(values.length).append('"')
-                .append(" data-values=\"").append(escape(json(values))).append('"')
-                .append(" data-variables=\"").append(escape(json(variables))).append('"')
-                .append(" data-code=\"").append(escape(json(code))).append('"')
-                .append(" data-model=\"").append(escape(labels.get(0))).append("\">\n");
-        html.append("<div style=\"font-weight:bold;margin-bottom:4px\">").append(escape(title)).append("</div>\n");
+        html.append("<div class=\"lm-explorer\" id=\"")
+                .append(id)
+                .append("\" style=\"font-family:sans-serif;font-size:13px\"")
+                .append(" data-steps=\"")
+                .append(values.length)
+                .append('"')
+                .append(" data-values=\"")
+                .append(escape(json(values)))
+                .append('"')
+                .append(" data-variables=\"")
+                .append(escape(json(variables)))
+                .append('"')
+                .append(" data-code=\"")
+                .append(escape(json(code)))
+                .append('"')
+                .append(" data-model=\"")
+                .append(escape(labels.get(0)))
+                .append("\">\n");
+        html.append("<div style=\"font-weight:bold;margin-bottom:4px\">")
+                .append(escape(title))
+                .append("</div>\n");
         html.append("<div style=\"display:flex;gap:12px;align-items:flex-end\">\n");
         String imgStyle = "width:" + displayWidth + "px;image-rendering:pixelated;border:1px solid #ccc";
         if (original != null) {
-            html.append("<figure style=\"margin:0;text-align:center\"><img alt=\"original\" style=\"").append(imgStyle)
-                    .append("\" src=\"data:image/png;base64,").append(original).append("\"><figcaption>original</figcaption></figure>\n");
+            html.append("<figure style=\"margin:0;text-align:center\"><img alt=\"original\" style=\"")
+                    .append(imgStyle)
+                    .append("\" src=\"data:image/png;base64,")
+                    .append(original)
+                    .append("\"><figcaption>original</figcaption></figure>\n");
         }
         for (int view = 0; view < labels.size(); view++) {
-            html.append("<figure style=\"margin:0;text-align:center\"><img class=\"lm-view\" alt=\"").append(escape(labels.get(view)))
-                    .append("\" style=\"").append(imgStyle).append("\" data-frame=\"").append(first)
-                    .append("\" src=\"data:image/png;base64,").append(frames.get(view).get(first))
-                    .append("\" data-frames=\"").append(escape(json(frames.get(view)))).append("\"><figcaption>")
-                    .append(escape(labels.get(view))).append("</figcaption></figure>\n");
+            html.append("<figure style=\"margin:0;text-align:center\"><img class=\"lm-view\" alt=\"")
+                    .append(escape(labels.get(view)))
+                    .append("\" style=\"")
+                    .append(imgStyle)
+                    .append("\" data-frame=\"")
+                    .append(first)
+                    .append("\" src=\"data:image/png;base64,")
+                    .append(frames.get(view).get(first))
+                    .append("\" data-frames=\"")
+                    .append(escape(json(frames.get(view))))
+                    .append("\"><figcaption>")
+                    .append(escape(labels.get(view)))
+                    .append("</figcaption></figure>\n");
         }
         html.append("</div>\n");
         for (int j = 0; j < variables.length; j++) {
             html.append("<div style=\"margin-top:4px\"><label><span style=\"display:inline-block;width:3.5em\">z")
-                    .append(variables[j]).append("</span><input class=\"lm-slider\" type=\"range\" min=\"0\" max=\"").append(values.length - 1)
-                    .append("\" step=\"1\" value=\"").append(start[j]).append("\" style=\"width:220px;vertical-align:middle\" oninput=\"")
-                    .append(escape(ON_INPUT)).append("\"> <output>")
-                    .append(String.format(Locale.ROOT, "%.2f", values[start[j]])).append("</output></label></div>\n");
+                    .append(variables[j])
+                    .append("</span><input class=\"lm-slider\" type=\"range\" min=\"0\" max=\"")
+                    .append(values.length - 1)
+                    .append("\" step=\"1\" value=\"")
+                    .append(start[j])
+                    .append("\" style=\"width:220px;vertical-align:middle\" oninput=\"")
+                    .append(escape(ON_INPUT))
+                    .append("\"> <output>")
+                    .append(String.format(Locale.ROOT, "%.2f", values[start[j]]))
+                    .append("</output></label></div>\n");
         }
-        html.append("<div style=\"color:#666;margin-top:4px\">each slider sets its variable to one of ").append(values.length)
-                .append(" values in [").append(String.format(Locale.ROOT, "%.2f, %.2f", values[0], values[values.length - 1]))
+        html.append("<div style=\"color:#666;margin-top:4px\">each slider sets its variable to one of ")
+                .append(values.length)
+                .append(" values in [")
+                .append(String.format(Locale.ROOT, "%.2f, %.2f", values[0], values[values.length - 1]))
                 .append("]; the other variables keep the image's code</div>\n</div>");
         return html.toString();
     }

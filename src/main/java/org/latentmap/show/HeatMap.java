@@ -19,8 +19,7 @@ final class HeatMap {
     private static final int CELL = 42;
     private static final Color HIGH = new Color(25, 55, 130);
 
-    private HeatMap() {
-    }
+    private HeatMap() {}
 
     static Picture draw(String title, List<String> names, double[][] values, double low, double high) {
         if (values.length != names.size()) {
@@ -31,7 +30,8 @@ final class HeatMap {
         }
         for (int i = 0; i < values.length; i++) {
             if (values[i].length != names.size()) {
-                throw new IllegalArgumentException("row " + i + " has " + values[i].length + " values for " + names.size() + " names");
+                throw new IllegalArgumentException(
+                        "row " + i + " has " + values[i].length + " values for " + names.size() + " names");
             }
         }
         Font labelFont = new Font(Font.SANS_SERIF, Font.PLAIN, 12);
@@ -56,7 +56,8 @@ final class HeatMap {
             for (int j = 0; j < n; j++) {
                 double v = values[i][j];
                 double t = Math.max(0, Math.min(1, (v - low) / (high - low)));
-                Color cell = new Color(mix(255, HIGH.getRed(), t), mix(255, HIGH.getGreen(), t), mix(255, HIGH.getBlue(), t));
+                Color cell = new Color(
+                        mix(255, HIGH.getRed(), t), mix(255, HIGH.getGreen(), t), mix(255, HIGH.getBlue(), t));
                 int x = labelWidth + j * CELL;
                 int y = top + i * CELL;
                 g.setColor(cell);

@@ -7,8 +7,8 @@ import java.awt.Graphics2D;
 import java.awt.RenderingHints;
 import java.awt.image.BufferedImage;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
-
 import org.latentmap.data.ImageSet;
 
 /**
@@ -55,7 +55,8 @@ public final class ImageGrid extends Picture {
         int[] chosen = images.firstOfEachClass(perClass);
         for (int c = 0; c < counts.length; c++) {
             final int label = c;
-            int[] ofClass = java.util.Arrays.stream(chosen).filter(i -> images.label(i) == label).toArray();
+            int[] ofClass =
+                    Arrays.stream(chosen).filter(i -> images.label(i) == label).toArray();
             if (ofClass.length > 0) {
                 labels.add(c < images.classNames().size() ? images.classNames().get(c) : Integer.toString(c));
                 rows.add(images.select(ofClass));

@@ -1,7 +1,6 @@
 package org.latentmap.show;
 
 import java.util.Map;
-
 import org.dflib.jjava.jupyter.Extension;
 import org.dflib.jjava.jupyter.kernel.BaseKernel;
 import org.dflib.jjava.jupyter.kernel.display.Renderer;

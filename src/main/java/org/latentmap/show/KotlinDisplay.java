@@ -1,7 +1,6 @@
 package org.latentmap.show;
 
 import java.util.Map;
-
 import kotlin.Pair;
 import org.jetbrains.kotlinx.jupyter.api.DisplayResult;
 import org.jetbrains.kotlinx.jupyter.api.ResultsKt;
@@ -11,8 +10,7 @@ import org.jetbrains.kotlinx.jupyter.api.ResultsKt;
  * when the Kotlin kernel asks for a rendering, never in the Java kernel or on the command line.
  */
 final class KotlinDisplay {
-    private KotlinDisplay() {
-    }
+    private KotlinDisplay() {}
 
     @SuppressWarnings("unchecked")
     static DisplayResult of(Map<String, String> bundle) {

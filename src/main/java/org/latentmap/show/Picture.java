@@ -7,7 +7,6 @@ import java.io.UncheckedIOException;
 import java.util.Base64;
 import java.util.LinkedHashMap;
 import java.util.Map;
-
 import javax.imageio.ImageIO;
 
 /** A rendered picture shown as PNG: the base of image grids and charts. */

@@ -1,15 +1,14 @@
 package org.latentmap.show;
 
+import io.github.spencerpark.jupyter.kernel.display.DisplayDataRenderable;
+import io.github.spencerpark.jupyter.kernel.display.RenderContext;
+import io.github.spencerpark.jupyter.kernel.display.mime.MIMEType;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Base64;
 import java.util.Map;
-
-import io.github.spencerpark.jupyter.kernel.display.DisplayDataRenderable;
-import io.github.spencerpark.jupyter.kernel.display.RenderContext;
-import io.github.spencerpark.jupyter.kernel.display.mime.MIMEType;
 import org.jetbrains.kotlinx.jupyter.api.DisplayResult;
 import org.jetbrains.kotlinx.jupyter.api.Notebook;
 import org.jetbrains.kotlinx.jupyter.api.Renderable;
@@ -59,7 +58,8 @@ public abstract class Rich implements DisplayDataRenderable, Renderable {
         if (bundle.containsKey(PNG)) {
             Files.write(file, Base64.getDecoder().decode(bundle.get(PNG)));
         } else if (bundle.containsKey(HTML)) {
-            Files.writeString(file, "<!DOCTYPE html><meta charset=\"utf-8\">\n" + bundle.get(HTML), StandardCharsets.UTF_8);
+            Files.writeString(
+                    file, "<!DOCTYPE html><meta charset=\"utf-8\">\n" + bundle.get(HTML), StandardCharsets.UTF_8);
         } else {
             Files.writeString(file, bundle.getOrDefault(TEXT, toString()), StandardCharsets.UTF_8);
         }

@@ -2,7 +2,6 @@ package org.latentmap.show;
 
 import java.util.LinkedHashMap;
 import java.util.Map;
-
 import tech.tablesaw.api.Table;
 import tech.tablesaw.columns.Column;
 

@@ -6,13 +6,13 @@ package org.latentmap.similarity;
  * up to a rotation and an overall scale, and near 0 for unrelated ones; the two spaces may differ in size.
  */
 public final class LinearCka {
-    private LinearCka() {
-    }
+    private LinearCka() {}
 
     /** The CKA of two sets of codes of the same points, row i of both being point i. */
     public static double of(float[][] x, float[][] y) {
         if (x.length != y.length) {
-            throw new IllegalArgumentException(x.length + " codes against " + y.length + ": CKA compares codes of the same points");
+            throw new IllegalArgumentException(
+                    x.length + " codes against " + y.length + ": CKA compares codes of the same points");
         }
         if (x.length < 2) {
             throw new IllegalArgumentException("CKA needs at least 2 points; got " + x.length);

@@ -1,5 +1,8 @@
 package org.latentmap.similarity;
 
+import java.util.Arrays;
+import java.util.PriorityQueue;
+
 /**
  * Mutual k-nearest-neighbour overlap between two representations of the same points: for each point, the
  * share of its k nearest neighbours (Euclidean, itself excluded) in one space that are also among its k
@@ -7,12 +10,12 @@ package org.latentmap.similarity;
  * rotation, shift or overall scale of a space keeps it); about k / n for unrelated spaces.
  */
 public final class MutualNeighbours {
-    private MutualNeighbours() {
-    }
+    private MutualNeighbours() {}
 
     public static double of(float[][] x, float[][] y, int k) {
         if (x.length != y.length) {
-            throw new IllegalArgumentException(x.length + " codes against " + y.length + ": the overlap compares codes of the same points");
+            throw new IllegalArgumentException(
+                    x.length + " codes against " + y.length + ": the overlap compares codes of the same points");
         }
         if (k < 1 || k >= x.length) {
             throw new IllegalArgumentException("k in [1, " + (x.length - 1) + "] (the other points), got " + k);
@@ -22,10 +25,10 @@ public final class MutualNeighbours {
         for (int i = 0; i < n; i++) {
             int[] a = nearest(x, i, k);
             int[] b = nearest(y, i, k);
-            java.util.Arrays.sort(b);
+            Arrays.sort(b);
             int shared = 0;
             for (int j : a) {
-                if (java.util.Arrays.binarySearch(b, j) >= 0) {
+                if (Arrays.binarySearch(b, j) >= 0) {
                     shared++;
                 }
             }
@@ -48,8 +51,10 @@ public final class MutualNeighbours {
             distance[j] = j == i ? Double.POSITIVE_INFINITY : d;
         }
         // partial selection: a max-heap of the k best so far
-        java.util.PriorityQueue<Integer> heap = new java.util.PriorityQueue<>(k + 1,
-                (p, q) -> distance[p] != distance[q] ? Double.compare(distance[q], distance[p]) : Integer.compare(q, p));
+        PriorityQueue<Integer> heap = new PriorityQueue<>(
+                k + 1,
+                (p, q) ->
+                        distance[p] != distance[q] ? Double.compare(distance[q], distance[p]) : Integer.compare(q, p));
         for (int j = 0; j < n; j++) {
             if (j == i) {
                 continue;

@@ -1,16 +1,17 @@
 package org.latentmap.similarity;
 
+import java.util.ArrayList;
+import java.util.List;
 import org.latentmap.data.ImageSet;
 import org.latentmap.features.Codes;
-import org.latentmap.zoo.TrainedModel;
+import org.latentmap.metrics.Stats;
+import org.latentmap.relocation.Relocation;
 import org.latentmap.train.Progress;
 import org.latentmap.train.ProgressLine;
+import org.latentmap.zoo.TrainedModel;
 import tech.tablesaw.api.DoubleColumn;
 import tech.tablesaw.api.StringColumn;
 import tech.tablesaw.api.Table;
-
-import java.util.ArrayList;
-import java.util.List;
 
 /**
  * How similar the trained models' latent spaces are, pair by pair, without fitting any map (beyond the
@@ -118,21 +119,30 @@ public final class SpaceSimilarity {
      * over the target's own R-MSE (how far the relocation falls short of the best the target can draw). A
      * strongly negative value means: the more similar the spaces, the better the map.
      */
-    public Table agreementWith(List<org.latentmap.relocation.Relocation> relocations) {
-        List<org.latentmap.relocation.Relocation> known = relocations.stream()
-                .filter(r -> names.contains(r.source().name()) && names.contains(r.target().name())).toList();
+    public Table agreementWith(List<Relocation> relocations) {
+        List<Relocation> known = relocations.stream()
+                .filter(r -> names.contains(r.source().name())
+                        && names.contains(r.target().name()))
+                .toList();
         if (known.size() < 3) {
-            throw new IllegalArgumentException("agreement needs at least 3 relocations between these models; got " + known.size());
+            throw new IllegalArgumentException(
+                    "agreement needs at least 3 relocations between these models; got " + known.size());
         }
-        double[] shortfall = known.stream().mapToDouble(r -> r.mMseMean() / r.targetRMseMean()).toArray();
-        double[] c = known.stream().mapToDouble(r -> cka(r.source().name(), r.target().name())).toArray();
-        double[] n = known.stream().mapToDouble(r -> neighbours(r.source().name(), r.target().name())).toArray();
+        double[] shortfall = known.stream()
+                .mapToDouble(r -> r.mMseMean() / r.targetRMseMean())
+                .toArray();
+        double[] c = known.stream()
+                .mapToDouble(r -> cka(r.source().name(), r.target().name()))
+                .toArray();
+        double[] n = known.stream()
+                .mapToDouble(r -> neighbours(r.source().name(), r.target().name()))
+                .toArray();
         StringColumn measure = StringColumn.create("measure");
         DoubleColumn rho = DoubleColumn.create("Spearman vs M-MSE / target R-MSE");
         measure.append("linear CKA");
-        rho.append(Math.round(org.latentmap.metrics.Stats.spearman(c, shortfall) * 1000) / 1000.0);
+        rho.append(Math.round(Stats.spearman(c, shortfall) * 1000) / 1000.0);
         measure.append(k + "-NN overlap");
-        rho.append(Math.round(org.latentmap.metrics.Stats.spearman(n, shortfall) * 1000) / 1000.0);
+        rho.append(Math.round(Stats.spearman(n, shortfall) * 1000) / 1000.0);
         return Table.create("Similarity against relocation error (" + known.size() + " relocations)", measure, rho);
     }
 

@@ -1,19 +1,22 @@
 package org.latentmap.studies;
 
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import org.latentmap.features.Baselines;
+import org.latentmap.metrics.Stats;
 import org.latentmap.relocation.CodeMapFit;
 import org.latentmap.relocation.FitPoints;
 import org.latentmap.relocation.Relocation;
 import org.latentmap.relocation.Relocations;
-import org.latentmap.metrics.Stats;
-import org.latentmap.zoo.TrainedModel;
 import org.latentmap.train.Progress;
 import org.latentmap.train.ProgressLine;
+import org.latentmap.zoo.TrainedModel;
 import tech.tablesaw.api.DoubleColumn;
 import tech.tablesaw.api.StringColumn;
 import tech.tablesaw.api.Table;
-
-import java.util.ArrayList;
-import java.util.List;
 
 /**
  * Which map is best (beyond the paper, which uses one linear map without bias): the same pairs of models
@@ -33,11 +36,11 @@ public final class MapFamilyComparison {
      * be made on some points (least squares on fewer points than source variables) is left out of the table
      * with a line saying why.
      */
-    public static MapFamilyComparison run(Relocations on, List<TrainedModel[]> pairs, List<? extends CodeMapFit> fits,
-                                          List<FitPoints> points) {
+    public static MapFamilyComparison run(
+            Relocations on, List<TrainedModel[]> pairs, List<? extends CodeMapFit> fits, List<FitPoints> points) {
         if (pairs.isEmpty() || fits.isEmpty() || points.isEmpty()) {
-            throw new IllegalArgumentException("a comparison needs pairs, fits and fit points; got " + pairs.size() + ", "
-                    + fits.size() + " and " + points.size());
+            throw new IllegalArgumentException("a comparison needs pairs, fits and fit points; got " + pairs.size()
+                    + ", " + fits.size() + " and " + points.size());
         }
         Progress progress = ProgressLine.toStandardOutput("relocation");
         long total = (long) pairs.size() * fits.size() * points.size();
@@ -75,7 +78,8 @@ public final class MapFamilyComparison {
         DoubleColumn mMse = DoubleColumn.create("M-MSE");
         DoubleColumn target = DoubleColumn.create("target R-MSE");
         for (Relocation r : relocations) {
-            kind.append(r.source().family().displayName() + " -> " + r.target().family().displayName());
+            kind.append(r.source().family().displayName() + " -> "
+                    + r.target().family().displayName());
             pair.append(r.source().name() + " -> " + r.target().name());
             on.append(r.fittedOn());
             fit.append(r.fit());
@@ -87,7 +91,7 @@ public final class MapFamilyComparison {
     }
 
     /** {@link #table()} with a last column naming the strongest of {@code baselines} each M-MSE beats. */
-    public Table table(org.latentmap.features.Baselines baselines) {
+    public Table table(Baselines baselines) {
         Table shown = table();
         StringColumn beats = StringColumn.create(Table2.BEATS);
         for (Relocation r : relocations) {
@@ -101,24 +105,28 @@ public final class MapFamilyComparison {
         StringColumn on = StringColumn.create("fitted on");
         StringColumn fit = StringColumn.create("best M-MSE on most pairs");
         StringColumn count = StringColumn.create("pairs won");
-        for (String points : relocations.stream().map(Relocation::fittedOn).distinct().toList()) {
-            java.util.Map<String, Integer> wins = new java.util.LinkedHashMap<>();
-            java.util.Map<String, List<Relocation>> byPair = new java.util.LinkedHashMap<>();
+        for (String points :
+                relocations.stream().map(Relocation::fittedOn).distinct().toList()) {
+            Map<String, Integer> wins = new LinkedHashMap<>();
+            Map<String, List<Relocation>> byPair = new LinkedHashMap<>();
             for (Relocation r : relocations) {
                 if (r.fittedOn().equals(points)) {
-                    byPair.computeIfAbsent(r.source().name() + " -> " + r.target().name(), k -> new ArrayList<>()).add(r);
+                    byPair.computeIfAbsent(
+                                    r.source().name() + " -> " + r.target().name(), k -> new ArrayList<>())
+                            .add(r);
                 }
             }
             for (List<Relocation> group : byPair.values()) {
-                Relocation best = group.stream().min(java.util.Comparator.comparingDouble(Relocation::mMseMean)).orElseThrow();
+                Relocation best = group.stream()
+                        .min(Comparator.comparingDouble(Relocation::mMseMean))
+                        .orElseThrow();
                 wins.merge(best.fit(), 1, Integer::sum);
             }
-            var top = wins.entrySet().stream().max(java.util.Map.Entry.comparingByValue()).orElseThrow();
+            var top = wins.entrySet().stream().max(Map.Entry.comparingByValue()).orElseThrow();
             on.append(points);
             fit.append(top.getKey());
             count.append(top.getValue() + " of " + byPair.size());
         }
         return Table.create("Best map family by fit points", on, fit, count);
     }
-
 }

@@ -1,22 +1,22 @@
 package org.latentmap.studies;
 
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.List;
+import java.util.Locale;
+import org.latentmap.features.SupportStrategy;
+import org.latentmap.metrics.Stats;
 import org.latentmap.relocation.CodeMapFit;
 import org.latentmap.relocation.FitPoints;
 import org.latentmap.relocation.Relocation;
 import org.latentmap.relocation.Relocations;
-import org.latentmap.features.SupportStrategy;
-import org.latentmap.metrics.Stats;
-import org.latentmap.zoo.TrainedModel;
 import org.latentmap.train.Progress;
 import org.latentmap.train.ProgressLine;
+import org.latentmap.zoo.TrainedModel;
 import tech.tablesaw.api.DoubleColumn;
 import tech.tablesaw.api.IntColumn;
 import tech.tablesaw.api.StringColumn;
 import tech.tablesaw.api.Table;
-
-import java.util.ArrayList;
-import java.util.List;
-import java.util.Locale;
 
 /**
  * How small a support set can be (beyond the paper, which fixes about 150 points): one relocation fitted on
@@ -58,8 +58,14 @@ public final class SupportSizeStudy {
      * Fits {@code source} -> {@code target} with {@code fit} on support sets of every size in {@code sizes}
      * from every strategy, seeds 1..{@code seeds}, and once on all the training images of {@code relocations}; a progress line counts the fits.
      */
-    public static SupportSizeStudy run(Relocations relocations, TrainedModel source, TrainedModel target,
-                                       CodeMapFit fit, List<SupportStrategy> strategies, int[] sizes, int seeds) {
+    public static SupportSizeStudy run(
+            Relocations relocations,
+            TrainedModel source,
+            TrainedModel target,
+            CodeMapFit fit,
+            List<SupportStrategy> strategies,
+            int[] sizes,
+            int seeds) {
         if (strategies.isEmpty() || sizes.length == 0 || seeds < 1) {
             throw new IllegalArgumentException("a support-size study needs strategies, sizes and seeds >= 1; got "
                     + strategies.size() + " strategies, " + sizes.length + " sizes, " + seeds + " seeds");
@@ -106,9 +112,11 @@ public final class SupportSizeStudy {
 
     /** The points of one strategy, by size. */
     public List<Point> of(String strategy) {
-        List<Point> found = points.stream().filter(p -> p.strategy().equals(strategy)).toList();
+        List<Point> found =
+                points.stream().filter(p -> p.strategy().equals(strategy)).toList();
         if (found.isEmpty()) {
-            throw new IllegalArgumentException("no strategy \"" + strategy + "\" in this study; it has " + strategies());
+            throw new IllegalArgumentException(
+                    "no strategy \"" + strategy + "\" in this study; it has " + strategies());
         }
         return found;
     }
@@ -119,14 +127,20 @@ public final class SupportSizeStudy {
      */
     public int sizeMatchingAllData(String strategy, double tolerance) {
         double reference = allData.mMseMean();
-        return of(strategy).stream().filter(p -> p.meanMMse() <= reference * (1 + tolerance))
-                .mapToInt(Point::size).min().orElse(-1);
+        return of(strategy).stream()
+                .filter(p -> p.meanMMse() <= reference * (1 + tolerance))
+                .mapToInt(Point::size)
+                .min()
+                .orElse(-1);
     }
 
     /** The strategy with the smallest mean M-MSE at {@code size}. */
     public String bestAt(int size) {
-        return points.stream().filter(p -> p.size() == size).min(java.util.Comparator.comparingDouble(Point::meanMMse))
-                .map(Point::strategy).orElseThrow(() -> new IllegalArgumentException("no size " + size + " in this study"));
+        return points.stream()
+                .filter(p -> p.size() == size)
+                .min(Comparator.comparingDouble(Point::meanMMse))
+                .map(Point::strategy)
+                .orElseThrow(() -> new IllegalArgumentException("no size " + size + " in this study"));
     }
 
     /** One row per strategy and size, then all data: M-MSE mean ± sd over seeds, its ratio to all data's, L-MSE. */
@@ -149,6 +163,7 @@ public final class SupportSizeStudy {
         mMse.append(String.format(Locale.ROOT, "%.4f", reference));
         ratio.append(1.0);
         lMse.append(String.format(Locale.ROOT, "%.4f", allData.lMseMean()));
-        return Table.create("Support-set size and strategy, " + pair + " (" + fit + ")", strategy, size, mMse, ratio, lMse);
+        return Table.create(
+                "Support-set size and strategy, " + pair + " (" + fit + ")", strategy, size, mMse, ratio, lMse);
     }
 }

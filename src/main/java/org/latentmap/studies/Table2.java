@@ -1,16 +1,5 @@
 package org.latentmap.studies;
 
-import org.latentmap.relocation.Relocation;
-import org.latentmap.features.Baselines;
-import org.latentmap.metrics.Stats;
-import org.latentmap.zoo.ModelFamily;
-import tech.tablesaw.api.ColumnType;
-import tech.tablesaw.api.DoubleColumn;
-import tech.tablesaw.api.IntColumn;
-import tech.tablesaw.api.StringColumn;
-import tech.tablesaw.api.Table;
-import tech.tablesaw.io.csv.CsvReadOptions;
-
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
@@ -18,8 +7,19 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.function.Function;
+import org.latentmap.features.Baselines;
+import org.latentmap.metrics.Stats;
+import org.latentmap.relocation.Relocation;
+import org.latentmap.zoo.ModelFamily;
+import tech.tablesaw.api.ColumnType;
+import tech.tablesaw.api.DoubleColumn;
+import tech.tablesaw.api.IntColumn;
+import tech.tablesaw.api.StringColumn;
+import tech.tablesaw.api.Table;
+import tech.tablesaw.io.csv.CsvReadOptions;
 
 /**
  * The paper's Table 2 (Sect. 6): for each relocation, source, target, L-MSE, R-MSE and M-MSE as mean ± sd,
@@ -31,6 +31,7 @@ public final class Table2 {
     private static final String[] METRICS = {"L-MSE", "R-MSE", "M-MSE", "target R-MSE"};
     /** The column saying which baseline a row's mean M-MSE beats ({@link Baselines#strongestBeaten}). */
     public static final String BEATS = "M-MSE beats";
+
     private static final String BASELINE = "baseline: ";
     private final Table numbers;
     private final String title;
@@ -44,7 +45,12 @@ public final class Table2 {
     public static Table2 of(List<Relocation> relocations) {
         Builder builder = new Builder("pairs");
         for (Relocation r : relocations) {
-            builder.add(r.source().name(), r.target().name(), r.fittedOn(), r.fit(), 1,
+            builder.add(
+                    r.source().name(),
+                    r.target().name(),
+                    r.fittedOn(),
+                    r.fit(),
+                    1,
                     List.of(r.lMse(), r.rMse(), r.mMse(), r.targetRMse()));
         }
         return new Table2(builder.table("Relocations (mean ± sd over test batches)"), "Relocations");
@@ -54,14 +60,25 @@ public final class Table2 {
     public static Table2 summary(List<Relocation> relocations) {
         Map<Kind, List<Relocation>> groups = new LinkedHashMap<>();
         for (Relocation r : relocations) {
-            groups.computeIfAbsent(new Kind(r.source().family(), r.target().family(), r.fittedOn(), r.fit()), k -> new ArrayList<>()).add(r);
+            groups.computeIfAbsent(
+                            new Kind(r.source().family(), r.target().family(), r.fittedOn(), r.fit()),
+                            k -> new ArrayList<>())
+                    .add(r);
         }
         Builder builder = new Builder("pairs");
         for (List<Relocation> group : groups.values()) {
             Relocation first = group.get(0);
-            builder.add(first.source().family().displayName(), first.target().family().displayName(), first.fittedOn(),
-                    first.fit(), group.size(), List.of(perPair(group, Relocation::lMseMean), perPair(group, Relocation::rMseMean),
-                            perPair(group, Relocation::mMseMean), perPair(group, Relocation::targetRMseMean)));
+            builder.add(
+                    first.source().family().displayName(),
+                    first.target().family().displayName(),
+                    first.fittedOn(),
+                    first.fit(),
+                    group.size(),
+                    List.of(
+                            perPair(group, Relocation::lMseMean),
+                            perPair(group, Relocation::rMseMean),
+                            perPair(group, Relocation::mMseMean),
+                            perPair(group, Relocation::targetRMseMean)));
         }
         return new Table2(builder.table("Relocations by kind (mean ± sd over pairs of models)"), "Relocations by kind");
     }
@@ -73,7 +90,9 @@ public final class Table2 {
      */
     public Table2 withBaselines(Baselines baselines) {
         Table more = numbers.copy();
-        double[] values = {baselines.meanImage(), baselines.classMean(), baselines.randomPairs(), baselines.nearestTraining()};
+        double[] values = {
+            baselines.meanImage(), baselines.classMean(), baselines.randomPairs(), baselines.nearestTraining()
+        };
         List<String> names = Baselines.names();
         for (int b = 0; b < values.length; b++) {
             DoubleColumn column = DoubleColumn.create(BASELINE + names.get(b));
@@ -98,19 +117,25 @@ public final class Table2 {
     public static Table2 gather(Path folder) {
         List<Path> files;
         try (var listing = Files.list(folder)) {
-            files = listing.filter(f -> f.getFileName().toString().matches("table2-.+\\.csv")).sorted().toList();
+            files = listing.filter(f -> f.getFileName().toString().matches("table2-.+\\.csv"))
+                    .sorted()
+                    .toList();
         } catch (IOException e) {
             throw new UncheckedIOException("cannot list " + folder + " for Table 2's parts", e);
         }
         if (files.isEmpty()) {
-            throw new IllegalArgumentException("no table2-*.csv in " + folder + ": run the relocation notebooks (04-06) first");
+            throw new IllegalArgumentException(
+                    "no table2-*.csv in " + folder + ": run the relocation notebooks (04-06) first");
         }
         Table all = null;
         for (Path file : files) {
             Table part = read(file);
             all = all == null ? part : all.append(part);
         }
-        String parts = files.stream().map(f -> f.getFileName().toString()).reduce((a, b) -> a + ", " + b).orElseThrow();
+        String parts = files.stream()
+                .map(f -> f.getFileName().toString())
+                .reduce((a, b) -> a + ", " + b)
+                .orElseThrow();
         all.setName("Table 2 (mean ± sd over pairs of models; from " + parts + ")");
         return new Table2(all, "Table 2");
     }
@@ -118,28 +143,29 @@ public final class Table2 {
     private static Table read(Path file) {
         Table part;
         try {
-            part = Table.read().usingOptions(CsvReadOptions.builder(file.toFile()).columnTypes(column ->
-                    switch (column) {
+            part = Table.read()
+                    .usingOptions(CsvReadOptions.builder(file.toFile()).columnTypes(column -> switch (column) {
                         case "source", "target", "fitted on", "fit", BEATS -> ColumnType.STRING;
                         case "pairs" -> ColumnType.INTEGER;
                         default -> ColumnType.DOUBLE;
                     }));
         } catch (RuntimeException e) {
-            throw new IllegalArgumentException("cannot read " + file + " as a Table 2 written by Table2.writeCsv: " + e.getMessage(), e);
+            throw new IllegalArgumentException(
+                    "cannot read " + file + " as a Table 2 written by Table2.writeCsv: " + e.getMessage(), e);
         }
         List<String> plain = new Builder("pairs").table("").columnNames();
         List<String> withBaselines = new ArrayList<>(plain);
         Baselines.names().forEach(name -> withBaselines.add(BASELINE + name));
         withBaselines.add(BEATS);
         if (!part.columnNames().equals(plain) && !part.columnNames().equals(withBaselines)) {
-            throw new IllegalArgumentException(file + " is not a Table 2 written by Table2.writeCsv: its columns are " + part.columnNames());
+            throw new IllegalArgumentException(
+                    file + " is not a Table 2 written by Table2.writeCsv: its columns are " + part.columnNames());
         }
         return part;
     }
 
     /** What makes relocations one row of the summary. */
-    private record Kind(ModelFamily source, ModelFamily target, String fittedOn, String fit) {
-    }
+    private record Kind(ModelFamily source, ModelFamily target, String fittedOn, String fit) {}
 
     private static double[] perPair(List<Relocation> group, Function<Relocation, Double> metric) {
         return group.stream().mapToDouble(metric::apply).toArray();
@@ -156,7 +182,7 @@ public final class Table2 {
             DoubleColumn mean = numbers.doubleColumn(metric + " mean");
             DoubleColumn sd = numbers.doubleColumn(metric + " sd");
             for (int i = 0; i < numbers.rowCount(); i++) {
-                text.append(String.format(java.util.Locale.ROOT, "%.4f ± %.4f", mean.get(i), sd.get(i)));
+                text.append(String.format(Locale.ROOT, "%.4f ± %.4f", mean.get(i), sd.get(i)));
             }
             shown.addColumns(text);
         }

@@ -5,19 +5,19 @@ import ai.djl.ndarray.NDArray;
 import ai.djl.ndarray.NDManager;
 import ai.djl.ndarray.NDScope;
 import ai.djl.nn.Parameter;
+import java.util.Arrays;
+import java.util.List;
+import java.util.Locale;
 import org.latentmap.data.ImageSet;
+import org.latentmap.engine.GradMode;
 import org.latentmap.features.CodeStore;
 import org.latentmap.features.PackedValues;
 import org.latentmap.metrics.Stats;
 import org.latentmap.model.Adversarial;
-import org.latentmap.zoo.TrainedModel;
 import org.latentmap.train.Adam;
-import org.latentmap.engine.GradMode;
 import org.latentmap.train.Progress;
 import org.latentmap.train.ProgressLine;
-
-import java.util.List;
-import java.util.Locale;
+import org.latentmap.zoo.TrainedModel;
 
 /**
  * Optimisation-based inversion of a generator (paper Sect. 7, Fig. 12, their "gradient ascent"): for each
@@ -28,6 +28,7 @@ import java.util.Locale;
 public final class Inversion {
     /** Codes averaged for the start. */
     private static final int PRIOR_SAMPLES = 1024;
+
     private static final int CHUNK = 256;
 
     private static final String RULE = "inversion v1";
@@ -40,7 +41,8 @@ public final class Inversion {
 
     private Inversion(Adversarial model, TrainedModel stored, int steps, double learningRate, Progress progress) {
         if (steps < 1 || !(learningRate > 0)) {
-            throw new IllegalArgumentException("an inversion needs steps >= 1 and a learning rate > 0; got " + steps + " and " + learningRate);
+            throw new IllegalArgumentException(
+                    "an inversion needs steps >= 1 and a learning rate > 0; got " + steps + " and " + learningRate);
         }
         this.model = model;
         this.stored = stored;
@@ -60,8 +62,9 @@ public final class Inversion {
      */
     public static Inversion of(TrainedModel model) {
         if (!(model.model() instanceof Adversarial adversarial)) {
-            throw new IllegalArgumentException(model.name() + " is a " + model.family().displayName()
-                    + ": inversion optimises the code of a generator (a GAN or StyleGAN)");
+            throw new IllegalArgumentException(
+                    model.name() + " is a " + model.family().displayName()
+                            + ": inversion optimises the code of a generator (a GAN or StyleGAN)");
         }
         return new Inversion(adversarial, model, 300, 0.05, ProgressLine.toStandardOutput());
     }
@@ -91,15 +94,20 @@ public final class Inversion {
         if (stored == null) {
             return optimise(images);
         }
-        String recipe = "Adam " + Double.toHexString(learningRate) + " for " + steps + " steps from the mean of " + PRIOR_SAMPLES
-                + " prior codes, chunks of " + CHUNK;
+        String recipe = "Adam " + Double.toHexString(learningRate) + " for " + steps + " steps from the mean of "
+                + PRIOR_SAMPLES + " prior codes, chunks of " + CHUNK;
         PackedValues.Reader values = PackedValues.read(CodeStore.standard().values(stored, images, RULE, recipe, () -> {
             Result found = optimise(images);
             float[][] drawn = new float[images.size()][];
             for (int i = 0; i < drawn.length; i++) {
                 drawn[i] = found.images().image(i);
             }
-            return new PackedValues().add(found.codes()).add(drawn).add(found.startError()).add(found.error()).toArray();
+            return new PackedValues()
+                    .add(found.codes())
+                    .add(drawn)
+                    .add(found.startError())
+                    .add(found.error())
+                    .toArray();
         }));
         float[][] codes = values.rows();
         float[][] drawn = values.rows();
@@ -110,8 +118,11 @@ public final class Inversion {
         double[] before = values.doubles();
         double[] after = values.doubles();
         values.end();
-        return new Result(codes, new ImageSet(pixels, images.size(), images.channels(), images.height(), images.width(), null, null),
-                before, after);
+        return new Result(
+                codes,
+                new ImageSet(pixels, images.size(), images.channels(), images.height(), images.width(), null, null),
+                before,
+                after);
     }
 
     private Result optimise(ImageSet images) {
@@ -121,7 +132,9 @@ public final class Inversion {
         double[] after = new double[images.size()];
         float[] drawn = new float[images.size() * images.imageLength()];
         // the model's own parameters are left alone: no gradients for them while the codes move
-        List<Parameter> frozen = model.networks().stream().flatMap(n -> n.trainableParameters().stream()).toList();
+        List<Parameter> frozen = model.networks().stream()
+                .flatMap(n -> n.trainableParameters().stream())
+                .toList();
         requireGradients(frozen, false);
         int chunks = (images.size() + CHUNK - 1) / CHUNK;
         long total = (long) chunks * steps;
@@ -137,24 +150,34 @@ public final class Inversion {
                     NDArray target = images.toNDArray(chunk, from, to);
                     NDArray start = mean.repeat(0, to - from);
                     start.attach(chunk);
-                    Parameter code = Parameter.builder().setName("code").setType(Parameter.Type.OTHER).optArray(start).build();
+                    Parameter code = Parameter.builder()
+                            .setName("code")
+                            .setType(Parameter.Type.OTHER)
+                            .optArray(start)
+                            .build();
                     code.getArray().setRequiresGradient(true);
                     System.arraycopy(errors(target, code.getArray()), 0, before, from, to - from);
                     Adam adam = new Adam(List.of(code), learningRate, 0.9, 0.999);
                     for (int step = 0; step < steps; step++) {
-                        // each step's activations are freed at its end, not with the chunk (300 steps of them fill memory)
-                        try (NDScope ignored = new NDScope(); var collector = Engine.getInstance().newGradientCollector()) {
-                            collector.backward(model.decode(code.getArray()).sub(target).square().mean());
+                        // each step's activations are freed at its end, not with the chunk (300 steps of them fill
+                        // memory)
+                        try (NDScope ignored = new NDScope();
+                                var collector = Engine.getInstance().newGradientCollector()) {
+                            collector.backward(model.decode(code.getArray())
+                                    .sub(target)
+                                    .square()
+                                    .mean());
                         }
                         adam.step();
                         progress.update(++done, total, Double.NaN);
                     }
                     System.arraycopy(errors(target, code.getArray()), 0, after, from, to - from);
-                    float[] pixels = model.decode(code.getArray().stopGradient()).toFloatArray();
+                    float[] pixels =
+                            model.decode(code.getArray().stopGradient()).toFloatArray();
                     System.arraycopy(pixels, 0, drawn, from * images.imageLength(), pixels.length);
                     float[] flat = code.getArray().stopGradient().toFloatArray();
                     for (int i = from; i < to; i++) {
-                        codes[i] = java.util.Arrays.copyOfRange(flat, (i - from) * size, (i - from + 1) * size);
+                        codes[i] = Arrays.copyOfRange(flat, (i - from) * size, (i - from + 1) * size);
                     }
                 }
             }
@@ -165,13 +188,20 @@ public final class Inversion {
             requireGradients(frozen, true);
             progress.end(done, total, failure);
         }
-        return new Result(codes, new ImageSet(drawn, images.size(), images.channels(), images.height(), images.width(), null, null),
-                before, after);
+        return new Result(
+                codes,
+                new ImageSet(drawn, images.size(), images.channels(), images.height(), images.width(), null, null),
+                before,
+                after);
     }
 
     private double[] errors(NDArray target, NDArray code) {
         NDArray difference = model.decode(code.stopGradient()).sub(target);
-        float[] perImage = difference.square().reshape(difference.getShape().get(0), -1).mean(new int[] {1}).toFloatArray();
+        float[] perImage = difference
+                .square()
+                .reshape(difference.getShape().get(0), -1)
+                .mean(new int[] {1})
+                .toFloatArray();
         double[] out = new double[perImage.length];
         for (int i = 0; i < out.length; i++) {
             out[i] = perImage[i];
@@ -200,8 +230,12 @@ public final class Inversion {
 
         @Override
         public String toString() {
-            return String.format(Locale.ROOT, "inversion of %d images: image MSE %.4f (from %.4f at the mean code)",
-                    codes.length, meanError(), meanStartError());
+            return String.format(
+                    Locale.ROOT,
+                    "inversion of %d images: image MSE %.4f (from %.4f at the mean code)",
+                    codes.length,
+                    meanError(),
+                    meanStartError());
         }
     }
 }

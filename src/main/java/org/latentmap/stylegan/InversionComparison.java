@@ -1,5 +1,8 @@
 package org.latentmap.stylegan;
 
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
 import org.latentmap.data.ImageSet;
 import org.latentmap.metrics.ReconstructionError;
 import org.latentmap.metrics.Stats;
@@ -8,10 +11,6 @@ import tech.tablesaw.api.DoubleColumn;
 import tech.tablesaw.api.IntColumn;
 import tech.tablesaw.api.StringColumn;
 import tech.tablesaw.api.Table;
-
-import java.util.ArrayList;
-import java.util.List;
-import java.util.Locale;
 
 /**
  * Paper Sect. 7, Figs. 11 and 12, in one table: how well a generator draws sets of images back, by its
@@ -25,8 +24,7 @@ public final class InversionComparison {
     private final List<Row> rows;
 
     /** One set of images: its re-coder error and its inversion. */
-    public record Row(String name, ImageSet images, double recoderError, Inversion.Result inversion) {
-    }
+    public record Row(String name, ImageSet images, double recoderError, Inversion.Result inversion) {}
 
     private InversionComparison(Adversarial model, Inversion inversion, List<Row> rows) {
         this.model = model;
@@ -60,8 +58,10 @@ public final class InversionComparison {
 
     /** The row named {@code name}. */
     public Row row(String name) {
-        return rows.stream().filter(r -> r.name().equals(name)).findFirst().orElseThrow(
-                () -> new IllegalArgumentException("no row named \"" + name + "\"; the rows are "
+        return rows.stream()
+                .filter(r -> r.name().equals(name))
+                .findFirst()
+                .orElseThrow(() -> new IllegalArgumentException("no row named \"" + name + "\"; the rows are "
                         + rows.stream().map(Row::name).toList()));
     }
 
@@ -81,23 +81,33 @@ public final class InversionComparison {
             names.append(row.name());
             counts.append(row.images().size());
             recoder.append(Stats.significant(row.recoderError(), 4));
-            recoderRatio.append(Stats.significant(row.recoderError() / rows.get(0).recoderError(), 4));
+            recoderRatio.append(
+                    Stats.significant(row.recoderError() / rows.get(0).recoderError(), 4));
             start.append(Stats.significant(row.inversion().meanStartError(), 4));
             optimised.append(Stats.significant(row.inversion().meanError(), 4));
-            optimisedRatio.append(Stats.significant(row.inversion().meanError() / rows.get(0).inversion().meanError(), 4));
+            optimisedRatio.append(Stats.significant(
+                    row.inversion().meanError() / rows.get(0).inversion().meanError(), 4));
         }
-        String title = String.format(Locale.ROOT, "Drawing images back with %s: re-coder and %d optimisation steps",
-                model.name(), inversion.steps());
+        String title = String.format(
+                Locale.ROOT,
+                "Drawing images back with %s: re-coder and %d optimisation steps",
+                model.name(),
+                inversion.steps());
         return Table.create(title, names, counts, recoder, recoderRatio, start, optimised, optimisedRatio);
     }
-
 
     @Override
     public String toString() {
         StringBuilder text = new StringBuilder();
         for (Row row : rows) {
-            text.append(String.format(Locale.ROOT, "%s (%d images): re-coder %.4f, optimised %.4f (± %.4f)%n", row.name(),
-                    row.images().size(), row.recoderError(), row.inversion().meanError(), Stats.sd(row.inversion().error())));
+            text.append(String.format(
+                    Locale.ROOT,
+                    "%s (%d images): re-coder %.4f, optimised %.4f (± %.4f)%n",
+                    row.name(),
+                    row.images().size(),
+                    row.recoderError(),
+                    row.inversion().meanError(),
+                    Stats.sd(row.inversion().error())));
         }
         return text.toString();
     }

@@ -4,7 +4,6 @@ import ai.djl.ndarray.NDArray;
 import ai.djl.ndarray.NDList;
 import ai.djl.ndarray.NDScope;
 import ai.djl.nn.Parameter;
-
 import java.io.DataInputStream;
 import java.io.DataOutputStream;
 import java.io.IOException;
@@ -60,9 +59,21 @@ public final class Adam {
                 NDArray gradient = parameter.getGradient();
                 NDArray weight = parameter.stopGradient(); // the same storage, updated outside autograd
                 // the engine's fused Adam update (one native call per parameter) on moments this class owns
-                parameter.getNDArrayInternal().adamUpdate(
-                        new NDList(weight, gradient, means.get(i), variances.get(i)), new NDList(weight),
-                        (float) learningRate, rate, 0f, 1f, -1f, (float) beta1, (float) beta2, (float) epsilon, false, false);
+                parameter
+                        .getNDArrayInternal()
+                        .adamUpdate(
+                                new NDList(weight, gradient, means.get(i), variances.get(i)),
+                                new NDList(weight),
+                                (float) learningRate,
+                                rate,
+                                0f,
+                                1f,
+                                -1f,
+                                (float) beta1,
+                                (float) beta2,
+                                (float) epsilon,
+                                false,
+                                false);
                 gradient.subi(gradient);
             }
         }
@@ -96,7 +107,8 @@ public final class Adam {
         long savedSteps = in.readLong();
         int count = in.readInt();
         if (count != parameters.size()) {
-            throw new IOException("the checkpoint's optimizer has " + count + " parameters, this network " + parameters.size());
+            throw new IOException(
+                    "the checkpoint's optimizer has " + count + " parameters, this network " + parameters.size());
         }
         for (int i = 0; i < count; i++) {
             means.set(i, read(in, means.get(i)));
@@ -121,8 +133,8 @@ public final class Adam {
         in.readFully(bytes);
         NDArray saved = NDArray.decode(current.getManager(), bytes);
         if (!saved.getShape().equals(current.getShape()) || saved.getDataType() != current.getDataType()) {
-            String message = "optimizer state of shape " + saved.getShape() + " (" + saved.getDataType() + ") for a parameter of shape "
-                    + current.getShape() + " (" + current.getDataType() + ")";
+            String message = "optimizer state of shape " + saved.getShape() + " (" + saved.getDataType()
+                    + ") for a parameter of shape " + current.getShape() + " (" + current.getDataType() + ")";
             saved.close();
             throw new IOException(message);
         }

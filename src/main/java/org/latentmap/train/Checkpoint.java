@@ -1,7 +1,5 @@
 package org.latentmap.train;
 
-import org.latentmap.AtomicFile;
-
 import java.io.BufferedInputStream;
 import java.io.BufferedOutputStream;
 import java.io.DataInputStream;
@@ -11,6 +9,7 @@ import java.io.InputStream;
 import java.nio.channels.Channels;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import org.latentmap.AtomicFile;
 
 /**
  * A training's state on disk: what it is (a description of model, plan and data that must match to
@@ -22,8 +21,7 @@ public final class Checkpoint {
     private static final int MAGIC = 0x4c4d434b; // "LMCK"
     private static final int VERSION = 1;
 
-    private Checkpoint() {
-    }
+    private Checkpoint() {}
 
     /** What a checkpoint says about itself, read without loading the parameters. */
     public record Header(String description, long step, long totalSteps) {
@@ -34,7 +32,8 @@ public final class Checkpoint {
 
     public static void write(Path file, Header header, LossHistory history, Trainable trainable) throws IOException {
         AtomicFile.write(file, channel -> {
-            DataOutputStream out = new DataOutputStream(new BufferedOutputStream(Channels.newOutputStream(channel), 1 << 16));
+            DataOutputStream out =
+                    new DataOutputStream(new BufferedOutputStream(Channels.newOutputStream(channel), 1 << 16));
             out.writeInt(MAGIC);
             out.writeInt(VERSION);
             out.writeUTF(header.description());
@@ -73,8 +72,8 @@ public final class Checkpoint {
         }
         int version = in.readInt();
         if (version != VERSION) {
-            throw new IOException(file + " is a checkpoint of format " + version + ", this latentmap reads "
-                    + VERSION + ": delete it to train again");
+            throw new IOException(file + " is a checkpoint of format " + version + ", this latentmap reads " + VERSION
+                    + ": delete it to train again");
         }
         return new Header(in.readUTF(), in.readLong(), in.readLong());
     }

@@ -5,15 +5,14 @@ import ai.djl.ndarray.NDArray;
 import ai.djl.ndarray.NDManager;
 import ai.djl.ndarray.types.Shape;
 import ai.djl.training.GradientCollector;
-import org.latentmap.engine.Tensors;
-import org.latentmap.model.Adversarial;
-import org.latentmap.model.Gan;
-import org.latentmap.model.LatentModel;
-
 import java.io.DataInputStream;
 import java.io.DataOutputStream;
 import java.io.IOException;
 import java.util.List;
+import org.latentmap.engine.Tensors;
+import org.latentmap.model.Adversarial;
+import org.latentmap.model.Gan;
+import org.latentmap.model.LatentModel;
 
 /**
  * Trains an {@link Adversarial} model, the GAN (paper Sect. 4.2) or the StyleGAN (Sect. 7), and then its
@@ -51,14 +50,16 @@ public final class GanTraining implements Trainable {
     /** Trains {@code model}, labelling real images {@code realTarget} for the discriminator (1: the plain logistic loss). */
     public GanTraining(Adversarial model, TrainingPlan plan, float realTarget) {
         if (!(realTarget > 0.5f && realTarget <= 1f)) {
-            throw new IllegalArgumentException("the discriminator's target for real images is in (0.5, 1], got " + realTarget);
+            throw new IllegalArgumentException(
+                    "the discriminator's target for real images is in (0.5, 1], got " + realTarget);
         }
         this.gan = model;
         this.realTarget = realTarget;
         this.adversarialSteps = plan.steps();
         this.recoderSteps = plan.recoderSteps();
         this.generatorOptimizer = new Adam(gan.generatorParameters(), plan.learningRate(), 0.5, 0.999);
-        this.discriminatorOptimizer = new Adam(gan.discriminator().trainableParameters(), plan.learningRate(), 0.5, 0.999);
+        this.discriminatorOptimizer =
+                new Adam(gan.discriminator().trainableParameters(), plan.learningRate(), 0.5, 0.999);
         this.recoderOptimizer = new Adam(gan.recoder().trainableParameters(), 1e-3, 0.9, 0.999);
     }
 
@@ -69,8 +70,9 @@ public final class GanTraining implements Trainable {
 
     @Override
     public String recipe() {
-        return "GAN training v1: logistic losses, real images labelled " + realTarget + ", Adam (0.5, 0.999); re-coder: code MSE + "
-                + RECODER_IMAGE_WEIGHT + " x image MSE of G(R(G(z))), generator frozen, Adam 1e-3 decaying linearly";
+        return "GAN training v1: logistic losses, real images labelled " + realTarget
+                + ", Adam (0.5, 0.999); re-coder: code MSE + " + RECODER_IMAGE_WEIGHT
+                + " x image MSE of G(R(G(z))), generator frozen, Adam 1e-3 decaying linearly";
     }
 
     @Override
@@ -114,7 +116,8 @@ public final class GanTraining implements Trainable {
 
     private double[] recoder(NDArray batch, long step) {
         NDManager manager = batch.getManager();
-        NDArray codes = gan.recoderTarget(manager.randomNormal(new Shape(batch.getShape().get(0), gan.noiseSize())));
+        NDArray codes = gan.recoderTarget(
+                manager.randomNormal(new Shape(batch.getShape().get(0), gan.noiseSize())));
         NDArray images = gan.decode(codes);
         double value;
         // the generator is frozen: the image term's gradient flows through it into the re-coder only
@@ -122,7 +125,8 @@ public final class GanTraining implements Trainable {
         try (GradientCollector collector = Engine.getInstance().newGradientCollector()) {
             NDArray predicted = gan.recoder().forward(images, true);
             NDArray loss = Losses.meanSquaredError(predicted, codes)
-                    .add(Losses.meanSquaredError(gan.decode(predicted), images).mul(Tensors.scalar(images, RECODER_IMAGE_WEIGHT)));
+                    .add(Losses.meanSquaredError(gan.decode(predicted), images)
+                            .mul(Tensors.scalar(images, RECODER_IMAGE_WEIGHT)));
             value = TrainingDiverged.check(step, "recoder", loss.getFloat());
             collector.backward(loss);
         } finally {

@@ -62,7 +62,8 @@ public final class LossHistory {
                 }
             }
             if (count > 0) {
-                points.add(new double[] {from + (Math.min(values.length, from + window) - from - 1) / 2.0, sum / count});
+                points.add(new double[] {from + (Math.min(values.length, from + window) - from - 1) / 2.0, sum / count
+                });
             }
         }
         double[][] xy = new double[2][points.size()];
@@ -92,7 +93,8 @@ public final class LossHistory {
     void load(DataInputStream in) throws IOException {
         int columns = in.readInt();
         if (columns != names.size()) {
-            throw new IOException("the checkpoint has " + columns + " losses, this training " + names.size() + " " + names);
+            throw new IOException(
+                    "the checkpoint has " + columns + " losses, this training " + names.size() + " " + names);
         }
         int count = in.readInt();
         rows.clear();

@@ -1,9 +1,8 @@
 package org.latentmap.train;
 
-import ai.djl.ndarray.NDArray;
-import ai.djl.ndarray.types.Shape;
-
 import static org.latentmap.engine.Tensors.scalar;
+
+import ai.djl.ndarray.NDArray;
 
 /**
  * The loss terms of paper Sect. 4.2, each averaged over the batch: squared reconstruction error summed over
@@ -11,8 +10,7 @@ import static org.latentmap.engine.Tensors.scalar;
  * discriminator logits, and mean squared error.
  */
 public final class Losses {
-    private Losses() {
-    }
+    private Losses() {}
 
     /** Sum over pixels of (x - y)^2, averaged over the batch (first axis). */
     public static NDArray sumSquaredError(NDArray x, NDArray y) {
@@ -26,7 +24,13 @@ public final class Losses {
 
     /** KL(N(mean, exp(logVar)) || N(0, I)) = 0.5 sum(mean^2 + exp(logVar) - 1 - logVar), averaged over the batch. */
     public static NDArray kl(NDArray mean, NDArray logVar) {
-        return mean.square().add(logVar.exp()).sub(1f).sub(logVar).sum().mul(scalar(mean, 0.5f)).div(scalar(mean, mean.getShape().get(0)));
+        return mean.square()
+                .add(logVar.exp())
+                .sub(1f)
+                .sub(logVar)
+                .sum()
+                .mul(scalar(mean, 0.5f))
+                .div(scalar(mean, mean.getShape().get(0)));
     }
 
     /**
@@ -34,7 +38,8 @@ public final class Losses {
      * stable form softplus(l) - target l, averaged over the batch.
      */
     public static NDArray binaryCrossEntropy(NDArray logits, float target) {
-        NDArray softplus = logits.maximum(scalar(logits, 0f)).add(logits.abs().neg().exp().add(1f).log());
+        NDArray softplus = logits.maximum(scalar(logits, 0f))
+                .add(logits.abs().neg().exp().add(1f).log());
         return softplus.sub(logits.mul(scalar(logits, target))).mean();
     }
 

@@ -15,15 +15,12 @@ public interface Progress {
     /** Says nothing. */
     Progress SILENT = new Progress() {
         @Override
-        public void start(String what, long step, long total) {
-        }
+        public void start(String what, long step, long total) {}
 
         @Override
-        public void update(long step, long total, double loss) {
-        }
+        public void update(long step, long total, double loss) {}
 
         @Override
-        public void end(long step, long total, Throwable error) {
-        }
+        public void end(long step, long total, Throwable error) {}
     };
 }

@@ -47,7 +47,9 @@ public final class ProgressLine implements Progress {
         this.startStep = step;
         this.startMillis = clock.getAsLong();
         this.lastPrint = startMillis;
-        out.print(what + (step > 0 ? ": resuming at " + unit + " " + step + " of " + total : ": " + total + " " + plural()) + "\n");
+        out.print(what
+                + (step > 0 ? ": resuming at " + unit + " " + step + " of " + total : ": " + total + " " + plural())
+                + "\n");
         out.flush();
     }
 
@@ -64,8 +66,12 @@ public final class ProgressLine implements Progress {
     @Override
     public void end(long step, long total, Throwable error) {
         long now = clock.getAsLong();
-        String state = error != null ? "stopped: " + (error.getMessage() != null ? error.getMessage()
-                : error.getClass().getSimpleName() + "; run it again to resume from the last checkpoint")
+        String state = error != null
+                ? "stopped: "
+                        + (error.getMessage() != null
+                                ? error.getMessage()
+                                : error.getClass().getSimpleName()
+                                        + "; run it again to resume from the last checkpoint")
                 : step >= total ? "done in " + duration((now - startMillis) / 1000.0) : "paused";
         out.print("\r" + what + ": " + unit + " " + step + "/" + total + ", " + state + "\n");
         out.flush();
@@ -77,7 +83,8 @@ public final class ProgressLine implements Progress {
         double rate = (step - startStep) / seconds;
         String left = rate > 0 ? duration((total - step) / rate) : "?";
         String shown = Double.isNaN(loss) ? "" : String.format(Locale.ROOT, "  loss %.4g", loss);
-        return String.format(Locale.ROOT, "%s  %d/%d%s  %.1f %s/s  left %s", what, step, total, shown, rate, plural(), left);
+        return String.format(
+                Locale.ROOT, "%s  %d/%d%s  %.1f %s/s  left %s", what, step, total, shown, rate, plural(), left);
     }
 
     private String plural() {
@@ -86,7 +93,8 @@ public final class ProgressLine implements Progress {
 
     static String duration(double seconds) {
         long s = Math.round(seconds);
-        return s >= 3600 ? String.format(Locale.ROOT, "%d:%02d:%02d", s / 3600, s / 60 % 60, s % 60)
+        return s >= 3600
+                ? String.format(Locale.ROOT, "%d:%02d:%02d", s / 3600, s / 60 % 60, s % 60)
                 : String.format(Locale.ROOT, "%d:%02d", s / 60, s % 60);
     }
 }

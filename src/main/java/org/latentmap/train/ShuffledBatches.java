@@ -2,10 +2,10 @@ package org.latentmap.train;
 
 import ai.djl.ndarray.NDArray;
 import ai.djl.ndarray.NDManager;
-import org.latentmap.data.ImageSet;
-
+import ai.djl.ndarray.types.Shape;
 import java.nio.FloatBuffer;
 import java.util.Random;
+import org.latentmap.data.ImageSet;
 
 /**
  * Batches of a data set in a seeded random order, reshuffled every epoch (the last incomplete batch of an
@@ -55,8 +55,8 @@ public final class ShuffledBatches implements Batches {
         for (int i = 0; i < batchSize; i++) {
             System.arraycopy(data.image(indices[i]), 0, pixels, i * length, length);
         }
-        return manager.create(FloatBuffer.wrap(pixels),
-                new ai.djl.ndarray.types.Shape(batchSize, data.channels(), data.height(), data.width()));
+        return manager.create(
+                FloatBuffer.wrap(pixels), new Shape(batchSize, data.channels(), data.height(), data.width()));
     }
 
     private static int[] permutation(int n, Random random) {

@@ -1,12 +1,11 @@
 package org.latentmap.train;
 
 import ai.djl.ndarray.NDArray;
-import org.latentmap.model.LatentModel;
-
 import java.io.DataInputStream;
 import java.io.DataOutputStream;
 import java.io.IOException;
 import java.util.List;
+import org.latentmap.model.LatentModel;
 
 /**
  * A model together with what training it needs (optimizers, gamma balance): {@link Training} feeds it

@@ -1,15 +1,14 @@
 package org.latentmap.train;
 
-import org.latentmap.engine.GradMode;
 import ai.djl.engine.Engine;
 import ai.djl.ndarray.NDArray;
 import ai.djl.ndarray.NDManager;
 import ai.djl.ndarray.NDScope;
-
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import org.latentmap.engine.GradMode;
 
 /**
  * The training loop shared by every model: resumes from the checkpoint when there is one for the same
@@ -66,7 +65,8 @@ public final class Training {
             while (step < total) {
                 Engine.getInstance().setRandomSeed(stepSeed(plan.seed(), step));
                 double[] losses;
-                try (NDManager manager = NDManager.newBaseManager(); NDScope ignored = new NDScope()) {
+                try (NDManager manager = NDManager.newBaseManager();
+                        NDScope ignored = new NDScope()) {
                     NDArray batch = batches.batch(manager, step);
                     losses = trainable.step(batch, step);
                 }
@@ -82,9 +82,10 @@ public final class Training {
             return step - first;
         } catch (TrainingDiverged e) {
             progress.end(step, total, e);
-            String advice = checkpoint == null || saved == 0 ? "no checkpoint was written; try a lower learning rate or another seed"
+            String advice = checkpoint == null || saved == 0
+                    ? "no checkpoint was written; try a lower learning rate or another seed"
                     : "the last good checkpoint (step " + saved + ") stays in " + checkpoint
-                    + "; try a lower learning rate or another seed";
+                            + "; try a lower learning rate or another seed";
             throw new TrainingDiverged(e, advice);
         } catch (RuntimeException | Error e) {
             progress.end(step, total, e);
@@ -112,7 +113,8 @@ public final class Training {
 
     private void save(Path checkpoint, long step) {
         try {
-            Checkpoint.write(checkpoint, new Checkpoint.Header(description, step, plan.totalSteps()), history, trainable);
+            Checkpoint.write(
+                    checkpoint, new Checkpoint.Header(description, step, plan.totalSteps()), history, trainable);
         } catch (IOException e) {
             throw new UncheckedIOException("cannot write the checkpoint " + checkpoint + ": " + e.getMessage(), e);
         }

@@ -5,7 +5,8 @@ package org.latentmap.train;
  * learning rate, how often a checkpoint is written, and the seed every random choice derives from.
  * Two runs with equal plans on equal data give equal parameters.
  */
-public record TrainingPlan(int steps, int recoderSteps, int batchSize, double learningRate, int checkpointEvery, long seed) {
+public record TrainingPlan(
+        int steps, int recoderSteps, int batchSize, double learningRate, int checkpointEvery, long seed) {
 
     public TrainingPlan {
         if (steps < 1 || recoderSteps < 0 || batchSize < 1 || checkpointEvery < 1 || !(learningRate > 0)) {

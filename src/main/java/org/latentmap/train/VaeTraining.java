@@ -4,15 +4,14 @@ import ai.djl.engine.Engine;
 import ai.djl.ndarray.NDArray;
 import ai.djl.ndarray.NDList;
 import ai.djl.training.GradientCollector;
-import org.latentmap.engine.Tensors;
-import org.latentmap.model.GammaBalance;
-import org.latentmap.model.LatentModel;
-import org.latentmap.model.VariationalModel;
-
 import java.io.DataInputStream;
 import java.io.DataOutputStream;
 import java.io.IOException;
 import java.util.List;
+import org.latentmap.engine.Tensors;
+import org.latentmap.model.GammaBalance;
+import org.latentmap.model.LatentModel;
+import org.latentmap.model.VariationalModel;
 
 /**
  * Trains either VAE of paper Sect. 4.2 with gamma balancing: loss = 0.5 x sum (x - x_hat)^2 / gamma + KL,
@@ -57,7 +56,10 @@ public final class VaeTraining implements Trainable {
             NDArray codes = Losses.reparameterise(posterior.get(0), posterior.get(1), noise);
             NDArray output = model.decode(codes, true);
             NDArray sse = Losses.sumSquaredError(batch, output);
-            double mse = TrainingDiverged.check(step, "reconstruction", sse.getFloat() * batch.getShape().get(0) / batch.getShape().size());
+            double mse = TrainingDiverged.check(
+                    step,
+                    "reconstruction",
+                    sse.getFloat() * batch.getShape().get(0) / batch.getShape().size());
             double g = gamma.update(mse);
             NDArray kl = Losses.kl(posterior.get(0), posterior.get(1));
             NDArray loss = sse.div(Tensors.scalar(sse, (float) (2 * g))).add(kl);

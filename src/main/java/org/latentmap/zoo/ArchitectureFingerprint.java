@@ -2,14 +2,13 @@ package org.latentmap.zoo;
 
 import ai.djl.nn.Parameter;
 import ai.djl.util.Pair;
-import org.latentmap.model.LatentModel;
-import org.latentmap.model.Network;
-import org.latentmap.train.Trainable;
-
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 import java.util.HexFormat;
+import org.latentmap.model.LatentModel;
+import org.latentmap.model.Network;
+import org.latentmap.train.Trainable;
 
 /**
  * What a freshly built model and its training are, as a short hash the zoo keys cached models by: every
@@ -19,17 +18,23 @@ import java.util.HexFormat;
  * number to remember to bump.
  */
 public final class ArchitectureFingerprint {
-    private ArchitectureFingerprint() {
-    }
+    private ArchitectureFingerprint() {}
 
     /** The text the fingerprint hashes, readable: one line per network and parameter, then the recipe. */
     public static String describe(LatentModel model, Trainable training) {
         StringBuilder text = new StringBuilder();
         for (Network network : model.networks()) {
-            text.append("network ").append(network.name()).append('\n').append(network.block()).append('\n');
+            text.append("network ")
+                    .append(network.name())
+                    .append('\n')
+                    .append(network.block())
+                    .append('\n');
             for (Pair<String, Parameter> parameter : network.block().getParameters()) {
-                text.append("  ").append(parameter.getKey()).append(' ')
-                        .append(parameter.getValue().getArray().getShape()).append('\n');
+                text.append("  ")
+                        .append(parameter.getKey())
+                        .append(' ')
+                        .append(parameter.getValue().getArray().getShape())
+                        .append('\n');
             }
         }
         return text.append("training ").append(training.recipe()).toString();

@@ -3,8 +3,8 @@ package org.latentmap.zoo;
 import ai.djl.ndarray.NDManager;
 import ai.djl.ndarray.types.Shape;
 import org.latentmap.Profile;
-import org.latentmap.model.LatentModel;
 import org.latentmap.model.Gan;
+import org.latentmap.model.LatentModel;
 import org.latentmap.train.GanTraining;
 import org.latentmap.train.Trainable;
 import org.latentmap.train.TrainingPlan;
@@ -28,7 +28,8 @@ final class GanFamily implements ModelFamily {
 
     @Override
     public TrainingPlan plan(Profile profile, long seed) {
-        return ModelFamily.standardPlan(profile, seed, profile.pick(1200, 12, 12000), profile.pick(1000, 6, 10000), 2e-4);
+        return ModelFamily.standardPlan(
+                profile, seed, profile.pick(1200, 12, 12000), profile.pick(1000, 6, 10000), 2e-4);
     }
 
     @Override

@@ -2,18 +2,22 @@ package org.latentmap.zoo;
 
 import ai.djl.ndarray.NDManager;
 import ai.djl.ndarray.types.Shape;
+import java.util.Objects;
+import java.util.function.BiFunction;
 import org.latentmap.Profile;
 import org.latentmap.model.LatentModel;
 import org.latentmap.train.Trainable;
 import org.latentmap.train.TrainingPlan;
 
-import java.util.Objects;
-import java.util.function.BiFunction;
-
 /** A model family made of lambdas ({@link ModelFamily#of}). */
-record LambdaFamily(String key, String displayName, int latentSize, ModelFamily.Builder builder,
-                    BiFunction<LatentModel, TrainingPlan, Trainable> trainings,
-                    BiFunction<Profile, Long, TrainingPlan> plans) implements ModelFamily {
+record LambdaFamily(
+        String key,
+        String displayName,
+        int latentSize,
+        ModelFamily.Builder builder,
+        BiFunction<LatentModel, TrainingPlan, Trainable> trainings,
+        BiFunction<Profile, Long, TrainingPlan> plans)
+        implements ModelFamily {
 
     LambdaFamily {
         if (key == null || !key.matches("[a-z0-9][a-z0-9-]*")) {
@@ -37,8 +41,8 @@ record LambdaFamily(String key, String displayName, int latentSize, ModelFamily.
     public LatentModel create(String name, NDManager manager, Shape imageShape) {
         LatentModel model = builder.create(name, manager, imageShape);
         if (model.latentSize() != latentSize) {
-            throw new IllegalStateException("family " + key + " says " + latentSize + " latent variables but built a model"
-                    + " with " + model.latentSize() + ": make them agree");
+            throw new IllegalStateException("family " + key + " says " + latentSize
+                    + " latent variables but built a model" + " with " + model.latentSize() + ": make them agree");
         }
         return model;
     }

@@ -14,8 +14,7 @@ public final class ModelFamilies {
             List.of(ModelFamily.VAE, ModelFamily.GAN, ModelFamily.SPLIT_VAE, ModelFamily.STYLE_GAN);
     private static final List<ModelFamily> REGISTERED = new CopyOnWriteArrayList<>(BUILT_IN);
 
-    private ModelFamilies() {
-    }
+    private ModelFamilies() {}
 
     /** The families latentmap ships: VAE, GAN, Split-VAE, StyleGAN. */
     public static List<ModelFamily> builtIn() {

@@ -3,13 +3,12 @@ package org.latentmap.zoo;
 import ai.djl.engine.Engine;
 import ai.djl.ndarray.NDManager;
 import ai.djl.ndarray.types.Shape;
+import java.util.List;
+import java.util.function.BiFunction;
 import org.latentmap.Profile;
 import org.latentmap.model.LatentModel;
 import org.latentmap.train.Trainable;
 import org.latentmap.train.TrainingPlan;
-
-import java.util.List;
-import java.util.function.BiFunction;
 
 /**
  * A kind of generative model the {@link ModelZoo} can build and train: the three of paper Sect. 4.2 that
@@ -62,7 +61,8 @@ public interface ModelFamily {
      * the 15 models in 26 minutes; smoke: seconds; paper: ten times the full profile's steps.
      */
     static TrainingPlan standardPlan(Profile profile, long seed, int steps, int recoderSteps, double learningRate) {
-        return new TrainingPlan(steps, recoderSteps, profile.pick(64, 32, 64), learningRate, profile.pick(100, 4, 500), seed);
+        return new TrainingPlan(
+                steps, recoderSteps, profile.pick(64, 32, 64), learningRate, profile.pick(100, 4, 500), seed);
     }
 
     /**
@@ -70,9 +70,13 @@ public interface ModelFamily {
      * built ({@code (name, manager, imageShape) -> ...}), how it trains ({@code (model, plan) -> ...}) and its
      * plan per profile ({@code (profile, seed) -> ...}). Register it with {@link ModelFamilies#register}.
      */
-    static ModelFamily of(String key, String displayName, int latentSize, Builder builder,
-                          BiFunction<LatentModel, TrainingPlan, Trainable> training,
-                          BiFunction<Profile, Long, TrainingPlan> plan) {
+    static ModelFamily of(
+            String key,
+            String displayName,
+            int latentSize,
+            Builder builder,
+            BiFunction<LatentModel, TrainingPlan, Trainable> training,
+            BiFunction<Profile, Long, TrainingPlan> plan) {
         return new LambdaFamily(key, displayName, latentSize, builder, training, plan);
     }
 

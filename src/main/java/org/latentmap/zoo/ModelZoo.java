@@ -1,18 +1,7 @@
 package org.latentmap.zoo;
 
-import org.latentmap.model.LatentModel;
 import ai.djl.ndarray.NDManager;
 import ai.djl.ndarray.types.Shape;
-import org.latentmap.Profile;
-import org.latentmap.data.ImageSet;
-import org.latentmap.train.Checkpoint;
-import org.latentmap.train.Progress;
-import org.latentmap.train.ProgressLine;
-import org.latentmap.train.ShuffledBatches;
-import org.latentmap.train.Trainable;
-import org.latentmap.train.Training;
-import org.latentmap.train.TrainingPlan;
-
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
@@ -21,6 +10,16 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import java.util.function.UnaryOperator;
+import org.latentmap.Profile;
+import org.latentmap.data.ImageSet;
+import org.latentmap.model.LatentModel;
+import org.latentmap.train.Checkpoint;
+import org.latentmap.train.Progress;
+import org.latentmap.train.ProgressLine;
+import org.latentmap.train.ShuffledBatches;
+import org.latentmap.train.Trainable;
+import org.latentmap.train.Training;
+import org.latentmap.train.TrainingPlan;
 
 /**
  * The trained models of the paper's experiments (Sect. 4.2: five trainings of each family), each identified
@@ -56,7 +55,8 @@ public final class ModelZoo {
     /** The standard zoo's folder: {@value #FOLDER_VARIABLE}, or {@code ~/.cache/latentmap/zoo}. */
     public static Path standardFolder() {
         String configured = System.getenv(FOLDER_VARIABLE);
-        return configured != null && !configured.isBlank() ? Path.of(configured)
+        return configured != null && !configured.isBlank()
+                ? Path.of(configured)
                 : Path.of(System.getProperty("user.home"), ".cache", "latentmap", "zoo");
     }
 
@@ -78,7 +78,9 @@ public final class ModelZoo {
 
     /** The checkpoint file of one model. */
     public Path file(ModelFamily family, long seed, Profile profile, String dataset) {
-        return folder.resolve(safe(dataset)).resolve(profile.toString()).resolve(family.key() + "-seed" + seed + ".ckpt");
+        return folder.resolve(safe(dataset))
+                .resolve(profile.toString())
+                .resolve(family.key() + "-seed" + seed + ".ckpt");
     }
 
     /** Loads, resumes or trains the model of {@code family} with {@code seed} on {@code data}. */
@@ -86,16 +88,19 @@ public final class ModelZoo {
         return get(family, seed, profile, dataset, data, family.displayName() + " seed " + seed);
     }
 
-    private TrainedModel get(ModelFamily family, long seed, Profile profile, String dataset, ImageSet data, String label) {
+    private TrainedModel get(
+            ModelFamily family, long seed, Profile profile, String dataset, ImageSet data, String label) {
         TrainingPlan plan = planAdjustment.apply(family.plan(profile, seed));
         Shape imageShape = new Shape(data.channels(), data.height(), data.width());
         String name = family.displayName() + " " + seed;
         LatentModel model = family.create(name, manager, imageShape, seed);
         Trainable trainable = family.training(model, plan);
-        String description = description(family, ArchitectureFingerprint.of(model, trainable), seed, profile, dataset, data, plan);
+        String description =
+                description(family, ArchitectureFingerprint.of(model, trainable), seed, profile, dataset, data, plan);
         Path file = file(family, seed, profile, dataset);
         discardIfStale(file, description);
-        Training training = new Training(trainable, new ShuffledBatches(data, plan.batchSize(), seed), plan, description)
+        Training training = new Training(
+                        trainable, new ShuffledBatches(data, plan.batchSize(), seed), plan, description)
                 .progress(progress, label);
         long started = System.nanoTime();
         long ran = training.run(file);
@@ -109,22 +114,32 @@ public final class ModelZoo {
     }
 
     /** Every combination of the given families and seeds. */
-    public List<TrainedModel> all(List<ModelFamily> families, List<Long> seeds, Profile profile, String dataset, ImageSet data) {
+    public List<TrainedModel> all(
+            List<ModelFamily> families, List<Long> seeds, Profile profile, String dataset, ImageSet data) {
         List<TrainedModel> models = new ArrayList<>();
         int total = families.size() * seeds.size();
         for (ModelFamily family : families) {
             for (long seed : seeds) {
-                String label = String.format(Locale.ROOT, "[%d/%d] %s seed %d", models.size() + 1, total, family.displayName(), seed);
+                String label = String.format(
+                        Locale.ROOT, "[%d/%d] %s seed %d", models.size() + 1, total, family.displayName(), seed);
                 models.add(get(family, seed, profile, dataset, data, label));
             }
         }
         return models;
     }
 
-    private static String description(ModelFamily family, String fingerprint, long seed, Profile profile, String dataset,
-                                      ImageSet data, TrainingPlan plan) {
-        return "latentmap model " + family.key() + " architecture " + fingerprint + ": seed " + seed + ", profile " + profile
-                + ", data " + dataset + " " + data.size() + "x" + data.channels() + "x" + data.height() + "x" + data.width()
+    private static String description(
+            ModelFamily family,
+            String fingerprint,
+            long seed,
+            Profile profile,
+            String dataset,
+            ImageSet data,
+            TrainingPlan plan) {
+        return "latentmap model " + family.key() + " architecture " + fingerprint + ": seed " + seed + ", profile "
+                + profile
+                + ", data " + dataset + " " + data.size() + "x" + data.channels() + "x" + data.height() + "x"
+                + data.width()
                 + ", " + plan;
     }
 
@@ -140,8 +155,9 @@ public final class ModelZoo {
                 Files.delete(file);
             }
         } catch (IOException e) {
-            throw new UncheckedIOException("cannot read the cached model " + file + " (" + e.getMessage()
-                    + "): delete it to train it again", e);
+            throw new UncheckedIOException(
+                    "cannot read the cached model " + file + " (" + e.getMessage() + "): delete it to train it again",
+                    e);
         }
     }
 

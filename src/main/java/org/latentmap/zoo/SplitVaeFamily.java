@@ -3,12 +3,12 @@ package org.latentmap.zoo;
 import ai.djl.ndarray.NDManager;
 import ai.djl.ndarray.types.Shape;
 import org.latentmap.Profile;
+import org.latentmap.model.GammaBalance;
 import org.latentmap.model.LatentModel;
 import org.latentmap.model.SplitVae;
-import org.latentmap.model.GammaBalance;
-import org.latentmap.train.VaeTraining;
 import org.latentmap.train.Trainable;
 import org.latentmap.train.TrainingPlan;
+import org.latentmap.train.VaeTraining;
 
 /** The Split-VAE of paper Sect. 4.2, as a zoo family. */
 final class SplitVaeFamily implements ModelFamily {

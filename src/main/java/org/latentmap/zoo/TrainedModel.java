@@ -1,9 +1,9 @@
 package org.latentmap.zoo;
 
-import org.latentmap.model.LatentModel;
 import java.nio.file.Path;
-
+import java.util.List;
 import org.latentmap.Profile;
+import org.latentmap.model.LatentModel;
 import org.latentmap.train.LossHistory;
 import org.latentmap.train.TrainingPlan;
 
@@ -13,12 +13,27 @@ import org.latentmap.train.TrainingPlan;
  * came from the cache), and its checkpoint file (null for a model made in memory), whose content is what
  * stored codes of the model are keyed by.
  */
-public record TrainedModel(ModelFamily family, long seed, Profile profile, String dataset, LatentModel model,
-                           LossHistory history, TrainingPlan plan, double trainingSeconds, Path checkpoint) {
+public record TrainedModel(
+        ModelFamily family,
+        long seed,
+        Profile profile,
+        String dataset,
+        LatentModel model,
+        LossHistory history,
+        TrainingPlan plan,
+        double trainingSeconds,
+        Path checkpoint) {
 
     /** A model without a checkpoint: its codes are computed, never stored. */
-    public TrainedModel(ModelFamily family, long seed, Profile profile, String dataset, LatentModel model,
-                        LossHistory history, TrainingPlan plan, double trainingSeconds) {
+    public TrainedModel(
+            ModelFamily family,
+            long seed,
+            Profile profile,
+            String dataset,
+            LatentModel model,
+            LossHistory history,
+            TrainingPlan plan,
+            double trainingSeconds) {
         this(family, seed, profile, dataset, model, history, plan, trainingSeconds, null);
     }
 
@@ -32,14 +47,16 @@ public record TrainedModel(ModelFamily family, long seed, Profile profile, Strin
     }
 
     /** The model of {@code family} and {@code seed} among {@code models}. */
-    public static TrainedModel find(java.util.List<TrainedModel> models, ModelFamily family, long seed) {
-        return models.stream().filter(m -> m.family() == family && m.seed() == seed).findFirst()
-                .orElseThrow(() -> new IllegalArgumentException("no " + family.displayName() + " seed " + seed + " among "
-                        + models.stream().map(TrainedModel::name).toList()));
+    public static TrainedModel find(List<TrainedModel> models, ModelFamily family, long seed) {
+        return models.stream()
+                .filter(m -> m.family() == family && m.seed() == seed)
+                .findFirst()
+                .orElseThrow(() -> new IllegalArgumentException("no " + family.displayName() + " seed " + seed
+                        + " among " + models.stream().map(TrainedModel::name).toList()));
     }
 
     /** The models of {@code family} among {@code models}, in their order. */
-    public static java.util.List<TrainedModel> ofFamily(java.util.List<TrainedModel> models, ModelFamily family) {
+    public static List<TrainedModel> ofFamily(List<TrainedModel> models, ModelFamily family) {
         return models.stream().filter(m -> m.family() == family).toList();
     }
 }

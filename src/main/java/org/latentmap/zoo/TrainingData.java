@@ -9,8 +9,7 @@ public final class TrainingData {
     /** The zoo's name for Fashion-MNIST. */
     public static final String FASHION_MNIST = "fashion-mnist";
 
-    private TrainingData() {
-    }
+    private TrainingData() {}
 
     /** Fashion-MNIST's training split (padded to 32x32), cut to the profile's size. */
     public static ImageSet fashionMnist(Profile profile) {

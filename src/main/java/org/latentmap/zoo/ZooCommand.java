@@ -1,10 +1,9 @@
 package org.latentmap.zoo;
 
-import org.latentmap.Profile;
-import org.latentmap.data.ImageSet;
-
 import java.util.ArrayList;
 import java.util.List;
+import org.latentmap.Profile;
+import org.latentmap.data.ImageSet;
 
 /**
  * Trains (or loads) zoo models from a terminal, on Fashion-MNIST:
@@ -12,8 +11,7 @@ import java.util.List;
  * [--family vae|gan|split-vae]... [--seed N]...}. Without families or seeds: all 15 models.
  */
 public final class ZooCommand {
-    private ZooCommand() {
-    }
+    private ZooCommand() {}
 
     public static void main(String[] args) {
         Profile profile = Profile.current();
@@ -33,15 +31,20 @@ public final class ZooCommand {
             i++;
         }
         if (families.contains(ModelFamily.STYLE_GAN)) {
-            System.err.println("the StyleGAN trains on a curated subset of the data, not with the paper's 15 models: train it from notebook 07");
+            System.err.println(
+                    "the StyleGAN trains on a curated subset of the data, not with the paper's 15 models: train it from notebook 07");
             System.exit(2);
         }
         ImageSet train = TrainingData.fashionMnist(profile);
         ModelZoo zoo = ModelZoo.standard();
         System.out.println("zoo " + zoo.folder() + ", profile " + profile + ", " + train);
         long started = System.nanoTime();
-        List<TrainedModel> models = zoo.all(families.isEmpty() ? ModelFamily.COMPARED : families,
-                seeds.isEmpty() ? ModelZoo.SEEDS : seeds, profile, TrainingData.FASHION_MNIST, train);
+        List<TrainedModel> models = zoo.all(
+                families.isEmpty() ? ModelFamily.COMPARED : families,
+                seeds.isEmpty() ? ModelZoo.SEEDS : seeds,
+                profile,
+                TrainingData.FASHION_MNIST,
+                train);
         System.out.printf("%d models ready in %.0f s%n", models.size(), (System.nanoTime() - started) / 1e9);
     }
 

@@ -8,6 +8,8 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import ai.djl.ndarray.NDManager;
 import ai.djl.ndarray.types.Shape;
+import java.nio.file.Path;
+import java.util.Random;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.latentmap.Profile;
@@ -30,13 +32,14 @@ import org.latentmap.zoo.ModelFamily;
 import org.latentmap.zoo.ModelZoo;
 import org.latentmap.zoo.TrainedModel;
 
-import java.nio.file.Path;
-
 /** The two extension points CONTRIBUTING.md's recipes use: a model family and a map fit, each a few lines. */
 class ExtensionPointsTest {
 
     /** A VAE with 8 variables, in five lines: what a notebook cell or a test writes. */
-    static final ModelFamily TINY_VAE = ModelFamily.of("tiny-vae", "Tiny VAE", 8,
+    static final ModelFamily TINY_VAE = ModelFamily.of(
+            "tiny-vae",
+            "Tiny VAE",
+            8,
             (name, manager, shape) -> Vae.create(name, manager, shape, 8),
             (model, plan) -> new VaeTraining((Vae) model, plan, GammaBalance.vanilla()),
             (profile, seed) -> ModelFamily.standardPlan(profile, seed, 3, 0, 1e-3));
@@ -63,7 +66,8 @@ class ExtensionPointsTest {
         TrainedModel two = zoo.get(TINY_VAE, 2, Profile.SMOKE, "random", train);
         assertEquals("Tiny VAE 1", one.name());
         Path checkpoint = zoo.file(TINY_VAE, 1, Profile.SMOKE, "random");
-        assertTrue(Checkpoint.header(checkpoint).description().startsWith("latentmap model tiny-vae architecture "),
+        assertTrue(
+                Checkpoint.header(checkpoint).description().startsWith("latentmap model tiny-vae architecture "),
                 Checkpoint.header(checkpoint).description());
 
         Relocation relocation = Relocations.on(train, test).relocate(one, two, MEAN_CODE, FitPoints.allOf(train));
@@ -85,7 +89,7 @@ class ExtensionPointsTest {
     }
 
     private static ImageSet images(int count, long seed) {
-        java.util.Random random = new java.util.Random(seed);
+        Random random = new Random(seed);
         float[] pixels = new float[count * 32 * 32];
         for (int i = 0; i < pixels.length; i++) {
             pixels[i] = random.nextFloat();
@@ -97,13 +101,15 @@ class ExtensionPointsTest {
     void aSecondFamilyWithTheSameKeyIsRefused() {
         ModelFamilies.register(TINY_VAE);
         ModelFamilies.register(TINY_VAE); // the same one again: nothing happens
-        ModelFamily other = ModelFamily.of("tiny-vae", "Another", 8, TINY_VAE::create, TINY_VAE::training,
-                TINY_VAE::plan);
+        ModelFamily other =
+                ModelFamily.of("tiny-vae", "Another", 8, TINY_VAE::create, TINY_VAE::training, TINY_VAE::plan);
         var error = assertThrows(IllegalArgumentException.class, () -> ModelFamilies.register(other));
-        assertEquals("a model family with key 'tiny-vae' is already registered (Tiny VAE): give yours another key",
+        assertEquals(
+                "a model family with key 'tiny-vae' is already registered (Tiny VAE): give yours another key",
                 error.getMessage());
-        var badKey = assertThrows(IllegalArgumentException.class, () -> ModelFamily.of("Tiny VAE", "x", 8,
-                TINY_VAE::create, TINY_VAE::training, TINY_VAE::plan));
+        var badKey = assertThrows(
+                IllegalArgumentException.class,
+                () -> ModelFamily.of("Tiny VAE", "x", 8, TINY_VAE::create, TINY_VAE::training, TINY_VAE::plan));
         assertTrue(badKey.getMessage().startsWith("a model family's key is lower-case letters"), badKey.getMessage());
     }
 
@@ -117,12 +123,17 @@ class ExtensionPointsTest {
             LatentModel wider = Vae.create("c", manager, shape, 65);
             String vae = ArchitectureFingerprint.of(a, ModelFamily.VAE.training(a, plan));
             assertEquals(vae, ArchitectureFingerprint.of(b, ModelFamily.VAE.training(b, plan)));
-            assertNotEquals(vae, ArchitectureFingerprint.of(wider, new VaeTraining((Vae) wider, plan, GammaBalance.vanilla())));
-            assertNotEquals(vae, ArchitectureFingerprint.of(a, new VaeTraining((Vae) a, plan, GammaBalance.splitVae())),
+            assertNotEquals(
+                    vae, ArchitectureFingerprint.of(wider, new VaeTraining((Vae) wider, plan, GammaBalance.vanilla())));
+            assertNotEquals(
+                    vae,
+                    ArchitectureFingerprint.of(a, new VaeTraining((Vae) a, plan, GammaBalance.splitVae())),
                     "another gamma balance is another training");
             assertEquals(12, vae.length());
-            assertTrue(ArchitectureFingerprint.describe(a, ModelFamily.VAE.training(a, plan))
-                    .contains("01SequentialBlock_01Conv2d_weight (32, 1, 4, 4)"), "parameter names and shapes");
+            assertTrue(
+                    ArchitectureFingerprint.describe(a, ModelFamily.VAE.training(a, plan))
+                            .contains("01SequentialBlock_01Conv2d_weight (32, 1, 4, 4)"),
+                    "parameter names and shapes");
         }
     }
 }

@@ -3,13 +3,12 @@ package org.latentmap.claims;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
-
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
 
 /** The claims page's rules on hand-made result files: each verdict at least once. */
 class PaperClaimsTest {
@@ -72,21 +71,27 @@ class PaperClaimsTest {
                 """);
         PaperClaims page = PaperClaims.from(results);
         List<Verdict> verdicts = page.claims().stream().map(Claim::verdict).toList();
-        assertEquals(List.of(
-                Verdict.REPRODUCED,     // Type 1: both rows within 1.5x
-                Verdict.PARTLY,         // Type 2: 1 of 2 rows
-                Verdict.NOT_REPRODUCED, // Type 3: 0 of 2 rows (3x, 2x)
-                Verdict.NOT_REPRODUCED, // support set: 1 of 3 kinds within 1.25x (1.05, 1.67, 1.5)
-                Verdict.NOT_TESTABLE,   // spread: no support-set-spread.csv
-                Verdict.REPRODUCED,     // 30 of 150 variables
-                Verdict.REPRODUCED,     // re-coder 33x
-                Verdict.PARTLY,         // optimised 0.014: below the class mean, not the nearest training image
-                Verdict.REPRODUCED,     // sectors: both hold
-                Verdict.REPRODUCED,     // maps: both below the mean image
-                Verdict.NOT_REPRODUCED, // direction: 0.0048 > 0.0035
-                Verdict.NOT_TESTABLE), verdicts);
-        assertEquals("1 of 2 rows within 1.5x the target's R-MSE; worst 2.00x", page.claims().get(1).measured());
-        assertTrue(page.claims().get(4).why().startsWith("needs support-set-spread.csv (notebook 03)"), page.claims().get(4).why());
+        assertEquals(
+                List.of(
+                        Verdict.REPRODUCED, // Type 1: both rows within 1.5x
+                        Verdict.PARTLY, // Type 2: 1 of 2 rows
+                        Verdict.NOT_REPRODUCED, // Type 3: 0 of 2 rows (3x, 2x)
+                        Verdict.NOT_REPRODUCED, // support set: 1 of 3 kinds within 1.25x (1.05, 1.67, 1.5)
+                        Verdict.NOT_TESTABLE, // spread: no support-set-spread.csv
+                        Verdict.REPRODUCED, // 30 of 150 variables
+                        Verdict.REPRODUCED, // re-coder 33x
+                        Verdict.PARTLY, // optimised 0.014: below the class mean, not the nearest training image
+                        Verdict.REPRODUCED, // sectors: both hold
+                        Verdict.REPRODUCED, // maps: both below the mean image
+                        Verdict.NOT_REPRODUCED, // direction: 0.0048 > 0.0035
+                        Verdict.NOT_TESTABLE),
+                verdicts);
+        assertEquals(
+                "1 of 2 rows within 1.5x the target's R-MSE; worst 2.00x",
+                page.claims().get(1).measured());
+        assertTrue(
+                page.claims().get(4).why().startsWith("needs support-set-spread.csv (notebook 03)"),
+                page.claims().get(4).why());
         var table = page.table();
         assertEquals(List.of("claim", "section", "paper", "measured", "verdict", "why"), table.columnNames());
         assertEquals("partly", table.stringColumn("verdict").get(1));

@@ -9,9 +9,7 @@ import java.awt.image.BufferedImage;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
-
 import javax.imageio.ImageIO;
-
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -22,7 +20,10 @@ class CelebATest {
     /** Writes n lossless 178x218 images whose blue channel is the image's index (files written in reverse). */
     private void images(int n) throws IOException {
         for (int i = n - 1; i >= 0; i--) {
-            ImageIO.write(CropTest.gradient(178, 218, i), "png", dir.resolve(String.format("%06d.png", i + 1)).toFile());
+            ImageIO.write(
+                    CropTest.gradient(178, 218, i),
+                    "png",
+                    dir.resolve(String.format("%06d.png", i + 1)).toFile());
         }
         Files.writeString(dir.resolve("list_eval_partition.txt"), "not an image");
     }
@@ -74,7 +75,10 @@ class CelebATest {
     @Test
     void imageOfTheWrongSizeIsNamed() throws IOException {
         images(1);
-        ImageIO.write(new BufferedImage(1024, 1024, BufferedImage.TYPE_INT_RGB), "png", dir.resolve("000002.png").toFile());
+        ImageIO.write(
+                new BufferedImage(1024, 1024, BufferedImage.TYPE_INT_RGB),
+                "png",
+                dir.resolve("000002.png").toFile());
         CelebA celeba = CelebA.aligned(dir);
         DataException e = assertThrows(DataException.class, () -> celeba.load(0, 2));
         assertTrue(e.getMessage().contains("000002.png is 1024x1024"), e.getMessage());
@@ -82,7 +86,10 @@ class CelebATest {
 
     @Test
     void hqFolderUsesTheHqCrop() throws IOException {
-        ImageIO.write(CropTest.gradient(1024, 1024, 9), "png", dir.resolve("00000.png").toFile());
+        ImageIO.write(
+                CropTest.gradient(1024, 1024, 9),
+                "png",
+                dir.resolve("00000.png").toFile());
         ImageSet set = CelebA.hq(dir).load(0, 1);
         assertEquals(26.375f / 255, set.pixel(0, 0, 0, 0), 1e-5);
     }

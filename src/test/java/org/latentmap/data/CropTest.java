@@ -5,7 +5,6 @@ import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.awt.image.BufferedImage;
-
 import org.junit.jupiter.api.Test;
 
 /** The paper's two crops, checked pixel for pixel against values worked out by hand. */
@@ -75,7 +74,8 @@ class CropTest {
 
     @Test
     void imageOfTheWrongSizeIsRefusedWithWhatWasExpected() {
-        DataException e = assertThrows(DataException.class,
+        DataException e = assertThrows(
+                DataException.class,
                 () -> Crop.CELEBA.apply(new BufferedImage(250, 250, BufferedImage.TYPE_INT_RGB), "000001.jpg"));
         assertTrue(e.getMessage().contains("000001.jpg is 250x250"), e.getMessage());
         assertTrue(e.getMessage().contains("expects 178x218"), e.getMessage());

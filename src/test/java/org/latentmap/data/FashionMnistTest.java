@@ -9,7 +9,6 @@ import static org.junit.jupiter.api.Assumptions.assumeTrue;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
-
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -55,8 +54,8 @@ class FashionMnistTest {
 
     @Test
     void missingDataSetSaysHowToInstallIt() {
-        DataException e = assertThrows(DataException.class,
-                () -> FashionMnist.load(dir.resolve("not-installed"), Split.TRAIN));
+        DataException e =
+                assertThrows(DataException.class, () -> FashionMnist.load(dir.resolve("not-installed"), Split.TRAIN));
         assertTrue(e.getMessage().contains("Fashion-MNIST is not installed"), e.getMessage());
         assertTrue(e.getMessage().contains("apt-get install dataset-fashion-mnist"), e.getMessage());
         assertTrue(e.getMessage().contains(FashionMnist.FOLDER_VARIABLE), e.getMessage());

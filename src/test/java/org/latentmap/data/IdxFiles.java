@@ -10,8 +10,7 @@ import java.util.zip.GZIPOutputStream;
 
 /** Writes small IDX files for tests. */
 final class IdxFiles {
-    private IdxFiles() {
-    }
+    private IdxFiles() {}
 
     static byte[] bytes(int[] dims, int[] values) throws IOException {
         ByteArrayOutputStream buffer = new ByteArrayOutputStream();
@@ -29,7 +28,8 @@ final class IdxFiles {
 
     static Path write(Path file, int[] dims, int[] values, boolean gzip) throws IOException {
         byte[] content = bytes(dims, values);
-        try (OutputStream out = gzip ? new GZIPOutputStream(Files.newOutputStream(file)) : Files.newOutputStream(file)) {
+        try (OutputStream out =
+                gzip ? new GZIPOutputStream(Files.newOutputStream(file)) : Files.newOutputStream(file)) {
             out.write(content);
         }
         return file;

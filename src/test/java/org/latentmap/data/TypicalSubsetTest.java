@@ -6,15 +6,21 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import org.junit.jupiter.api.Test;
-
 import java.util.List;
+import org.junit.jupiter.api.Test;
 
 class TypicalSubsetTest {
     /** Images of two pixels: class 0 around 0.5, class 1 around 0.1. */
     private static ImageSet data(boolean labelled) {
         float[] pixels = {0, 0, 1, 1, 0.25f, 0.25f, 0.75f, 0.75f, 0.1f, 0.1f, 0.1f, 0.3f};
-        return new ImageSet(pixels, 6, 1, 1, 2, labelled ? new int[] {0, 0, 0, 0, 1, 1} : null, labelled ? List.of("a", "b") : null);
+        return new ImageSet(
+                pixels,
+                6,
+                1,
+                1,
+                2,
+                labelled ? new int[] {0, 0, 0, 0, 1, 1} : null,
+                labelled ? List.of("a", "b") : null);
     }
 
     @Test

@@ -6,7 +6,9 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import ai.djl.engine.Engine;
 import ai.djl.ndarray.NDArray;
+import ai.djl.ndarray.NDList;
 import ai.djl.ndarray.NDManager;
+import ai.djl.ndarray.types.DataType;
 import ai.djl.ndarray.types.Shape;
 import ai.djl.nn.Block;
 import ai.djl.nn.convolutional.Conv2d;
@@ -19,7 +21,10 @@ class DjlOfflineTest {
 
     @Test
     void offlineModeIsOnAndTheEngineIsPyTorch() {
-        assertEquals("true", System.getProperty("ai.djl.offline"), "the build must run every JVM with -Dai.djl.offline=true");
+        assertEquals(
+                "true",
+                System.getProperty("ai.djl.offline"),
+                "the build must run every JVM with -Dai.djl.offline=true");
         Engine engine = Engine.getInstance();
         assertEquals("PyTorch", engine.getEngineName());
         assertTrue(engine.getVersion().startsWith("2.7.1"), engine.getVersion());
@@ -42,18 +47,23 @@ class DjlOfflineTest {
     @Test
     void aConvolutionBlockTrainsOneStepOnCpu() {
         try (NDManager manager = NDManager.newBaseManager()) {
-            Block conv = Conv2d.builder().setKernelShape(new Shape(4, 4)).optStride(new Shape(2, 2))
-                    .optPadding(new Shape(1, 1)).setFilters(8).build();
+            Block conv = Conv2d.builder()
+                    .setKernelShape(new Shape(4, 4))
+                    .optStride(new Shape(2, 2))
+                    .optPadding(new Shape(1, 1))
+                    .setFilters(8)
+                    .build();
             Shape input = new Shape(2, 1, 32, 32);
-            conv.initialize(manager, ai.djl.ndarray.types.DataType.FLOAT32, input);
+            conv.initialize(manager, DataType.FLOAT32, input);
             NDArray images = manager.randomUniform(0, 1, input);
             ParameterStore store = new ParameterStore(manager, false);
             try (GradientCollector collector = Engine.getInstance().newGradientCollector()) {
-                NDArray out = conv.forward(store, new ai.djl.ndarray.NDList(images), true).singletonOrThrow();
+                NDArray out = conv.forward(store, new NDList(images), true).singletonOrThrow();
                 assertEquals(new Shape(2, 8, 16, 16), out.getShape());
                 collector.backward(out.square().mean());
             }
-            NDArray weightGradient = conv.getParameters().get("weight").getArray().getGradient();
+            NDArray weightGradient =
+                    conv.getParameters().get("weight").getArray().getGradient();
             assertEquals(new Shape(8, 1, 4, 4), weightGradient.getShape());
             assertTrue(weightGradient.abs().sum().getFloat() > 0, "gradients reach the weights");
         }

@@ -6,21 +6,23 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import java.util.Arrays;
-import java.util.SplittableRandom;
-
 import ai.djl.ndarray.NDArray;
+import ai.djl.ndarray.NDManager;
 import ai.djl.ndarray.types.Shape;
+import java.util.Arrays;
+import java.util.Locale;
+import java.util.SplittableRandom;
 import org.junit.jupiter.api.Test;
 import org.latentmap.data.ImageSet;
 import org.latentmap.model.LatentModel;
+import org.latentmap.testing.HandModels;
 import org.latentmap.zoo.ModelFamily;
 import org.latentmap.zoo.TrainedModel;
-import org.latentmap.testing.HandModels;
 
 class ExercisesTest {
     /** Two-pixel images, their pixels as the code; and a curved code of them, so that support sets differ. */
     private static final TrainedModel IDENTITY = HandModels.scaling("identity", ModelFamily.SPLIT_VAE, 1, 1);
+
     private static final TrainedModel BENT = HandModels.bent("bent", ModelFamily.VAE);
 
     @Test
@@ -33,9 +35,13 @@ class ExercisesTest {
         double[][] swapped = Matrices.solve(new double[][] {{0, 1}, {1, 0}}, new double[][] {{7}, {4}});
         assertArrayEquals(new double[] {4}, swapped[0], 1e-12);
         assertArrayEquals(new double[] {7}, swapped[1], 1e-12);
-        assertTrue(assertThrows(IllegalArgumentException.class,
-                () -> Matrices.solve(new double[][] {{1, 2}, {2, 4}}, new double[][] {{1}, {2}})).getMessage().contains("singular"));
-        assertThrows(IllegalArgumentException.class, () -> Matrices.solve(new double[][] {{1, 2}}, new double[][] {{1}}));
+        assertTrue(assertThrows(
+                        IllegalArgumentException.class,
+                        () -> Matrices.solve(new double[][] {{1, 2}, {2, 4}}, new double[][] {{1}, {2}}))
+                .getMessage()
+                .contains("singular"));
+        assertThrows(
+                IllegalArgumentException.class, () -> Matrices.solve(new double[][] {{1, 2}}, new double[][] {{1}}));
     }
 
     @Test
@@ -95,7 +101,9 @@ class ExercisesTest {
         assertTrue(none.message().contains("null") && none.message().contains("3 x 3"), none.message());
 
         Verdict transposed = MapByHand.check(new double[][] {{1, 0.5, 0}, {-2, 0, 3}}, z1, z2);
-        assertTrue(transposed.message().contains("should be 3 x 2, yours is 2 x 3") && transposed.message().contains("transposed"),
+        assertTrue(
+                transposed.message().contains("should be 3 x 2, yours is 2 x 3")
+                        && transposed.message().contains("transposed"),
                 transposed.message());
 
         double[][] nan = {{Double.NaN, 0}, {0, 0}, {0, 0}};
@@ -135,18 +143,28 @@ class ExercisesTest {
                 NDArray x = images.reshape(images.getShape().get(0), 2);
                 NDArray p0 = x.get(":, 0:1");
                 NDArray p1 = x.get(":, 1:2");
-                return p0.add(p1).div(2f).sub(0.5f).div(0.1f).concat(p0.zerosLike(), 1).concat(p0.sub(p1).div(0.4f), 1);
+                return p0.add(p1)
+                        .div(2f)
+                        .sub(0.5f)
+                        .div(0.1f)
+                        .concat(p0.zerosLike(), 1)
+                        .concat(p0.sub(p1).div(0.4f), 1);
             }
 
             public NDArray decode(NDArray codes) {
                 long n = codes.getShape().get(0);
-                NDArray weights = codes.getManager().create(new float[] {0.1f, 0.1f, 0.095f, 0.095f, 0.2f, -0.2f}, new Shape(3, 2));
+                NDArray weights = codes.getManager()
+                        .create(new float[] {0.1f, 0.1f, 0.095f, 0.095f, 0.2f, -0.2f}, new Shape(3, 2));
                 return codes.matMul(weights).add(0.5f).reshape(new Shape(n, 1, 1, 2));
             }
         };
-        try (ai.djl.ndarray.NDManager m = ai.djl.ndarray.NDManager.newBaseManager()) {
+        try (NDManager m = NDManager.newBaseManager()) {
             NDArray code = m.create(new float[] {1.5f, 0, -2}, new Shape(1, 3));
-            assertArrayEquals(new float[] {1.5f, 0, -2}, model.encode(model.decode(code)).toFloatArray(), 1e-5f, "encode inverts decode");
+            assertArrayEquals(
+                    new float[] {1.5f, 0, -2},
+                    model.encode(model.decode(code)).toFloatArray(),
+                    1e-5f,
+                    "encode inverts decode");
         }
         VisualFactor brightness = VisualFactor.brightness(model, new float[][] {{0, 0, 0}, {1, -1, 0.5f}});
         Verdict zero = brightness.check(0);
@@ -170,7 +188,9 @@ class ExercisesTest {
         double[] random = challenge.randomErrors();
         assertEquals(5, random.length);
         double mean = Arrays.stream(random).average().orElseThrow();
-        assertTrue(Arrays.stream(random).distinct().count() > 1, "a curved target makes sets differ: " + Arrays.toString(random));
+        assertTrue(
+                Arrays.stream(random).distinct().count() > 1,
+                "a curved target makes sets differ: " + Arrays.toString(random));
         int best = 0;
         int worst = 0;
         for (int s = 1; s < 5; s++) {
@@ -180,7 +200,7 @@ class ExercisesTest {
         Verdict good = challenge.check(challenge.randomSet(best + 1));
         assertEquals(random[best] < mean, good.correct(), good.toString());
         assertTrue(good.correct(), "the best of five random sets lies below their mean: " + good);
-        assertTrue(good.message().contains(String.format(java.util.Locale.ROOT, "%.5f", random[best])), good.message());
+        assertTrue(good.message().contains(String.format(Locale.ROOT, "%.5f", random[best])), good.message());
         Verdict bad = challenge.check(challenge.randomSet(worst + 1));
         assertFalse(bad.correct(), bad.toString());
         assertTrue(bad.message().contains("validate("), bad.message());

@@ -5,18 +5,19 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import java.util.List;
 import org.junit.jupiter.api.Test;
 import org.latentmap.data.ImageSet;
-
-import java.util.List;
 
 /** Each baseline by hand on images of two pixels. */
 class BaselinesTest {
     // training images (0, 0), (1, 0) of class 0 and (0, 1), (1, 1) of class 1: mean image (0.5, 0.5),
     // class means (0.5, 0) and (0.5, 1)
-    private final ImageSet train = new ImageSet(new float[] {0, 0, 1, 0, 0, 1, 1, 1}, 4, 1, 1, 2, new int[] {0, 0, 1, 1}, List.of("a", "b"));
+    private final ImageSet train =
+            new ImageSet(new float[] {0, 0, 1, 0, 0, 1, 1, 1}, 4, 1, 1, 2, new int[] {0, 0, 1, 1}, List.of("a", "b"));
     // test images (0, 0) of class 0 and (1, 0.5) of class 1
-    private final ImageSet test = new ImageSet(new float[] {0, 0, 1, 0.5f}, 2, 1, 1, 2, new int[] {0, 1}, List.of("a", "b"));
+    private final ImageSet test =
+            new ImageSet(new float[] {0, 0, 1, 0.5f}, 2, 1, 1, 2, new int[] {0, 1}, List.of("a", "b"));
 
     @Test
     void theMeanImage() {
@@ -53,7 +54,9 @@ class BaselinesTest {
         assertEquals("random pairs", new Baselines(2, 0.3, 0.2, 0.5, 0.05).strongestBeaten(0.4));
         assertEquals("none", new Baselines(2, 0.3, 0.2, 0.5, 0.05).strongestBeaten(0.6));
         var table = b.table();
-        assertEquals(List.of("mean image", "class mean", "random pairs", "nearest training image"), table.stringColumn("baseline").asList());
+        assertEquals(
+                List.of("mean image", "class mean", "random pairs", "nearest training image"),
+                table.stringColumn("baseline").asList());
         assertEquals(List.of("baseline", "mse", "test_images"), table.columnNames());
     }
 

@@ -11,18 +11,18 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardOpenOption;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
 import java.util.stream.Stream;
-
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.latentmap.Profile;
 import org.latentmap.data.ImageSet;
 import org.latentmap.metrics.ReconstructionError;
-import org.latentmap.zoo.ModelFamily;
-import org.latentmap.zoo.TrainedModel;
 import org.latentmap.testing.HandModels;
 import org.latentmap.testing.HandModels.Counting;
+import org.latentmap.zoo.ModelFamily;
+import org.latentmap.zoo.TrainedModel;
 
 class CodeStoreTest {
     @TempDir
@@ -83,7 +83,7 @@ class CodeStoreTest {
         assertTrue(messages.get(0).contains("damaged") && messages.get(0).contains("checksum"), messages.toString());
 
         // a truncated file
-        Files.write(fileA, java.util.Arrays.copyOf(bytes, bytes.length / 2));
+        Files.write(fileA, Arrays.copyOf(bytes, bytes.length / 2));
         messages.clear();
         store.codes(a, images);
         assertEquals(3, countA.encodings);

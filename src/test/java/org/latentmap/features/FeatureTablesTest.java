@@ -5,22 +5,28 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import org.junit.jupiter.api.Test;
-import org.latentmap.data.ImageSet;
-
+import ai.djl.ndarray.NDArray;
+import java.util.Arrays;
 import java.util.LinkedHashMap;
 import java.util.Map;
+import java.util.SplittableRandom;
+import org.junit.jupiter.api.Test;
+import org.latentmap.Profile;
+import org.latentmap.data.ImageSet;
+import org.latentmap.model.LatentModel;
+import org.latentmap.zoo.ModelFamily;
+import org.latentmap.zoo.TrainedModel;
 
 /** The summaries notebooks 02 and 03 show: gain summary, sector scan, the pairwise comparison. */
 class FeatureTablesTest {
 
     /** On variables (0, 1): sector 3 = both positive, 0 = both negative, 1 = first positive only. */
     private static final float[][] CODES = {
-            {1, 1},      // |.| = 1.41: sector 3 at th 0 and 1
-            {2, 2},      // sector 3 at all thresholds below 2.83
-            {-0.5f, -0.5f}, // 0.71: sector 0 at th 0 only
-            {3, -1},     // 3.16: sector 1 at all three
-            {-1, 0.5f},  // 1.12: sector 2 at th 0 and 1
+        {1, 1}, // |.| = 1.41: sector 3 at th 0 and 1
+        {2, 2}, // sector 3 at all thresholds below 2.83
+        {-0.5f, -0.5f}, // 0.71: sector 0 at th 0 only
+        {3, -1}, // 3.16: sector 1 at all three
+        {-1, 0.5f}, // 1.12: sector 2 at th 0 and 1
     };
 
     @Test
@@ -28,8 +34,12 @@ class FeatureTablesTest {
         SectorScan scan = SectorScan.of(CODES, new int[] {0, 1}, 0, 1, 2);
         var table = scan.table();
         assertEquals(3, table.rowCount());
-        assertArrayEquals(new int[] {4, 3, 2}, table.intColumn("inhabited sectors").asIntArray());
-        assertArrayEquals(new double[] {1.0, 0.8, 0.4}, table.doubleColumn("share of points in a sector").asDoubleArray(), 1e-9);
+        assertArrayEquals(
+                new int[] {4, 3, 2}, table.intColumn("inhabited sectors").asIntArray());
+        assertArrayEquals(
+                new double[] {1.0, 0.8, 0.4},
+                table.doubleColumn("share of points in a sector").asDoubleArray(),
+                1e-9);
         assertArrayEquals(new int[] {2, 2, 1}, table.intColumn("largest").asIntArray());
         assertArrayEquals(new int[] {1, 0, 0}, table.intColumn("smallest").asIntArray());
         // th 0: 5 points over 4 sectors, largest 2 -> 2 / 1.25
@@ -74,7 +84,8 @@ class FeatureTablesTest {
     @Test
     void aSupportSetForBiggerDataIsRefusedWithAClearMessage() {
         ImageSet images = new ImageSet(new float[] {0, 1}, 2, 1, 1, 1, null, null);
-        var error = assertThrows(IllegalArgumentException.class, () -> SupportSet.of(0, 7).images(images));
+        var error = assertThrows(
+                IllegalArgumentException.class, () -> SupportSet.of(0, 7).images(images));
         assertTrue(error.getMessage().contains("refers to image 7 but the data set has 2 images"), error.getMessage());
     }
 
@@ -82,23 +93,24 @@ class FeatureTablesTest {
     void theRecipeIsTheStepsOfNotebook03() {
         // codes are the two pixels; pixel 0 varies more, so it is the most informative variable
         float[] pixels = new float[40];
-        java.util.SplittableRandom random = new java.util.SplittableRandom(2);
+        SplittableRandom random = new SplittableRandom(2);
         for (int i = 0; i < 20; i++) {
             pixels[2 * i] = (float) (4 * random.nextDouble() - 2);
             pixels[2 * i + 1] = (float) (0.2 * random.nextDouble() - 0.1);
         }
         ImageSet images = new ImageSet(pixels, 20, 1, 1, 2, null, null);
-        var model = new org.latentmap.zoo.TrainedModel(org.latentmap.zoo.ModelFamily.VAE, 1, org.latentmap.Profile.SMOKE, "test",
-                IDENTITY, null, null, 0);
+        var model = new TrainedModel(ModelFamily.VAE, 1, Profile.SMOKE, "test", IDENTITY, null, null, 0);
         var selection = new SupportSetRecipe(1, 2, 5).select(model, images, images);
         assertArrayEquals(new int[] {0}, selection.sectors().variables());
-        Sectors sectors = Sectors.of(Codes.of(IDENTITY, images), new int[] {0}, selection.scan().widestHolding(0.5));
+        Sectors sectors = Sectors.of(
+                Codes.of(IDENTITY, images), new int[] {0}, selection.scan().widestHolding(0.5));
         assertEquals(sectors.threshold(), selection.sectors().threshold());
-        assertArrayEquals(SupportSet.select(sectors, 2, 5).indices(), selection.support().indices());
+        assertArrayEquals(
+                SupportSet.select(sectors, 2, 5).indices(), selection.support().indices());
         assertEquals(2, selection.support().size());
     }
 
-    private static final org.latentmap.model.LatentModel IDENTITY = new org.latentmap.model.LatentModel() {
+    private static final LatentModel IDENTITY = new LatentModel() {
         public String name() {
             return "identity";
         }
@@ -107,11 +119,11 @@ class FeatureTablesTest {
             return 2;
         }
 
-        public ai.djl.ndarray.NDArray encode(ai.djl.ndarray.NDArray images) {
+        public NDArray encode(NDArray images) {
             return images.reshape(images.getShape().get(0), 2);
         }
 
-        public ai.djl.ndarray.NDArray decode(ai.djl.ndarray.NDArray codes) {
+        public NDArray decode(NDArray codes) {
             return codes.reshape(codes.getShape().get(0), 1, 1, 2);
         }
     };
@@ -120,7 +132,7 @@ class FeatureTablesTest {
     void theShippedSupportSetIsFoundFromTheProjectAndIndexesTheFullTrainingSplit() {
         SupportSet shipped = SupportSets.shipped(SupportSets.FASHION_MNIST);
         assertEquals(150, shipped.size());
-        assertEquals(150, java.util.Arrays.stream(shipped.indices()).distinct().count(), "no image twice");
-        assertTrue(java.util.Arrays.stream(shipped.indices()).allMatch(i -> i >= 0 && i < 60_000));
+        assertEquals(150, Arrays.stream(shipped.indices()).distinct().count(), "no image twice");
+        assertTrue(Arrays.stream(shipped.indices()).allMatch(i -> i >= 0 && i < 60_000));
     }
 }

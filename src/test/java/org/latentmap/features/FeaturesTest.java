@@ -6,13 +6,14 @@ import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import ai.djl.ndarray.NDArray;
+import ai.djl.ndarray.types.Shape;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.Arrays;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.latentmap.data.ImageSet;
 import org.latentmap.model.LatentModel;
-
-import java.nio.file.Path;
-import java.util.Arrays;
 
 class FeaturesTest {
 
@@ -28,7 +29,7 @@ class FeaturesTest {
 
         public NDArray encode(NDArray images) {
             long n = images.getShape().get(0);
-            return images.reshape(n, 2).concat(images.getManager().zeros(new ai.djl.ndarray.types.Shape(n, 1)), 1);
+            return images.reshape(n, 2).concat(images.getManager().zeros(new Shape(n, 1)), 1);
         }
 
         public NDArray decode(NDArray codes) {
@@ -57,19 +58,20 @@ class FeaturesTest {
     }
 
     private static final float[][] CODES = {
-            {0.5f, 9, 1},      // var 2 > 0 (bit 0), var 0 > 0 (bit 1), |(1, 0.5)| > 1: sector 3
-            {-2, 0, 0.1f},     // bit 0 set, var 0 < 0: sector 1
-            {0.1f, 0, 0.1f},   // within the threshold: none
-            {1, 0, 0},         // on an axis: none
-            {3, 0, 2},         // sector 3
+        {0.5f, 9, 1}, // var 2 > 0 (bit 0), var 0 > 0 (bit 1), |(1, 0.5)| > 1: sector 3
+        {-2, 0, 0.1f}, // bit 0 set, var 0 < 0: sector 1
+        {0.1f, 0, 0.1f}, // within the threshold: none
+        {1, 0, 0}, // on an axis: none
+        {3, 0, 2}, // sector 3
     };
 
     @Test
     void codesFallInTheSectorOfTheirSignsWhenFarEnoughFromTheOrigin() {
         Sectors sectors = Sectors.of(CODES, new int[] {2, 0}, 1.0);
         assertEquals(4, sectors.count());
-        assertArrayEquals(new int[] {3, 1, -1, -1, 3}, new int[] {sectors.sectorOf(0), sectors.sectorOf(1),
-                sectors.sectorOf(2), sectors.sectorOf(3), sectors.sectorOf(4)});
+        assertArrayEquals(new int[] {3, 1, -1, -1, 3}, new int[] {
+            sectors.sectorOf(0), sectors.sectorOf(1), sectors.sectorOf(2), sectors.sectorOf(3), sectors.sectorOf(4)
+        });
         assertArrayEquals(new int[] {0, 1, 0, 2}, sectors.occupancy());
         assertArrayEquals(new int[] {0, 4}, sectors.inhabitants(3));
         assertEquals("+-", sectors.direction(1));
@@ -82,7 +84,9 @@ class FeaturesTest {
         SupportSet set = SupportSet.select(sectors, 4, 7);
         assertEquals(1, set.indices()[0], "one per non-empty sector in sector order: sector 1's only inhabitant first");
         assertTrue(set.indices()[1] == 0 || set.indices()[1] == 4, "then one of sector 3");
-        assertArrayEquals(new int[] {0, 1, 4}, Arrays.stream(set.indices()).sorted().toArray(),
+        assertArrayEquals(
+                new int[] {0, 1, 4},
+                Arrays.stream(set.indices()).sorted().toArray(),
                 "then filled from the fullest sector until the sectors run out (3 of the 4 asked)");
         assertArrayEquals(set.indices(), SupportSet.select(sectors, 4, 7).indices(), "same seed, same set");
         boolean differs = false;
@@ -96,8 +100,10 @@ class FeaturesTest {
     void tooManyVariablesForTheSizeOrNoInhabitantsAreRefused() {
         Sectors eight = Sectors.of(new float[][] {{1, 1, 1, 1, 1, 1, 1, 1}}, new int[] {0, 1, 2, 3, 4, 5, 6, 7}, 0);
         var error = assertThrows(IllegalArgumentException.class, () -> SupportSet.select(eight, 128, 1));
-        assertEquals("8 variables make 256 sectors, more than a support set of 128 can sample:"
-                + " use at most 7 variables (log2 of the size)", error.getMessage());
+        assertEquals(
+                "8 variables make 256 sectors, more than a support set of 128 can sample:"
+                        + " use at most 7 variables (log2 of the size)",
+                error.getMessage());
         Sectors far = Sectors.of(CODES, new int[] {2, 0}, 100);
         var empty = assertThrows(IllegalArgumentException.class, () -> SupportSet.select(far, 4, 1));
         assertTrue(empty.getMessage().contains("no data point lies in any sector"), empty.getMessage());
@@ -108,7 +114,7 @@ class FeaturesTest {
         Path file = folder.resolve("support.txt");
         SupportSet.of(5, 3, 9).save(file, "test set\nseed 1");
         assertArrayEquals(new int[] {5, 3, 9}, SupportSet.load(file).indices());
-        assertTrue(java.nio.file.Files.readString(file).startsWith("# test set\n# seed 1\n5\n"));
+        assertTrue(Files.readString(file).startsWith("# test set\n# seed 1\n5\n"));
     }
 
     @Test
@@ -128,9 +134,14 @@ class FeaturesTest {
         assertArrayEquals(new float[] {3, 0, 0}, codes[1]);
         ImageSet sweep = Traversal.of(COPY, codes[0], 1, 3, 2.25);
         // variable 1 is the second pixel: -2.25, 0, 2.25; the first pixel stays 1
-        assertArrayEquals(new float[] {1, -2.25f, 1, 0, 1, 2.25f},
-                new float[] {sweep.pixel(0, 0, 0, 0), sweep.pixel(0, 0, 0, 1), sweep.pixel(1, 0, 0, 0),
-                        sweep.pixel(1, 0, 0, 1), sweep.pixel(2, 0, 0, 0), sweep.pixel(2, 0, 0, 1)});
+        assertArrayEquals(new float[] {1, -2.25f, 1, 0, 1, 2.25f}, new float[] {
+            sweep.pixel(0, 0, 0, 0),
+            sweep.pixel(0, 0, 0, 1),
+            sweep.pixel(1, 0, 0, 0),
+            sweep.pixel(1, 0, 0, 1),
+            sweep.pixel(2, 0, 0, 0),
+            sweep.pixel(2, 0, 0, 1)
+        });
         assertThrows(IllegalArgumentException.class, () -> Traversal.of(COPY, new float[2], 0, 3, 1));
     }
 }

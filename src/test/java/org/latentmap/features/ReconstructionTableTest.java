@@ -5,13 +5,13 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import java.util.List;
 import org.junit.jupiter.api.Test;
 import org.latentmap.data.ImageSet;
+import org.latentmap.metrics.ReconstructionError;
+import org.latentmap.testing.HandModels;
 import org.latentmap.zoo.ModelFamily;
 import org.latentmap.zoo.TrainedModel;
-import org.latentmap.testing.HandModels;
-
-import java.util.List;
 
 class ReconstructionTableTest {
     @Test
@@ -26,19 +26,26 @@ class ReconstructionTableTest {
         var table = ReconstructionTable.of(List.of(exact1, exact2, bent), test, baselines);
         var perModel = table.perModel();
         assertEquals(List.of("family", "seed", "r_mse", "test_images"), perModel.columnNames());
-        assertEquals(List.of("VAE", "VAE", "GAN"), perModel.stringColumn("family").asList());
+        assertEquals(
+                List.of("VAE", "VAE", "GAN"), perModel.stringColumn("family").asList());
         assertEquals(0, perModel.doubleColumn("r_mse").get(0), 1e-10);
-        double bentError = org.latentmap.metrics.ReconstructionError.of(bent.model(), test);
+        double bentError = ReconstructionError.of(bent.model(), test);
         assertEquals(bentError, perModel.doubleColumn("r_mse").get(2), 1e-12);
         assertArrayEquals(new double[] {0, 0}, table.of(ModelFamily.VAE), 1e-10);
         var perFamily = table.perFamily();
         assertEquals(List.of("VAE", "GAN"), perFamily.stringColumn("family").asList());
         assertEquals("nearest training image", perFamily.stringColumn("beats").get(0));
-        assertEquals(baselines.strongestBeaten(bentError), perFamily.stringColumn("beats").get(1));
-        assertTrue(table.verdicts().startsWith("VAE: R-MSE 0.0000; below mean image 0.3000, class mean 0.2000, random pairs 0.5000,"
-                + " nearest training image 0.0500"), table.verdicts());
-        var error = assertThrows(IllegalArgumentException.class,
-                () -> ReconstructionTable.of(List.of(exact1), test.head(5), baselines));
+        assertEquals(
+                baselines.strongestBeaten(bentError),
+                perFamily.stringColumn("beats").get(1));
+        assertTrue(
+                table.verdicts()
+                        .startsWith(
+                                "VAE: R-MSE 0.0000; below mean image 0.3000, class mean 0.2000, random pairs 0.5000,"
+                                        + " nearest training image 0.0500"),
+                table.verdicts());
+        var error = assertThrows(
+                IllegalArgumentException.class, () -> ReconstructionTable.of(List.of(exact1), test.head(5), baselines));
         assertTrue(error.getMessage().startsWith("baselines of 20 test images for 5 test images"), error.getMessage());
     }
 }

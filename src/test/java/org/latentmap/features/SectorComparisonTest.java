@@ -3,6 +3,8 @@ package org.latentmap.features;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 
+import java.util.LinkedHashMap;
+import java.util.List;
 import org.junit.jupiter.api.Test;
 
 class SectorComparisonTest {
@@ -29,15 +31,16 @@ class SectorComparisonTest {
         assertEquals(25, table.doubleColumn("samples %").get(0), 1e-12);
         assertEquals(0.5, table.doubleColumn("samples / data").get(0), 1e-12);
         assertEquals(0, table.doubleColumn("samples %").get(1), 1e-12);
-        assertEquals("75.0% of the data and 25.0% of the samples lie in a sector; samples reach 1 of the data's 2 inhabited sectors",
+        assertEquals(
+                "75.0% of the data and 25.0% of the samples lie in a sector; samples reach 1 of the data's 2 inhabited sectors",
                 comparison.toString());
         assertThrows(IllegalArgumentException.class, () -> SectorComparison.of(data, new float[0][]));
 
-        var models = new java.util.LinkedHashMap<String, SectorComparison>();
+        var models = new LinkedHashMap<String, SectorComparison>();
         models.put("StyleGAN", comparison);
         models.put("GAN", SectorComparison.of(data, codes(2.5f, -1.5f)));
         var summary = SectorComparison.summary(models);
-        assertEquals(java.util.List.of("StyleGAN", "GAN"), summary.stringColumn("samples").asList());
+        assertEquals(List.of("StyleGAN", "GAN"), summary.stringColumn("samples").asList());
         assertEquals(25, summary.doubleColumn("samples in sectors %").get(0), 1e-12);
         assertEquals(75, summary.doubleColumn("data in sectors %").get(0), 1e-12);
         assertEquals(2, summary.intColumn("sectors reached").get(1));

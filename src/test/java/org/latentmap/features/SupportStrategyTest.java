@@ -5,11 +5,13 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNotEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 
+import java.util.Arrays;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Set;
+import java.util.SplittableRandom;
 import org.junit.jupiter.api.Test;
 import org.latentmap.data.ImageSet;
-
-import java.util.Arrays;
-import java.util.List;
 
 class SupportStrategyTest {
 
@@ -30,7 +32,8 @@ class SupportStrategyTest {
         for (int i = 0; i <= 10; i++) {
             line[i] = new float[] {i};
         }
-        // from point 5: the farthest is 0 (the first of the two at distance 5), then 10, then 2 or 3 ... 2 (first at 2 from 0 and 5)
+        // from point 5: the farthest is 0 (the first of the two at distance 5), then 10, then 2 or 3 ... 2 (first at 2
+        // from 0 and 5)
         assertArrayEquals(new int[] {5, 0, 10, 2}, SupportStrategy.farthestOrder(line, 4, 5));
         SupportStrategy farthest = SupportStrategy.farthestPoint(line);
         int[] small = farthest.choose(3, 1).indices();
@@ -55,12 +58,13 @@ class SupportStrategyTest {
         assertEquals(10, Arrays.stream(chosen).distinct().count());
         ImageSet unlabelled = new ImageSet(new float[4], 4, 1, 1, 1, null, null);
         var error = assertThrows(IllegalArgumentException.class, () -> SupportStrategy.classStratified(unlabelled));
-        assertEquals("class-stratified support sets need labelled data; these images have no labels", error.getMessage());
+        assertEquals(
+                "class-stratified support sets need labelled data; these images have no labels", error.getMessage());
     }
 
     @Test
     void sectorsUseAsManyVariablesAsTheSizeCanSample() {
-        java.util.SplittableRandom random = new java.util.SplittableRandom(2);
+        SplittableRandom random = new SplittableRandom(2);
         float[][] codes = new float[2000][8];
         for (float[] code : codes) {
             for (int k = 0; k < 8; k++) {
@@ -70,7 +74,7 @@ class SupportStrategyTest {
         SupportStrategy sectors = SupportStrategy.sectors(codes, new int[] {3, 1, 4, 0, 2, 5, 6, 7});
         // 4 points: 2 variables (4 sectors), one point in each quadrant of variables 3 and 1
         int[] four = sectors.choose(4, 1).indices();
-        java.util.Set<String> quadrants = new java.util.HashSet<>();
+        Set<String> quadrants = new HashSet<>();
         for (int i : four) {
             quadrants.add((codes[i][3] > 0 ? "+" : "-") + (codes[i][1] > 0 ? "+" : "-"));
         }

@@ -4,7 +4,8 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import java.io.OutputStream;
+import com.google.gson.JsonArray;
+import com.google.gson.JsonObject;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -12,12 +13,8 @@ import java.util.List;
 import java.util.Map;
 import java.util.jar.JarEntry;
 import java.util.jar.JarOutputStream;
-
 import javax.tools.JavaCompiler;
 import javax.tools.ToolProvider;
-
-import com.google.gson.JsonArray;
-import com.google.gson.JsonObject;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -33,8 +30,16 @@ class JavaKernelTest {
     @BeforeAll
     static void startKernel() throws Exception {
         String java = Path.of(System.getProperty("java.home"), "bin", "java").toString();
-        kernel = new KernelClient(List.of(java, "-Dai.djl.offline=true", "-Djava.awt.headless=true",
-                "-cp", System.getProperty("java.class.path"), JavaKernel.class.getName()), dir, Map.of());
+        kernel = new KernelClient(
+                List.of(
+                        java,
+                        "-Dai.djl.offline=true",
+                        "-Djava.awt.headless=true",
+                        "-cp",
+                        System.getProperty("java.class.path"),
+                        JavaKernel.class.getName()),
+                dir,
+                Map.of());
     }
 
     @AfterAll
@@ -86,22 +91,28 @@ class JavaKernelTest {
 
     @Test
     void aRichObjectAsLastExpressionRendersItsWholeBundle() {
-        KernelClient.Result result = kernel.execute(
-                "org.latentmap.show.Show.table(tech.tablesaw.api.Table.create(\"T\",\n"
+        KernelClient.Result result =
+                kernel.execute("org.latentmap.show.Show.table(tech.tablesaw.api.Table.create(\"T\",\n"
                         + "    tech.tablesaw.api.StringColumn.create(\"c\", java.util.List.of(\"x\"))))");
         assertEquals("ok", result.status());
         JsonObject data = result.only("execute_result").getAsJsonObject("data");
         assertTrue(data.get("text/html").getAsString().contains("<caption>T</caption>"), data.toString());
         assertTrue(data.has("text/plain"));
 
-        KernelClient.Result image = kernel.execute("new java.awt.image.BufferedImage(3, 2, java.awt.image.BufferedImage.TYPE_INT_RGB)");
+        KernelClient.Result image =
+                kernel.execute("new java.awt.image.BufferedImage(3, 2, java.awt.image.BufferedImage.TYPE_INT_RGB)");
         assertTrue(image.only("execute_result").getAsJsonObject("data").has("image/png"));
     }
 
     @Test
     void renderReturnsDisplayDataThatShowsAsTheCellResult() {
         KernelClient.Result result = kernel.execute("render(\"<b>bold</b>\", \"text/html\")");
-        assertEquals("<b>bold</b>", result.only("execute_result").getAsJsonObject("data").get("text/html").getAsString());
+        assertEquals(
+                "<b>bold</b>",
+                result.only("execute_result")
+                        .getAsJsonObject("data")
+                        .get("text/html")
+                        .getAsString());
     }
 
     @Test
@@ -130,7 +141,9 @@ class JavaKernelTest {
         List<String> trace = traceback(result);
         assertEquals("java.lang.IllegalStateException: boom", trace.get(0));
         assertTrue(trace.size() >= 2 && trace.get(1).contains("fail"), trace.toString());
-        assertFalse(trace.stream().anyMatch(l -> l.contains("jdk.internal") || l.contains("CapturingExecutionControl")), trace.toString());
+        assertFalse(
+                trace.stream().anyMatch(l -> l.contains("jdk.internal") || l.contains("CapturingExecutionControl")),
+                trace.toString());
         // The cell stopped at the failure, and the kernel goes on.
         assertEquals("1", text(kernel.execute("before").only("execute_result")));
         assertEquals("error", kernel.execute("after").status());
@@ -141,7 +154,8 @@ class JavaKernelTest {
     void jarsMagicAddsAJarFromAGlob() throws Exception {
         Path source = dir.resolve("src/demo/Hello.java");
         Files.createDirectories(source.getParent());
-        Files.writeString(source, "package demo; public class Hello { public static String hi() { return \"hi from a jar\"; } }");
+        Files.writeString(
+                source, "package demo; public class Hello { public static String hi() { return \"hi from a jar\"; } }");
         Path classes = dir.resolve("classes");
         JavaCompiler javac = ToolProvider.getSystemJavaCompiler();
         assertEquals(0, javac.run(null, null, null, "-d", classes.toString(), source.toString()));
@@ -163,7 +177,8 @@ class JavaKernelTest {
 
     @Test
     void loadMagicRunsAFileAndUnknownMagicsAreNamed() throws Exception {
-        Files.writeString(dir.resolve("helper.jsh"), "int loaded = 7;\nString greet(String who) { return \"hi \" + who; }\n");
+        Files.writeString(
+                dir.resolve("helper.jsh"), "int loaded = 7;\nString greet(String who) { return \"hi \" + who; }\n");
         KernelClient.Result result = kernel.execute("%load helper.jsh\ngreet(\"there\") + \" \" + loaded * 6");
         assertEquals("hi there 42", text(result.only("execute_result")));
 

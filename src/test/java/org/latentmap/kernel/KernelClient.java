@@ -1,5 +1,7 @@
 package org.latentmap.kernel;
 
+import com.google.gson.Gson;
+import com.google.gson.JsonObject;
 import java.io.IOException;
 import java.net.ServerSocket;
 import java.nio.charset.StandardCharsets;
@@ -12,12 +14,9 @@ import java.util.HexFormat;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
-
+import java.util.concurrent.TimeUnit;
 import javax.crypto.Mac;
 import javax.crypto.spec.SecretKeySpec;
-
-import com.google.gson.Gson;
-import com.google.gson.JsonObject;
 import org.zeromq.SocketType;
 import org.zeromq.ZContext;
 import org.zeromq.ZMQ;
@@ -80,8 +79,10 @@ final class KernelClient implements AutoCloseable {
         log = workDir.resolve("kernel.log");
         List<String> full = new ArrayList<>(command);
         full.add(file.toString());
-        ProcessBuilder builder = new ProcessBuilder(full).directory(workDir.toFile())
-                .redirectErrorStream(true).redirectOutput(log.toFile());
+        ProcessBuilder builder = new ProcessBuilder(full)
+                .directory(workDir.toFile())
+                .redirectErrorStream(true)
+                .redirectOutput(log.toFile());
         builder.environment().remove(JavaKernel.CLASSPATH_VARIABLE);
         builder.environment().putAll(environment);
         process = builder.start();
@@ -196,7 +197,10 @@ final class KernelClient implements AutoCloseable {
             JsonObject message = receive(iopub, 50);
             if (message != null && parentId(message).equals(id)) {
                 if (type(message).equals("status")
-                        && message.getAsJsonObject("content").get("execution_state").getAsString().equals("idle")) {
+                        && message.getAsJsonObject("content")
+                                .get("execution_state")
+                                .getAsString()
+                                .equals("idle")) {
                     idle = true;
                 } else if (!type(message).equals("status")) {
                     published.add(message);
@@ -210,7 +214,8 @@ final class KernelClient implements AutoCloseable {
             }
         }
         if (reply == null || !idle) {
-            throw new AssertionError("no complete answer to request " + id + " within " + timeout + "\nkernel log:\n" + kernelLog());
+            throw new AssertionError(
+                    "no complete answer to request " + id + " within " + timeout + "\nkernel log:\n" + kernelLog());
         }
         return new Result(reply, published);
     }
@@ -294,7 +299,7 @@ final class KernelClient implements AutoCloseable {
             // a kernel that does not answer is killed below
         }
         process.destroy();
-        if (!process.waitFor(5, java.util.concurrent.TimeUnit.SECONDS)) {
+        if (!process.waitFor(5, TimeUnit.SECONDS)) {
             process.destroyForcibly();
         }
         context.close();

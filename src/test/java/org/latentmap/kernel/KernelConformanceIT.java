@@ -8,7 +8,6 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
-
 import org.junit.jupiter.api.Test;
 
 /**
@@ -31,8 +30,10 @@ class KernelConformanceIT {
             throw new IllegalStateException("Jupyter's conformance suite is missing: environment/setup.sh installs it"
                     + " (apt-get install python3-jupyter-kernel-test)");
         }
-        ProcessBuilder builder = new ProcessBuilder(List.of("/usr/bin/python3", "-m", "unittest", "-v", SUITE.toString()))
-                .directory(ROOT.toFile()).redirectErrorStream(true);
+        ProcessBuilder builder = new ProcessBuilder(
+                        List.of("/usr/bin/python3", "-m", "unittest", "-v", SUITE.toString()))
+                .directory(ROOT.toFile())
+                .redirectErrorStream(true);
         builder.environment().put("PATH", "/usr/bin:" + System.getenv("PATH"));
         builder.environment().put("JUPYTER_PATH", ROOT.resolve("build/jupyter").toString());
         Process process = builder.start();

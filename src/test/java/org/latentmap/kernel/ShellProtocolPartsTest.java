@@ -4,12 +4,11 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import io.github.spencerpark.jupyter.kernel.history.HistoryEntry;
+import io.github.spencerpark.jupyter.kernel.history.HistoryManager.ResultFlag;
 import java.util.EnumSet;
 import java.util.List;
 import java.util.Set;
-
-import io.github.spencerpark.jupyter.kernel.history.HistoryEntry;
-import io.github.spencerpark.jupyter.kernel.history.HistoryManager.ResultFlag;
 import jdk.jshell.JShell;
 import jdk.jshell.SourceCodeAnalysis;
 import org.junit.jupiter.api.AfterAll;
@@ -48,14 +47,28 @@ class ShellProtocolPartsTest {
 
     @Test
     void theNextLineIsIndentedOneLevelAfterAnOpenBlock() {
-        assertEquals("        ", CodeCompleteness.of("for (int i = 0; i < 3; i++) {\n    if (i > 0) {", analysis).indent());
-        assertEquals("    ", CodeCompleteness.of("int y = (1 +\n    2 +", analysis).indent());
+        assertEquals(
+                "        ",
+                CodeCompleteness.of("for (int i = 0; i < 3; i++) {\n    if (i > 0) {", analysis)
+                        .indent());
+        assertEquals(
+                "    ", CodeCompleteness.of("int y = (1 +\n    2 +", analysis).indent());
     }
 
     @Test
     void inspectionGivesTheSignatureOfTheSymbolUnderTheCursor() {
-        assertEquals("java.lang.String", SymbolDocumentation.at("String", 6, false, analysis).lines().findFirst().orElseThrow());
-        assertEquals("java.lang.String", SymbolDocumentation.at("String", 2, false, analysis).lines().findFirst().orElseThrow(),
+        assertEquals(
+                "java.lang.String",
+                SymbolDocumentation.at("String", 6, false, analysis)
+                        .lines()
+                        .findFirst()
+                        .orElseThrow());
+        assertEquals(
+                "java.lang.String",
+                SymbolDocumentation.at("String", 2, false, analysis)
+                        .lines()
+                        .findFirst()
+                        .orElseThrow(),
                 "the cursor inside the name");
         String max = SymbolDocumentation.at("Math.max", 8, false, analysis);
         assertTrue(max.contains("int Math.max(int a, int b)"), "a method named without its parenthesis: " + max);
@@ -71,12 +84,21 @@ class ShellProtocolPartsTest {
         history.record(4, "String s = \"x\";", "");
         Set<ResultFlag> none = EnumSet.noneOf(ResultFlag.class);
         assertEquals(List.of("6 * 7", "String s = \"x\";"), inputs(history.lookupTail(2, none)));
-        assertEquals(List.of(2, 3), history.lookupRange(CellHistory.SESSION, 2, 4, none).stream().map(HistoryEntry::getCellNumber).toList());
+        assertEquals(
+                List.of(2, 3),
+                history.lookupRange(CellHistory.SESSION, 2, 4, none).stream()
+                        .map(HistoryEntry::getCellNumber)
+                        .toList());
         assertEquals(List.of(), history.lookupRange(-1, 1, 5, none), "no earlier session");
         assertEquals(2, history.search("6 * 7", 0, none).size());
-        assertEquals(1, history.search("6 * 7", 0, EnumSet.of(ResultFlag.UNIQUE)).size());
+        assertEquals(
+                1, history.search("6 * 7", 0, EnumSet.of(ResultFlag.UNIQUE)).size());
         assertEquals(List.of("int a = 6;"), inputs(history.search("int ? = *", 0, none)));
-        assertEquals("42", history.lookupTail(3, EnumSet.of(ResultFlag.INCLUDE_OUTPUT)).get(0).getOutput());
+        assertEquals(
+                "42",
+                history.lookupTail(3, EnumSet.of(ResultFlag.INCLUDE_OUTPUT))
+                        .get(0)
+                        .getOutput());
     }
 
     private static List<String> inputs(List<HistoryEntry> entries) {

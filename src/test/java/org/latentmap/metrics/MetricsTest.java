@@ -41,7 +41,9 @@ class MetricsTest {
         // scale 0.5: image 1 errors 4 x 0.25 / 4 = 0.25; image 2: (1^2) / 4 = 0.25
         assertArrayEquals(new double[] {0.25, 0.25}, ReconstructionError.perImage(scaling(0.5f), IMAGES), 1e-7);
         assertEquals(0.25, ReconstructionError.of(scaling(0.5f), IMAGES), 1e-7);
-        assertEquals(new Shape(2, 1, 2, 2), ReconstructionError.reconstructions(scaling(0.5f), IMAGES).shape());
+        assertEquals(
+                new Shape(2, 1, 2, 2),
+                ReconstructionError.reconstructions(scaling(0.5f), IMAGES).shape());
     }
 
     @Test
@@ -67,7 +69,8 @@ class MetricsTest {
         assertEquals(0.8, Stats.spearman(new double[] {10, 20, 30, 40}, new double[] {1, 3, 2, 4}), 1e-12);
         assertEquals(-1, Stats.spearman(new double[] {1, 2, 3}, new double[] {9, 4, 1}), 1e-12);
         assertArrayEquals(new double[] {1.5, 1.5, 3}, Stats.ranks(new double[] {5, 5, 7}), 1e-12);
-        var error = assertThrows(IllegalArgumentException.class, () -> Stats.spearman(new double[] {1}, new double[] {1}));
+        var error =
+                assertThrows(IllegalArgumentException.class, () -> Stats.spearman(new double[] {1}, new double[] {1}));
         assertEquals("a rank correlation needs two samples of equal size >= 2; got 1 and 1", error.getMessage());
     }
 }

@@ -5,16 +5,16 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import org.latentmap.zoo.ModelFamily;
 import ai.djl.ndarray.NDArray;
 import ai.djl.ndarray.NDList;
 import ai.djl.ndarray.NDManager;
 import ai.djl.ndarray.types.Shape;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.MethodSource;
-import org.junit.jupiter.api.Test;
+import org.latentmap.zoo.ModelFamily;
 
 class ModelShapesTest {
     private static NDManager manager;
@@ -63,8 +63,10 @@ class ModelShapesTest {
         NDArray second = manager.create(new float[] {0, 0, 0.5f, 0.5f}, new Shape(1, 1, 2, 2));
         NDArray mask = manager.create(new float[] {1, 0, 0.5f, 0.25f}, new Shape(1, 1, 2, 2));
         // m * a + (1 - m) * b: 1, 0, 0.5 + 0.25, 0.25 + 0.375
-        assertArrayEquals(new float[] {1, 0, 0.75f, 0.625f},
-                SplitVae.combine(new NDList(first, second, mask)).toFloatArray(), 1e-6f);
+        assertArrayEquals(
+                new float[] {1, 0, 0.75f, 0.625f},
+                SplitVae.combine(new NDList(first, second, mask)).toFloatArray(),
+                1e-6f);
     }
 
     @Test
@@ -78,8 +80,8 @@ class ModelShapesTest {
 
     @Test
     void anImageSizeTheNetworksCannotTakeIsRefusedWithTheSizesTheyCan() {
-        var error = assertThrows(IllegalArgumentException.class,
-                () -> ModelFamily.VAE.create("m", manager, new Shape(1, 28, 28), 1));
+        var error = assertThrows(
+                IllegalArgumentException.class, () -> ModelFamily.VAE.create("m", manager, new Shape(1, 28, 28), 1));
         assertTrue(error.getMessage().contains("divisible by 8"), error.getMessage());
         assertTrue(error.getMessage().contains("(1, 28, 28)"), error.getMessage());
     }

@@ -25,9 +25,11 @@ class NearestUpsamplingTest {
                 collector.backward(y.sum());
             }
             assertEquals(new Shape(1, 2, 4, 4), y.getShape());
-            assertArrayEquals(new float[] {1, 1, 2, 2, 1, 1, 2, 2, 3, 3, 4, 4, 3, 3, 4, 4},
+            assertArrayEquals(
+                    new float[] {1, 1, 2, 2, 1, 1, 2, 2, 3, 3, 4, 4, 3, 3, 4, 4},
                     y.get("0, 0").toFloatArray());
-            assertArrayEquals(new float[] {4, 4, 4, 4, 4, 4, 4, 4}, x.getGradient().toFloatArray());
+            assertArrayEquals(
+                    new float[] {4, 4, 4, 4, 4, 4, 4, 4}, x.getGradient().toFloatArray());
         }
     }
 

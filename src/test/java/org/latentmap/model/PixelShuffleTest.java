@@ -36,8 +36,9 @@ class PixelShuffleTest {
         try (NDManager manager = NDManager.newBaseManager()) {
             SequentialBlock block = PixelShuffle.upsample2x(8);
             block.initialize(manager, DataType.FLOAT32, new Shape(2, 16, 4, 4));
-            NDArray out = block.forward(new ParameterStore(manager, false),
-                    new NDList(manager.ones(new Shape(2, 16, 4, 4))), false).singletonOrThrow();
+            NDArray out = block.forward(
+                            new ParameterStore(manager, false), new NDList(manager.ones(new Shape(2, 16, 4, 4))), false)
+                    .singletonOrThrow();
             assertEquals(new Shape(2, 8, 8, 8), out.getShape());
         }
     }
@@ -45,7 +46,8 @@ class PixelShuffleTest {
     @Test
     void channelsThatDoNotSplitAreRefused() {
         try (NDManager manager = NDManager.newBaseManager()) {
-            assertThrows(IllegalArgumentException.class, () -> PixelShuffle.apply(manager.ones(new Shape(1, 3, 2, 2)), 2));
+            assertThrows(
+                    IllegalArgumentException.class, () -> PixelShuffle.apply(manager.ones(new Shape(1, 3, 2, 2)), 2));
         }
     }
 }

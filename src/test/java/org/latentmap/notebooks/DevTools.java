@@ -1,5 +1,9 @@
 package org.latentmap.notebooks;
 
+import com.google.gson.Gson;
+import com.google.gson.JsonElement;
+import com.google.gson.JsonObject;
+import com.google.gson.JsonParser;
 import java.io.IOException;
 import java.net.URI;
 import java.net.http.HttpClient;
@@ -16,11 +20,6 @@ import java.util.concurrent.CompletionStage;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
-
-import com.google.gson.Gson;
-import com.google.gson.JsonElement;
-import com.google.gson.JsonObject;
-import com.google.gson.JsonParser;
 
 /**
  * Headless Chromium driven over the Chrome DevTools protocol (a WebSocket of JSON commands): start the
@@ -45,11 +44,23 @@ final class DevTools implements AutoCloseable {
         Files.createDirectories(profile);
         Path portFile = profile.resolve("DevToolsActivePort");
         Files.deleteIfExists(portFile); // a previous browser's port
-        Process browser = new ProcessBuilder(chromium.toString(), "--headless", "--no-sandbox", "--disable-gpu",
-                "--disable-quic", "--no-first-run", "--disable-background-networking", "--disable-component-update",
-                "--disable-sync", "--remote-debugging-address=127.0.0.1", "--remote-debugging-port=0",
-                "--user-data-dir=" + profile, "about:blank")
-                .redirectErrorStream(true).redirectOutput(log.toFile()).start();
+        Process browser = new ProcessBuilder(
+                        chromium.toString(),
+                        "--headless",
+                        "--no-sandbox",
+                        "--disable-gpu",
+                        "--disable-quic",
+                        "--no-first-run",
+                        "--disable-background-networking",
+                        "--disable-component-update",
+                        "--disable-sync",
+                        "--remote-debugging-address=127.0.0.1",
+                        "--remote-debugging-port=0",
+                        "--user-data-dir=" + profile,
+                        "about:blank")
+                .redirectErrorStream(true)
+                .redirectOutput(log.toFile())
+                .start();
         long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(30);
         while (!Files.isRegularFile(portFile) || Files.readAllLines(portFile).isEmpty()) {
             if (!browser.isAlive() || System.nanoTime() > deadline) {
@@ -60,12 +71,16 @@ final class DevTools implements AutoCloseable {
         }
         int port = Integer.parseInt(Files.readAllLines(portFile).get(0).strip());
         HttpClient http = HttpClient.newHttpClient();
-        String pages = http.send(HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port + "/json/list")).build(),
-                HttpResponse.BodyHandlers.ofString()).body();
+        String pages = http.send(
+                        HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port + "/json/list"))
+                                .build(),
+                        HttpResponse.BodyHandlers.ofString())
+                .body();
         String pageSocket = null;
         for (JsonElement target : JsonParser.parseString(pages).getAsJsonArray()) {
             if (target.getAsJsonObject().get("type").getAsString().equals("page")) {
-                pageSocket = target.getAsJsonObject().get("webSocketDebuggerUrl").getAsString();
+                pageSocket =
+                        target.getAsJsonObject().get("webSocketDebuggerUrl").getAsString();
                 break;
             }
         }
@@ -74,26 +89,30 @@ final class DevTools implements AutoCloseable {
             throw new IllegalStateException("Chromium has no page to drive: " + pages);
         }
         DevTools[] self = new DevTools[1];
-        WebSocket socket = http.newWebSocketBuilder().buildAsync(URI.create(pageSocket), new WebSocket.Listener() {
-            private final StringBuilder message = new StringBuilder();
+        WebSocket socket = http.newWebSocketBuilder()
+                .buildAsync(URI.create(pageSocket), new WebSocket.Listener() {
+                    private final StringBuilder message = new StringBuilder();
 
-            @Override
-            public CompletionStage<?> onText(WebSocket webSocket, CharSequence data, boolean last) {
-                message.append(data);
-                if (last) {
-                    JsonObject reply = JsonParser.parseString(message.toString()).getAsJsonObject();
-                    message.setLength(0);
-                    if (reply.has("id")) {
-                        CompletableFuture<JsonObject> future = self[0].waiting.remove(reply.get("id").getAsInt());
-                        if (future != null) {
-                            future.complete(reply);
+                    @Override
+                    public CompletionStage<?> onText(WebSocket webSocket, CharSequence data, boolean last) {
+                        message.append(data);
+                        if (last) {
+                            JsonObject reply =
+                                    JsonParser.parseString(message.toString()).getAsJsonObject();
+                            message.setLength(0);
+                            if (reply.has("id")) {
+                                CompletableFuture<JsonObject> future =
+                                        self[0].waiting.remove(reply.get("id").getAsInt());
+                                if (future != null) {
+                                    future.complete(reply);
+                                }
+                            }
                         }
+                        webSocket.request(1);
+                        return null;
                     }
-                }
-                webSocket.request(1);
-                return null;
-            }
-        }).get(30, TimeUnit.SECONDS);
+                })
+                .get(30, TimeUnit.SECONDS);
         self[0] = new DevTools(browser, socket);
         return self[0];
     }
@@ -103,7 +122,8 @@ final class DevTools implements AutoCloseable {
         int id = ids.incrementAndGet();
         CompletableFuture<JsonObject> future = new CompletableFuture<>();
         waiting.put(id, future);
-        socket.sendText(GSON.toJson(Map.of("id", id, "method", method, "params", params)), true).get(30, TimeUnit.SECONDS);
+        socket.sendText(GSON.toJson(Map.of("id", id, "method", method, "params", params)), true)
+                .get(30, TimeUnit.SECONDS);
         JsonObject reply = future.get(60, TimeUnit.SECONDS);
         if (reply.has("error")) {
             throw new IllegalStateException(method + " failed: " + reply.get("error"));
@@ -113,7 +133,8 @@ final class DevTools implements AutoCloseable {
 
     /** Evaluates a JavaScript expression in the page and returns its value (JSON); an exception in the page throws. */
     JsonElement evaluate(String expression) throws Exception {
-        JsonObject result = send("Runtime.evaluate", Map.of("expression", expression, "returnByValue", true, "awaitPromise", true));
+        JsonObject result =
+                send("Runtime.evaluate", Map.of("expression", expression, "returnByValue", true, "awaitPromise", true));
         if (result.has("exceptionDetails")) {
             throw new IllegalStateException("the page threw on " + expression + ": " + result.get("exceptionDetails"));
         }
@@ -136,7 +157,8 @@ final class DevTools implements AutoCloseable {
             }
             Thread.sleep(500);
         }
-        throw new AssertionError("waited " + seconds + " s for " + what + (errors.isEmpty() ? "" : "; last error: " + errors.get(errors.size() - 1)));
+        throw new AssertionError("waited " + seconds + " s for " + what
+                + (errors.isEmpty() ? "" : "; last error: " + errors.get(errors.size() - 1)));
     }
 
     @Override

@@ -2,12 +2,12 @@ package org.latentmap.notebooks;
 
 import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
-import java.nio.file.Files;
-import java.nio.file.Path;
-import java.util.Map;
-
 import ai.djl.ndarray.NDArray;
 import ai.djl.ndarray.types.Shape;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.Base64;
+import java.util.Map;
 import org.junit.jupiter.api.Test;
 import org.latentmap.data.ImageSet;
 import org.latentmap.model.LatentModel;
@@ -54,19 +54,31 @@ class ExplorerIT {
     @Test
     void movingASliderShowsTheModelsDecodingOfThatPosition() throws Exception {
         Path chromium = Path.of("/usr/bin/chromium");
-        assumeTrue(Files.isExecutable(chromium), "Debian's chromium is not installed (environment/setup.sh installs it unless SKIP_BROWSER=1)");
+        assumeTrue(
+                Files.isExecutable(chromium),
+                "Debian's chromium is not installed (environment/setup.sh installs it unless SKIP_BROWSER=1)");
         Files.createDirectories(OUT);
         ImageSet image = new ImageSet(new float[16], 1, 1, 4, 4, null, null);
-        Explorer explorer = Explorer.of(RAMPS, new float[] {0.3f, -0.2f, 0.1f}, 0, 1, 2).steps(7).range(3).original(image).build();
+        Explorer explorer = Explorer.of(RAMPS, new float[] {0.3f, -0.2f, 0.1f}, 0, 1, 2)
+                .steps(7)
+                .range(3)
+                .original(image)
+                .build();
         Path page = explorer.save(OUT.resolve("explorer.html"));
-        try (DevTools browser = DevTools.start(chromium, Files.createTempDirectory(OUT, "chromium-profile-"), OUT.resolve("chromium.log"))) {
+        try (DevTools browser = DevTools.start(
+                chromium, Files.createTempDirectory(OUT, "chromium-profile-"), OUT.resolve("chromium.log"))) {
             browser.send("Page.navigate", Map.of("url", page.toUri().toString()));
-            browser.waitUntil("document.readyState === 'complete' && !!document.querySelector('.lm-explorer img.lm-view')", 30, "the explorer page");
+            browser.waitUntil(
+                    "document.readyState === 'complete' && !!document.querySelector('.lm-explorer img.lm-view')",
+                    30,
+                    "the explorer page");
             for (int slider = 0; slider < 3; slider++) {
                 ExplorerPage.movingASliderShowsTheModelsDecoding(browser, RAMPS, slider);
             }
-            String shot = browser.send("Page.captureScreenshot", Map.of("format", "png")).get("data").getAsString();
-            Files.write(OUT.resolve("explorer.png"), java.util.Base64.getDecoder().decode(shot));
+            String shot = browser.send("Page.captureScreenshot", Map.of("format", "png"))
+                    .get("data")
+                    .getAsString();
+            Files.write(OUT.resolve("explorer.png"), Base64.getDecoder().decode(shot));
         }
     }
 }

@@ -4,16 +4,15 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNotEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import java.awt.image.BufferedImage;
-import java.io.ByteArrayInputStream;
-import java.util.Base64;
-
-import javax.imageio.ImageIO;
-
 import ai.djl.ndarray.NDManager;
 import ai.djl.ndarray.types.Shape;
 import com.google.gson.JsonArray;
 import com.google.gson.JsonObject;
+import java.awt.image.BufferedImage;
+import java.io.ByteArrayInputStream;
+import java.util.Base64;
+import java.util.Locale;
+import javax.imageio.ImageIO;
 import org.latentmap.data.ImageSet;
 import org.latentmap.model.LatentModel;
 import org.latentmap.model.Sampling;
@@ -25,18 +24,19 @@ import org.latentmap.show.Explorer;
  * the model's own decoding of the code at the new slider positions, decoded here, independently of the page.
  */
 final class ExplorerPage {
-    private ExplorerPage() {
-    }
+    private ExplorerPage() {}
 
     /** Moves the first explorer's {@code slider} on the page to another position and checks what its first view shows. */
     static void movingASliderShowsTheModelsDecoding(DevTools page, LatentModel model, int slider) throws Exception {
         String root = "document.querySelector('.lm-explorer')";
         JsonObject state = page.evaluate("(() => { const r = " + root + "; if (!r) return null;"
-                + " return {steps: +r.dataset.steps, values: JSON.parse(r.dataset.values), variables: JSON.parse(r.dataset.variables),"
-                + " code: JSON.parse(r.dataset.code), model: r.dataset.model,"
-                + " positions: [...r.querySelectorAll('input.lm-slider')].map(s => +s.value),"
-                + " src: r.querySelector('img.lm-view').src}; })()").getAsJsonObject();
-        assertEquals(model.name(), state.get("model").getAsString(), "the explorer shows the model the check decodes with");
+                        + " return {steps: +r.dataset.steps, values: JSON.parse(r.dataset.values), variables: JSON.parse(r.dataset.variables),"
+                        + " code: JSON.parse(r.dataset.code), model: r.dataset.model,"
+                        + " positions: [...r.querySelectorAll('input.lm-slider')].map(s => +s.value),"
+                        + " src: r.querySelector('img.lm-view').src}; })()")
+                .getAsJsonObject();
+        assertEquals(
+                model.name(), state.get("model").getAsString(), "the explorer shows the model the check decodes with");
         int steps = state.get("steps").getAsInt();
         JsonArray positionsJson = state.getAsJsonArray("positions");
         int[] positions = new int[positionsJson.size()];
@@ -45,10 +45,12 @@ final class ExplorerPage {
         }
         int moved = positions[slider] == steps - 1 ? 0 : steps - 1;
         positions[slider] = moved;
-        JsonObject after = page.evaluate("(() => { const r = " + root + "; const s = r.querySelectorAll('input.lm-slider')[" + slider + "];"
-                + " s.value = " + moved + "; s.dispatchEvent(new Event('input', {bubbles: true}));"
-                + " const img = r.querySelector('img.lm-view');"
-                + " return {src: img.src, frame: +img.dataset.frame, shown: s.parentNode.querySelector('output').textContent}; })()")
+        JsonObject after = page.evaluate(
+                        "(() => { const r = " + root + "; const s = r.querySelectorAll('input.lm-slider')[" + slider
+                                + "];"
+                                + " s.value = " + moved + "; s.dispatchEvent(new Event('input', {bubbles: true}));"
+                                + " const img = r.querySelector('img.lm-view');"
+                                + " return {src: img.src, frame: +img.dataset.frame, shown: s.parentNode.querySelector('output').textContent}; })()")
                 .getAsJsonObject();
         String before = state.get("src").getAsString();
         String now = after.get("src").getAsString();
@@ -62,7 +64,8 @@ final class ExplorerPage {
         try (NDManager manager = NDManager.newBaseManager()) {
             expected = Sampling.decoded(model, manager.create(code, new Shape(1, code.length)));
         }
-        BufferedImage shown = ImageIO.read(new ByteArrayInputStream(Base64.getDecoder().decode(now.substring(now.indexOf(',') + 1))));
+        BufferedImage shown =
+                ImageIO.read(new ByteArrayInputStream(Base64.getDecoder().decode(now.substring(now.indexOf(',') + 1))));
         assertEquals(expected.width(), shown.getWidth());
         assertEquals(expected.height(), shown.getHeight());
         int worst = 0;
@@ -73,8 +76,14 @@ final class ExplorerPage {
             }
         }
         // one grey level allows for float rounding between two processes' decodings of the same code
-        assertTrue(worst <= 1, "the frame shown is the model's decoding of the code at the slider positions: worst grey difference " + worst);
-        assertEquals(String.format(java.util.Locale.ROOT, "%.2f", values[moved]), after.get("shown").getAsString(), "the slider's value is shown");
+        assertTrue(
+                worst <= 1,
+                "the frame shown is the model's decoding of the code at the slider positions: worst grey difference "
+                        + worst);
+        assertEquals(
+                String.format(Locale.ROOT, "%.2f", values[moved]),
+                after.get("shown").getAsString(),
+                "the slider's value is shown");
     }
 
     private static float[] floats(JsonArray array) {

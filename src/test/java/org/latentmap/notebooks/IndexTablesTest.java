@@ -4,14 +4,12 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
-import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
-
-import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.concurrent.TimeUnit;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
 
 /** The walkthrough index shows result tables as a paper's: 3 significant digits, mean ± sd in one column. */
 class IndexTablesTest {
@@ -31,15 +29,22 @@ class IndexTablesTest {
                 from pathlib import Path
                 print(rn.csv_table(Path(sys.argv[2]), "Table 2", "results/table2.csv"))
                 """;
-        Process process = new ProcessBuilder(python.toString(), "-c", script,
-                Path.of("environment/run_notebooks.py").toAbsolutePath().toString(), folder.resolve("table2.csv").toString())
-                .redirectErrorStream(true).start();
+        Process process = new ProcessBuilder(
+                        python.toString(),
+                        "-c",
+                        script,
+                        Path.of("environment/run_notebooks.py").toAbsolutePath().toString(),
+                        folder.resolve("table2.csv").toString())
+                .redirectErrorStream(true)
+                .start();
         assertTrue(process.waitFor(60, TimeUnit.SECONDS), "the runner's table code answers");
         String html = new String(process.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
         assumeTrue(!html.contains("No module named 'nbformat'"), "python3-nbformat (environment/setup.sh)");
         assertEquals(0, process.exitValue(), html);
         assertTrue(html.contains("<th>M-MSE</th>"), "mean and sd are one column: " + html);
-        assertTrue(html.contains("<td>0.00911 ± 0.00017</td>"), "3 significant digits, the sd to the mean's decimals: " + html);
+        assertTrue(
+                html.contains("<td>0.00911 ± 0.00017</td>"),
+                "3 significant digits, the sd to the mean's decimals: " + html);
         assertTrue(html.contains("<th>class mean</th>"), "baseline columns by their names: " + html);
         assertTrue(html.contains("<td>20</td>") && html.contains("<td>class mean</td>"), html);
         assertTrue(!html.contains("0.009111528972769154"), "no raw doubles: " + html);
@@ -66,14 +71,21 @@ class IndexTablesTest {
                 os.environ["LATENTMAP_RESULTS"] = sys.argv[2] + "/results"
                 print(rn.results_section(Path(sys.argv[2]), results))
                 """;
-        Process process = new ProcessBuilder(python.toString(), "-c", script,
-                Path.of("environment/run_notebooks.py").toAbsolutePath().toString(), folder.toString())
-                .redirectErrorStream(true).start();
+        Process process = new ProcessBuilder(
+                        python.toString(),
+                        "-c",
+                        script,
+                        Path.of("environment/run_notebooks.py").toAbsolutePath().toString(),
+                        folder.toString())
+                .redirectErrorStream(true)
+                .start();
         assertTrue(process.waitFor(60, TimeUnit.SECONDS), "the runner's index code answers");
         String html = new String(process.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
         assumeTrue(!html.contains("No module named 'nbformat'"), "python3-nbformat (environment/setup.sh)");
         assertEquals(0, process.exitValue(), html);
-        assertTrue(html.indexOf("<h3>Claims</h3>") >= 0 && html.indexOf("<h3>Claims</h3>") < html.indexOf("<h3>Table A</h3>"),
+        assertTrue(
+                html.indexOf("<h3>Claims</h3>") >= 0
+                        && html.indexOf("<h3>Claims</h3>") < html.indexOf("<h3>Table A</h3>"),
                 "the table marked first comes first: " + html);
         assertTrue(!html.contains("Not written"), "a declared table the run did not write is left out: " + html);
     }

@@ -5,6 +5,10 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
+import com.google.gson.JsonArray;
+import com.google.gson.JsonElement;
+import com.google.gson.JsonObject;
+import com.google.gson.JsonParser;
 import java.awt.image.BufferedImage;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
@@ -12,18 +16,17 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.concurrent.TimeUnit;
 import java.util.stream.Stream;
-
 import javax.imageio.ImageIO;
-
-import com.google.gson.JsonArray;
-import com.google.gson.JsonElement;
-import com.google.gson.JsonObject;
-import com.google.gson.JsonParser;
 import org.junit.jupiter.api.DynamicTest;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestFactory;
+import org.latentmap.Profile;
+import org.latentmap.zoo.ModelFamily;
+import org.latentmap.zoo.ModelZoo;
+import org.latentmap.zoo.TrainingData;
 
 /**
  * Executes every notebook headlessly in the smoke profile, in its own kernel (Java, or Kotlin where that kernel is
@@ -50,30 +53,40 @@ class NotebooksIT {
         try (Stream<Path> files = Files.walk(ROOT.resolve("notebooks"))) {
             notebooks = files.filter(p -> p.toString().endsWith(".ipynb"))
                     .filter(p -> !p.toString().contains(".ipynb_checkpoints"))
-                    .sorted().toList();
+                    .sorted()
+                    .toList();
         }
         assertFalse(notebooks.isEmpty(), "no notebooks found");
-        return notebooks.stream().map(nb -> DynamicTest.dynamicTest(ROOT.relativize(nb).toString(), () -> {
-            String kernel = kernelOf(nb);
-            assumeTrue(Files.isRegularFile(KERNELS.resolve(kernel + "/kernel.json")),
-                    "the " + kernel + " kernel is not installed (environment/setup.sh installs the Kotlin kernel on Java 17)");
-            run(List.of(nb.toString()), celeba, "smoke", OUT, 300);
-            Path executed = OUT.resolve(ROOT.resolve("notebooks").relativize(nb));
-            String outputs = outputText(executed);
-            if (nb.toString().contains("/exercises/solutions/")) {
-                assertTrue(outputs.contains("✔ Correct"), "a solution's check cell says correct:\n" + outputs);
-                assertFalse(outputs.contains("✘ Not yet"), "every check of a solution passes:\n" + outputs);
-            } else if (nb.toString().contains("/exercises/")) {
-                assertTrue(outputs.contains("✘ Not yet"), "an unanswered exercise's check tells the student what to do:\n" + outputs);
-            }
-            if (nb.getFileName().toString().equals("02-feature-ordering.ipynb")) {
-                theExportedPageHoldsAWorkingExplorer(OUT.resolve("02-feature-ordering.html"));
-            }
-            if (kernel.equals("kotlin")) {
-                assertTrue(Files.readString(executed).contains("image/png"), "latentmap's displays render in the Kotlin kernel");
-                assertFalse(Files.readString(executed).contains("\"key\""), "nothing of the connection's key leaks into outputs");
-            }
-        }));
+        return notebooks.stream()
+                .map(nb -> DynamicTest.dynamicTest(ROOT.relativize(nb).toString(), () -> {
+                    String kernel = kernelOf(nb);
+                    assumeTrue(
+                            Files.isRegularFile(KERNELS.resolve(kernel + "/kernel.json")),
+                            "the " + kernel
+                                    + " kernel is not installed (environment/setup.sh installs the Kotlin kernel on Java 17)");
+                    run(List.of(nb.toString()), celeba, "smoke", OUT, 300);
+                    Path executed = OUT.resolve(ROOT.resolve("notebooks").relativize(nb));
+                    String outputs = outputText(executed);
+                    if (nb.toString().contains("/exercises/solutions/")) {
+                        assertTrue(outputs.contains("✔ Correct"), "a solution's check cell says correct:\n" + outputs);
+                        assertFalse(outputs.contains("✘ Not yet"), "every check of a solution passes:\n" + outputs);
+                    } else if (nb.toString().contains("/exercises/")) {
+                        assertTrue(
+                                outputs.contains("✘ Not yet"),
+                                "an unanswered exercise's check tells the student what to do:\n" + outputs);
+                    }
+                    if (nb.getFileName().toString().equals("02-feature-ordering.ipynb")) {
+                        theExportedPageHoldsAWorkingExplorer(OUT.resolve("02-feature-ordering.html"));
+                    }
+                    if (kernel.equals("kotlin")) {
+                        assertTrue(
+                                Files.readString(executed).contains("image/png"),
+                                "latentmap's displays render in the Kotlin kernel");
+                        assertFalse(
+                                Files.readString(executed).contains("\"key\""),
+                                "nothing of the connection's key leaks into outputs");
+                    }
+                }));
     }
 
     /**
@@ -83,16 +96,21 @@ class NotebooksIT {
      */
     static void theExportedPageHoldsAWorkingExplorer(Path page) throws Exception {
         Path chromium = Path.of("/usr/bin/chromium");
-        assumeTrue(Files.isExecutable(chromium), "Debian's chromium is not installed (environment/setup.sh installs it unless SKIP_BROWSER=1)");
+        assumeTrue(
+                Files.isExecutable(chromium),
+                "Debian's chromium is not installed (environment/setup.sh installs it unless SKIP_BROWSER=1)");
         assertTrue(Files.isRegularFile(page), "the notebook's HTML page was written: " + page);
-        var profile = org.latentmap.Profile.SMOKE;
-        var svae = org.latentmap.zoo.ModelZoo.at(ZOO).get(org.latentmap.zoo.ModelFamily.SPLIT_VAE, 1, profile,
-                org.latentmap.zoo.TrainingData.FASHION_MNIST, org.latentmap.zoo.TrainingData.fashionMnist(profile));
+        var profile = Profile.SMOKE;
+        var svae = ModelZoo.at(ZOO)
+                .get(ModelFamily.SPLIT_VAE, 1, profile, TrainingData.FASHION_MNIST, TrainingData.fashionMnist(profile));
         Path out = ROOT.resolve("target/explorer-check");
         Files.createDirectories(out);
-        try (DevTools browser = DevTools.start(chromium, Files.createTempDirectory(out, "chromium-profile-"), out.resolve("chromium-02.log"))) {
-            browser.send("Page.navigate", java.util.Map.of("url", page.toUri().toString()));
-            browser.waitUntil("document.readyState === 'complete' && !!document.querySelector('.lm-explorer img.lm-view')", 60,
+        try (DevTools browser = DevTools.start(
+                chromium, Files.createTempDirectory(out, "chromium-profile-"), out.resolve("chromium-02.log"))) {
+            browser.send("Page.navigate", Map.of("url", page.toUri().toString()));
+            browser.waitUntil(
+                    "document.readyState === 'complete' && !!document.querySelector('.lm-explorer img.lm-view')",
+                    60,
                     "the exported page with its explorer");
             for (int slider = 0; slider < 3; slider++) {
                 ExplorerPage.movingASliderShowsTheModelsDecoding(browser, svae.model(), slider);
@@ -103,7 +121,10 @@ class NotebooksIT {
     /** The kernelspec name a notebook asks for. */
     static String kernelOf(Path notebook) throws IOException {
         JsonObject nb = JsonParser.parseString(Files.readString(notebook)).getAsJsonObject();
-        return nb.getAsJsonObject("metadata").getAsJsonObject("kernelspec").get("name").getAsString();
+        return nb.getAsJsonObject("metadata")
+                .getAsJsonObject("kernelspec")
+                .get("name")
+                .getAsString();
     }
 
     /** Every text output (streams, plain-text results, errors) of an executed notebook, in order. */
@@ -124,9 +145,11 @@ class NotebooksIT {
         StringBuilder text = new StringBuilder();
         for (JsonElement output : outputs) {
             JsonObject o = output.getAsJsonObject();
-            JsonElement value = o.has("text") ? o.get("text")
-                    : o.has("data") && o.getAsJsonObject("data").has("text/plain") ? o.getAsJsonObject("data").get("text/plain")
-                    : o.has("evalue") ? o.get("evalue") : null;
+            JsonElement value = o.has("text")
+                    ? o.get("text")
+                    : o.has("data") && o.getAsJsonObject("data").has("text/plain")
+                            ? o.getAsJsonObject("data").get("text/plain")
+                            : o.has("evalue") ? o.get("evalue") : null;
             if (value != null) {
                 if (value.isJsonArray()) {
                     value.getAsJsonArray().forEach(line -> text.append(line.getAsString()));
@@ -156,10 +179,19 @@ class NotebooksIT {
     }
 
     static void run(List<String> notebooks, Path celeba, String profile, Path out, int cellTimeout) throws Exception {
-        List<String> command = new ArrayList<>(List.of("/usr/bin/python3", "environment/run_notebooks.py",
-                "--profile", profile, "--out", out.toString(), "--timeout", String.valueOf(cellTimeout), "--append"));
+        List<String> command = new ArrayList<>(List.of(
+                "/usr/bin/python3",
+                "environment/run_notebooks.py",
+                "--profile",
+                profile,
+                "--out",
+                out.toString(),
+                "--timeout",
+                String.valueOf(cellTimeout),
+                "--append"));
         command.addAll(notebooks);
-        ProcessBuilder builder = new ProcessBuilder(command).directory(ROOT.toFile()).redirectErrorStream(true);
+        ProcessBuilder builder =
+                new ProcessBuilder(command).directory(ROOT.toFile()).redirectErrorStream(true);
         builder.environment().put("PATH", "/usr/bin:" + System.getenv("PATH"));
         builder.environment().put("CELEBA_DIR", celeba.toString());
         builder.environment().put("LATENTMAP_ZOO", ZOO.toString());
@@ -181,7 +213,8 @@ class NotebooksIT {
                     image.setRGB(x, y, ((y * 255 / 218) << 16) | ((x * 255 / 178) << 8) | (i * 60));
                 }
             }
-            ImageIO.write(image, "png", folder.resolve(String.format("%06d.png", i)).toFile());
+            ImageIO.write(
+                    image, "png", folder.resolve(String.format("%06d.png", i)).toFile());
         }
         return folder;
     }

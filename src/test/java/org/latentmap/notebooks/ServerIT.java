@@ -6,8 +6,13 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
+import com.google.gson.JsonArray;
+import com.google.gson.JsonElement;
+import com.google.gson.JsonObject;
+import com.google.gson.JsonParser;
 import java.awt.image.BufferedImage;
 import java.io.ByteArrayInputStream;
+import java.io.IOException;
 import java.net.ServerSocket;
 import java.net.URI;
 import java.net.http.HttpClient;
@@ -16,17 +21,12 @@ import java.net.http.HttpResponse;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.security.SecureRandom;
+import java.util.Arrays;
 import java.util.Base64;
 import java.util.HexFormat;
 import java.util.Map;
 import java.util.concurrent.TimeUnit;
-
 import javax.imageio.ImageIO;
-
-import com.google.gson.JsonArray;
-import com.google.gson.JsonElement;
-import com.google.gson.JsonObject;
-import com.google.gson.JsonParser;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -48,8 +48,12 @@ class ServerIT {
     @Test
     void aNotebookRunsInHeadlessChromiumAgainstTheInteractiveServer() throws Exception {
         Path chromium = Path.of("/usr/bin/chromium");
-        assumeTrue(Files.isExecutable(chromium), "Debian's chromium is not installed (environment/setup.sh installs it unless SKIP_BROWSER=1)");
-        assertTrue(Files.isRegularFile(ROOT.resolve("build/jupyter/kernels/java/kernel.json")), "run environment/setup.sh first");
+        assumeTrue(
+                Files.isExecutable(chromium),
+                "Debian's chromium is not installed (environment/setup.sh installs it unless SKIP_BROWSER=1)");
+        assertTrue(
+                Files.isRegularFile(ROOT.resolve("build/jupyter/kernels/java/kernel.json")),
+                "run environment/setup.sh first");
         Files.createDirectories(OUT);
         byte[] notebookBefore = Files.readAllBytes(NOTEBOOK);
         int port = freePort();
@@ -58,8 +62,10 @@ class ServerIT {
         String token = HexFormat.of().formatHex(secret);
         String base = "http://127.0.0.1:" + port;
 
-        ProcessBuilder builder = new ProcessBuilder("bash", "environment/notebook.sh").directory(ROOT.toFile())
-                .redirectErrorStream(true).redirectOutput(OUT.resolve("server.log").toFile());
+        ProcessBuilder builder = new ProcessBuilder("bash", "environment/notebook.sh")
+                .directory(ROOT.toFile())
+                .redirectErrorStream(true)
+                .redirectOutput(OUT.resolve("server.log").toFile());
         Map<String, String> env = builder.environment();
         env.put("LATENTMAP_PORT", String.valueOf(port));
         env.put("LATENTMAP_TOKEN", token);
@@ -73,63 +79,94 @@ class ServerIT {
         try {
             waitForServer(base, token, server);
             assertEquals(403, get(base + "/api/kernels", null).statusCode(), "without the token the server refuses");
-            assertTrue(get(base + "/api/kernelspecs", token).body().contains("\"java\""), "the project's Java kernel is registered");
+            assertTrue(
+                    get(base + "/api/kernelspecs", token).body().contains("\"java\""),
+                    "the project's Java kernel is registered");
 
             Path profile = Files.createTempDirectory(OUT, "chromium-profile-");
             try (DevTools page = DevTools.start(chromium, profile, OUT.resolve("chromium.log"))) {
-                page.send("Emulation.setDeviceMetricsOverride", Map.of("width", 1280, "height", 1000, "deviceScaleFactor", 1, "mobile", false));
+                page.send(
+                        "Emulation.setDeviceMetricsOverride",
+                        Map.of("width", 1280, "height", 1000, "deviceScaleFactor", 1, "mobile", false));
                 page.send("Page.navigate", Map.of("url", base + "/notebooks/00-data.ipynb?token=" + token));
-                page.waitUntil("!!(window.Jupyter && Jupyter.notebook && Jupyter.notebook._fully_loaded"
-                        + " && Jupyter.notebook.kernel && Jupyter.notebook.kernel.is_connected())", 120, "the notebook page and its kernel");
+                page.waitUntil(
+                        "!!(window.Jupyter && Jupyter.notebook && Jupyter.notebook._fully_loaded"
+                                + " && Jupyter.notebook.kernel && Jupyter.notebook.kernel.is_connected())",
+                        120,
+                        "the notebook page and its kernel");
                 page.evaluate("Jupyter.notebook.set_autosave_interval(0)"); // the test must not write the notebook
-                JsonArray cells = page.evaluate("Jupyter.notebook.get_cells().map((c, i) => c.cell_type === 'code' ? i : -1)"
-                        + ".filter(i => i >= 0).slice(0, " + CODE_CELLS + ")").getAsJsonArray();
+                JsonArray cells = page.evaluate(
+                                "Jupyter.notebook.get_cells().map((c, i) => c.cell_type === 'code' ? i : -1)"
+                                        + ".filter(i => i >= 0).slice(0, " + CODE_CELLS + ")")
+                        .getAsJsonArray();
                 assertEquals(CODE_CELLS, cells.size());
                 page.evaluate("Jupyter.notebook.execute_cells(" + cells + ")");
-                // a cell's count can come (shell channel) before its outputs (iopub channel): wait for both, and for the image
-                page.waitUntil(cells + ".every(i => typeof Jupyter.notebook.get_cell(i).input_prompt_number === 'number'"
-                        + " && Jupyter.notebook.get_cell(i).output_area.outputs.length > 0)"
-                        + " && Jupyter.notebook.get_cell(" + cells.get(CODE_CELLS - 1) + ").output_area.outputs"
-                        + ".some(o => o.data && o.data['image/png'])"
-                        + " && document.querySelectorAll('.output_png img').length > 0",
-                        240, "the kernel to answer the first " + CODE_CELLS + " code cells, their outputs shown");
-                JsonArray outputs = page.evaluate("JSON.stringify(" + cells + ".map(i => Jupyter.notebook.get_cell(i).output_area.outputs))")
-                        .getAsString().transform(s -> JsonParser.parseString(s).getAsJsonArray());
+                // a cell's count can come (shell channel) before its outputs (iopub channel): wait for both, and for
+                // the image
+                page.waitUntil(
+                        cells + ".every(i => typeof Jupyter.notebook.get_cell(i).input_prompt_number === 'number'"
+                                + " && Jupyter.notebook.get_cell(i).output_area.outputs.length > 0)"
+                                + " && Jupyter.notebook.get_cell(" + cells.get(CODE_CELLS - 1) + ").output_area.outputs"
+                                + ".some(o => o.data && o.data['image/png'])"
+                                + " && document.querySelectorAll('.output_png img').length > 0",
+                        240,
+                        "the kernel to answer the first " + CODE_CELLS + " code cells, their outputs shown");
+                JsonArray outputs = page.evaluate("JSON.stringify(" + cells
+                                + ".map(i => Jupyter.notebook.get_cell(i).output_area.outputs))")
+                        .getAsString()
+                        .transform(s -> JsonParser.parseString(s).getAsJsonArray());
                 Files.writeString(OUT.resolve("outputs.json"), outputs.toString());
                 assertFalse(outputs.toString().contains("\"output_type\":\"error\""), "no cell failed: " + outputs);
-                assertTrue(NotebooksIT.text(outputs.get(0).getAsJsonArray()).contains("latentmap ready: profile smoke"), "the setup cell answered: " + outputs.get(0));
-                assertTrue(NotebooksIT.text(outputs.get(1).getAsJsonArray()).contains("ImageSet"), "the data cell answered: " + outputs.get(1));
+                assertTrue(
+                        NotebooksIT.text(outputs.get(0).getAsJsonArray()).contains("latentmap ready: profile smoke"),
+                        "the setup cell answered: " + outputs.get(0));
+                assertTrue(
+                        NotebooksIT.text(outputs.get(1).getAsJsonArray()).contains("ImageSet"),
+                        "the data cell answered: " + outputs.get(1));
                 String png = imageOf(outputs.get(2));
                 assertTrue(png != null, "the third cell's output holds an image: " + outputs.get(2));
 
-                JsonObject box = page.evaluate("(() => { const img = document.querySelectorAll('.output_png img')[0];"
-                        + " img.scrollIntoView({block: 'center'}); const r = img.getBoundingClientRect();"
-                        + " return {x: r.x, y: r.y, width: r.width, height: r.height, complete: img.complete, natural: img.naturalWidth}; })()")
+                JsonObject box = page.evaluate(
+                                "(() => { const img = document.querySelectorAll('.output_png img')[0];"
+                                        + " img.scrollIntoView({block: 'center'}); const r = img.getBoundingClientRect();"
+                                        + " return {x: r.x, y: r.y, width: r.width, height: r.height, complete: img.complete, natural: img.naturalWidth}; })()")
                         .getAsJsonObject();
-                assertTrue(box.get("complete").getAsBoolean() && box.get("natural").getAsInt() > 0, "the browser decoded the image: " + box);
+                assertTrue(
+                        box.get("complete").getAsBoolean() && box.get("natural").getAsInt() > 0,
+                        "the browser decoded the image: " + box);
                 Thread.sleep(300); // let the scroll settle before the picture
-                String shot = page.send("Page.captureScreenshot", Map.of("format", "png")).get("data").getAsString();
+                String shot = page.send("Page.captureScreenshot", Map.of("format", "png"))
+                        .get("data")
+                        .getAsString();
                 byte[] shotBytes = Base64.getDecoder().decode(shot);
                 Files.write(OUT.resolve("notebook-page.png"), shotBytes);
                 BufferedImage screenshot = ImageIO.read(new ByteArrayInputStream(shotBytes));
-                BufferedImage sent = ImageIO.read(new ByteArrayInputStream(Base64.getDecoder().decode(png)));
+                BufferedImage sent = ImageIO.read(
+                        new ByteArrayInputStream(Base64.getDecoder().decode(png)));
                 double difference = meanGreyDifference(screenshot, sent, box);
-                assertTrue(difference < 0.03, "the screenshot shows the image the kernel sent, where the page put it: mean grey difference "
-                        + difference + " at " + box + " (see " + OUT.resolve("notebook-page.png") + ")");
+                assertTrue(
+                        difference < 0.03,
+                        "the screenshot shows the image the kernel sent, where the page put it: mean grey difference "
+                                + difference + " at " + box + " (see " + OUT.resolve("notebook-page.png") + ")");
                 assertTrue(greySpread(screenshot, box) > 0.1, "the image area holds a picture, not a blank box");
             }
-            for (JsonElement session : JsonParser.parseString(get(base + "/api/sessions", token).body()).getAsJsonArray()) {
+            for (JsonElement session : JsonParser.parseString(
+                            get(base + "/api/sessions", token).body())
+                    .getAsJsonArray()) {
                 String id = session.getAsJsonObject().get("id").getAsString();
-                http.send(request(base + "/api/sessions/" + id, token).DELETE().build(), HttpResponse.BodyHandlers.discarding());
+                http.send(
+                        request(base + "/api/sessions/" + id, token).DELETE().build(),
+                        HttpResponse.BodyHandlers.discarding());
             }
             assertEquals("[]", get(base + "/api/kernels", token).body().strip(), "no kernel left running");
         } finally {
             DevTools.stop(server);
             byte[] notebookAfter = Files.readAllBytes(NOTEBOOK);
-            if (!java.util.Arrays.equals(notebookBefore, notebookAfter)) {
+            if (!Arrays.equals(notebookBefore, notebookAfter)) {
                 Files.write(NOTEBOOK, notebookBefore);
             }
-            assertArrayEquals(notebookBefore, notebookAfter, "the browser session left the committed notebook unchanged");
+            assertArrayEquals(
+                    notebookBefore, notebookAfter, "the browser session left the committed notebook unchanged");
         }
         assertFalse(server.isAlive(), "the server stopped");
     }
@@ -144,7 +181,7 @@ class ServerIT {
                 if (get(base + "/api/status", token).statusCode() == 200) {
                     return;
                 }
-            } catch (java.io.IOException notYet) {
+            } catch (IOException notYet) {
                 // not listening yet
             }
             Thread.sleep(250);
@@ -161,7 +198,7 @@ class ServerIT {
         return http.send(request(url, token).GET().build(), HttpResponse.BodyHandlers.ofString());
     }
 
-    private static int freePort() throws java.io.IOException {
+    private static int freePort() throws IOException {
         try (ServerSocket socket = new ServerSocket(0, 1, java.net.InetAddress.getLoopbackAddress())) {
             return socket.getLocalPort();
         }
@@ -172,7 +209,10 @@ class ServerIT {
         for (JsonElement o : outputs.getAsJsonArray()) {
             JsonObject output = o.getAsJsonObject();
             if (output.has("data") && output.getAsJsonObject("data").has("image/png")) {
-                return output.getAsJsonObject("data").get("image/png").getAsString().replaceAll("\\s", "");
+                return output.getAsJsonObject("data")
+                        .get("image/png")
+                        .getAsString()
+                        .replaceAll("\\s", "");
             }
         }
         return null;
@@ -185,12 +225,22 @@ class ServerIT {
         int y0 = box.y();
         int w = box.width();
         int h = box.height();
-        assertTrue(w > 10 && h > 10 && x0 >= 0 && y0 >= 0 && x0 + w <= screenshot.getWidth() && y0 + h <= screenshot.getHeight(),
-                "the image lies inside the screenshot (" + screenshot.getWidth() + "x" + screenshot.getHeight() + "): " + box);
+        assertTrue(
+                w > 10
+                        && h > 10
+                        && x0 >= 0
+                        && y0 >= 0
+                        && x0 + w <= screenshot.getWidth()
+                        && y0 + h <= screenshot.getHeight(),
+                "the image lies inside the screenshot (" + screenshot.getWidth() + "x" + screenshot.getHeight() + "): "
+                        + box);
         double best = Double.MAX_VALUE;
         for (int dy = -1; dy <= 1; dy++) { // the page may place the image half a pixel off its rounded box
             for (int dx = -1; dx <= 1; dx++) {
-                if (x0 + dx < 0 || y0 + dy < 0 || x0 + dx + w > screenshot.getWidth() || y0 + dy + h > screenshot.getHeight()) {
+                if (x0 + dx < 0
+                        || y0 + dy < 0
+                        || x0 + dx + w > screenshot.getWidth()
+                        || y0 + dy + h > screenshot.getHeight()) {
                     continue;
                 }
                 double sum = 0;
@@ -234,8 +284,11 @@ class ServerIT {
     /** An element's rectangle on the page, rounded to whole pixels. */
     private record Box(int x, int y, int width, int height) {
         static Box of(JsonObject rect) {
-            return new Box((int) Math.round(rect.get("x").getAsDouble()), (int) Math.round(rect.get("y").getAsDouble()),
-                    (int) Math.round(rect.get("width").getAsDouble()), (int) Math.round(rect.get("height").getAsDouble()));
+            return new Box(
+                    (int) Math.round(rect.get("x").getAsDouble()),
+                    (int) Math.round(rect.get("y").getAsDouble()),
+                    (int) Math.round(rect.get("width").getAsDouble()),
+                    (int) Math.round(rect.get("height").getAsDouble()));
         }
     }
 }

@@ -7,16 +7,17 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import static org.latentmap.testing.HandModels.images;
 import static org.latentmap.testing.HandModels.scaling;
 
-import org.latentmap.studies.MapFamilyComparison;
-import org.latentmap.studies.SupportSizeStudy;
-import org.junit.jupiter.api.Test;
-import org.latentmap.data.ImageSet;
-import org.latentmap.features.SupportStrategy;
-import org.latentmap.zoo.ModelFamily;
-import org.latentmap.zoo.TrainedModel;
-
+import java.util.Arrays;
 import java.util.List;
 import java.util.SplittableRandom;
+import org.junit.jupiter.api.Test;
+import org.latentmap.data.ImageSet;
+import org.latentmap.features.SupportSet;
+import org.latentmap.features.SupportStrategy;
+import org.latentmap.studies.MapFamilyComparison;
+import org.latentmap.studies.SupportSizeStudy;
+import org.latentmap.zoo.ModelFamily;
+import org.latentmap.zoo.TrainedModel;
 
 class MapFamiliesTest {
 
@@ -106,7 +107,8 @@ class MapFamiliesTest {
         double[][] x = whitened(200, 3, 1);
         double[][] q = rotation(3, 2);
         double[][] identity = {{1, 0, 0}, {0, 1, 0}, {0, 0, 1}};
-        // source: whitened codes scaled by (2, 1, 0.5) and shifted; target: the rotated codes scaled by (3, 3, 1), shifted
+        // source: whitened codes scaled by (2, 1, 0.5) and shifted; target: the rotated codes scaled by (3, 3, 1),
+        // shifted
         float[][] source = times(x, identity, new double[] {2, 1, 0.5}, new double[] {1, -1, 0});
         float[][] target = times(x, q, new double[] {3, 3, 1}, new double[] {0.5, 0, 2});
         LinearMap map = MapFit.procrustes().fit(source, target);
@@ -130,7 +132,8 @@ class MapFamiliesTest {
         double[][] x = whitened(300, 3, 3);
         double[][] q = rotation(3, 4);
         double[][] firstTwo = {{q[0][0], q[0][1]}, {q[1][0], q[1][1]}, {q[2][0], q[2][1]}};
-        float[][] big = times(x, new double[][] {{1, 0, 0}, {0, 1, 0}, {0, 0, 1}}, new double[] {1, 1, 1}, new double[3]);
+        float[][] big =
+                times(x, new double[][] {{1, 0, 0}, {0, 1, 0}, {0, 0, 1}}, new double[] {1, 1, 1}, new double[3]);
         // the target keeps two of the rotated variables; its columns are whitened too (orthonormal columns of q)
         float[][] small = times(x, firstTwo, new double[] {1, 1}, new double[2]);
         LinearMap down = MapFit.procrustes().fit(big, small);
@@ -158,21 +161,29 @@ class MapFamiliesTest {
             // linear part plus a bend no linear map can follow
             target[i][0] = (float) (0.5 * source[i][0] - source[i][1] + Math.abs(source[i][0]));
         }
-        float[][] fitSource = java.util.Arrays.copyOf(source, 2500);
-        float[][] fitTarget = java.util.Arrays.copyOf(target, 2500);
-        float[][] testSource = java.util.Arrays.copyOfRange(source, 2500, n);
-        float[][] testTarget = java.util.Arrays.copyOfRange(target, 2500, n);
-        ResidualMlpMap residual = ResidualMlpFit.standard().hidden(32).steps(1500).fit(fitSource, fitTarget);
+        float[][] fitSource = Arrays.copyOf(source, 2500);
+        float[][] fitTarget = Arrays.copyOf(target, 2500);
+        float[][] testSource = Arrays.copyOfRange(source, 2500, n);
+        float[][] testTarget = Arrays.copyOfRange(target, 2500, n);
+        ResidualMlpMap residual =
+                ResidualMlpFit.standard().hidden(32).steps(1500).fit(fitSource, fitTarget);
         double linearError = mse(residual.linear().apply(testSource), testTarget);
         double residualError = mse(residual.apply(testSource), testTarget);
         assertTrue(linearError > 0.2, "a linear map misses |x0|: " + linearError);
-        assertTrue(residualError < 0.2 * linearError, "linear " + linearError + ", with residual network " + residualError);
+        assertTrue(
+                residualError < 0.2 * linearError,
+                "linear " + linearError + ", with residual network " + residualError);
         assertEquals("ridge, validated + residual MLP (32)", residual.fit());
         // on three points nothing is held out for early stopping, and nothing breaks
-        ResidualMlpMap tiny = ResidualMlpFit.standard().linearPart(MapFit.leastSquares()).steps(50).fit(java.util.Arrays.copyOf(source, 3), java.util.Arrays.copyOf(target, 3));
+        ResidualMlpMap tiny = ResidualMlpFit.standard()
+                .linearPart(MapFit.leastSquares())
+                .steps(50)
+                .fit(Arrays.copyOf(source, 3), Arrays.copyOf(target, 3));
         assertEquals(1, tiny.apply(testSource)[0].length);
-        var error = assertThrows(IllegalArgumentException.class, () -> ResidualMlpFit.standard().hidden(0));
-        assertEquals("a residual network needs hidden units, steps and batch size >= 1 and a learning rate > 0; got 0, 2000, 256, 0.001",
+        var error = assertThrows(
+                IllegalArgumentException.class, () -> ResidualMlpFit.standard().hidden(0));
+        assertEquals(
+                "a residual network needs hidden units, steps and batch size >= 1 and a learning rate > 0; got 0, 2000, 256, 0.001",
                 error.getMessage());
     }
 
@@ -194,9 +205,11 @@ class MapFamiliesTest {
         TrainedModel b = scaling("B", ModelFamily.VAE, 2, -1);
         ImageSet train = images(40, 1);
         Relocations relocations = Relocations.on(train, images(20, 2)).batches(10);
-        var comparison = MapFamilyComparison.run(relocations, List.<TrainedModel[]>of(new TrainedModel[] {a, b}, new TrainedModel[] {b, a}),
+        var comparison = MapFamilyComparison.run(
+                relocations,
+                List.<TrainedModel[]>of(new TrainedModel[] {a, b}, new TrainedModel[] {b, a}),
                 List.of(MapFit.leastSquares(), MapFit.procrustes(), MapFit.affine()),
-                List.of(FitPoints.supportSet(org.latentmap.features.SupportSet.of(3)), FitPoints.allOf(train)));
+                List.of(FitPoints.supportSet(SupportSet.of(3)), FitPoints.allOf(train)));
         // least squares and affine cannot be fitted on one point, Procrustes cannot standardise one point: 6 left out
         assertEquals(6, comparison.relocations().size());
         var table = comparison.table();
@@ -216,14 +229,22 @@ class MapFamiliesTest {
         TrainedModel b = scaling("B", ModelFamily.GAN, 2, -1);
         ImageSet train = images(50, 3);
         Relocations relocations = Relocations.on(train, images(20, 4)).batches(10);
-        var study = SupportSizeStudy.run(relocations, a, b, MapFit.leastSquares(),
+        var study = SupportSizeStudy.run(
+                relocations,
+                a,
+                b,
+                MapFit.leastSquares(),
                 List.of(SupportStrategy.random(train.size()), SupportStrategy.farthestPoint(codes(train))),
-                new int[] {2, 4, 8}, 3);
+                new int[] {2, 4, 8},
+                3);
         assertEquals(6, study.points().size());
         assertEquals(List.of("random", "farthest point"), study.strategies());
         assertEquals(3, study.points().get(0).relocations().size(), "three seeds");
         assertEquals(0, study.allData().mMseMean(), 1e-9);
-        assertEquals(2, study.sizeMatchingAllData("random", 1e9), "every size matches within a huge tolerance: the smallest");
+        assertEquals(
+                2,
+                study.sizeMatchingAllData("random", 1e9),
+                "every size matches within a huge tolerance: the smallest");
         var table = study.table();
         assertEquals(7, table.rowCount());
         assertEquals("all data", table.stringColumn("strategy").get(6));

@@ -6,10 +6,9 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import org.latentmap.linalg.RidgeValidation;
-import org.junit.jupiter.api.Test;
-
 import java.util.SplittableRandom;
+import org.junit.jupiter.api.Test;
+import org.latentmap.linalg.RidgeValidation;
 
 class MapFitTest {
     private static final double[][] W = {{1, -2}, {0.5, 3}, {-1, 0}};
@@ -71,9 +70,12 @@ class MapFitTest {
     @Test
     void fewerPointsThanSourceVariablesAskForRidgeOrMorePoints() {
         float[][][] xy = pairs(2, false);
-        var error = assertThrows(IllegalArgumentException.class, () -> MapFit.leastSquares().fit(xy[0], xy[1]));
-        assertEquals("2 pairs of codes cannot fix a map from 3 source variables by least squares (it needs at least 3):"
-                + " use ridge (MapFit.ridge) or more points", error.getMessage());
+        var error = assertThrows(
+                IllegalArgumentException.class, () -> MapFit.leastSquares().fit(xy[0], xy[1]));
+        assertEquals(
+                "2 pairs of codes cannot fix a map from 3 source variables by least squares (it needs at least 3):"
+                        + " use ridge (MapFit.ridge) or more points",
+                error.getMessage());
         assertEquals(3, MapFit.ridge(0.1).fit(xy[0], xy[1]).sourceSize(), "ridge fits with fewer points");
     }
 
@@ -81,7 +83,8 @@ class MapFitTest {
     void dependentSourceVariablesAreRefused() {
         float[][] x = {{1, 2}, {2, 4}, {3, 6}};
         float[][] y = {{1}, {2}, {3}};
-        var error = assertThrows(IllegalArgumentException.class, () -> MapFit.leastSquares().fit(x, y));
+        var error = assertThrows(
+                IllegalArgumentException.class, () -> MapFit.leastSquares().fit(x, y));
         assertTrue(error.getMessage().contains("depends linearly"), error.getMessage());
     }
 
@@ -90,8 +93,10 @@ class MapFitTest {
         float[][][] xy = pairs(20, false);
         LinearMap map = MapFit.leastSquares().fit(xy[0], xy[1]);
         var error = assertThrows(IllegalArgumentException.class, () -> map.apply(new float[][] {{1, 2}}));
-        assertTrue(error.getMessage().startsWith("a code of size 2 for a map from a space of size 3"), error.getMessage());
-        var count = assertThrows(IllegalArgumentException.class, () -> MapFit.leastSquares().fit(xy[0], new float[3][2]));
+        assertTrue(
+                error.getMessage().startsWith("a code of size 2 for a map from a space of size 3"), error.getMessage());
+        var count = assertThrows(
+                IllegalArgumentException.class, () -> MapFit.leastSquares().fit(xy[0], new float[3][2]));
         assertTrue(count.getMessage().contains("20 source codes but 3 target codes"), count.getMessage());
     }
 
@@ -105,8 +110,11 @@ class MapFitTest {
         // with its L2 term the weights shrink a little: at the optimum 2 / (n q) Z1^T (Z1 W - Z2) = -2 l2 W
         LinearMap shrunk = MapFit.denseLayer(4000, 0.01, 0.05, 1).fit(xy[0], xy[1]);
         assertTrue(Math.abs(shrunk.weights()[1][1]) < 3, "shrunk towards 0: " + shrunk.weights()[1][1]);
-        assertEquals(MapFit.denseLayer().fit(xy[0], xy[1]).weights()[0][0],
-                MapFit.denseLayer().fit(xy[0], xy[1]).weights()[0][0], 0, "seeded: the same start, the same map");
+        assertEquals(
+                MapFit.denseLayer().fit(xy[0], xy[1]).weights()[0][0],
+                MapFit.denseLayer().fit(xy[0], xy[1]).weights()[0][0],
+                0,
+                "seeded: the same start, the same map");
     }
 
     @Test
@@ -168,9 +176,12 @@ class MapFitTest {
     @Test
     void validationNeedsAPairPerFold() {
         float[][][] xy = pairs(4, false);
-        var error = assertThrows(IllegalArgumentException.class, () -> MapFit.validatedRidge().fit(xy[0], xy[1]));
-        assertEquals("4 source and 4 target codes: choosing a ridge penalty by 5-fold validation needs at least 5 pairs"
-                + " of codes of the same images", error.getMessage());
+        var error = assertThrows(
+                IllegalArgumentException.class, () -> MapFit.validatedRidge().fit(xy[0], xy[1]));
+        assertEquals(
+                "4 source and 4 target codes: choosing a ridge penalty by 5-fold validation needs at least 5 pairs"
+                        + " of codes of the same images",
+                error.getMessage());
     }
 
     private static float[][][] noisy(int n, int p, SplittableRandom random) {

@@ -4,25 +4,21 @@ import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
-
-import org.latentmap.studies.Table2;
-import ai.djl.ndarray.NDArray;
-import ai.djl.ndarray.types.Shape;
 import static org.latentmap.testing.HandModels.images;
 import static org.latentmap.testing.HandModels.scaling;
-
-import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
-import org.latentmap.Profile;
-import org.latentmap.data.ImageSet;
-import org.latentmap.features.SupportSet;
-import org.latentmap.model.LatentModel;
-import org.latentmap.zoo.ModelFamily;
-import org.latentmap.zoo.TrainedModel;
 
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.latentmap.data.ImageSet;
+import org.latentmap.features.Baselines;
+import org.latentmap.features.SupportSet;
+import org.latentmap.model.LatentModel;
+import org.latentmap.studies.Table2;
+import org.latentmap.zoo.ModelFamily;
+import org.latentmap.zoo.TrainedModel;
 
 class RelocationsTest {
     @Test
@@ -30,7 +26,8 @@ class RelocationsTest {
         TrainedModel source = scaling("source", ModelFamily.VAE, 1, 1);
         TrainedModel target = scaling("target", ModelFamily.SPLIT_VAE, 2, -1);
         Relocations relocations = Relocations.on(images(40, 1), images(20, 2)).batches(5);
-        Relocation r = relocations.relocate(source, target, MapFit.leastSquares(), FitPoints.supportSet(SupportSet.of(0, 3, 9)));
+        Relocation r = relocations.relocate(
+                source, target, MapFit.leastSquares(), FitPoints.supportSet(SupportSet.of(0, 3, 9)));
         assertArrayEquals(new double[] {2, 0}, r.linearMap().weights()[0], 1e-5);
         assertArrayEquals(new double[] {0, -1}, r.linearMap().weights()[1], 1e-5);
         assertEquals(4, r.lMse().length, "20 test images in batches of 5");
@@ -62,9 +59,12 @@ class RelocationsTest {
         Relocation r = relocations.relocate(source, target, MapFit.affine(), FitPoints.allOf(train));
         assertEquals("all data (30)", r.fittedOn());
         assertArrayEquals(new double[] {0, 0}, r.linearMap().bias(), 1e-5);
-        var error = assertThrows(IllegalArgumentException.class,
-                () -> relocations.relocate(source, target, MapFit.leastSquares(), FitPoints.supportSet(SupportSet.of(1, 99))));
-        assertTrue(error.getMessage().contains("fitting point 99 is outside the 30 training images"), error.getMessage());
+        var error = assertThrows(
+                IllegalArgumentException.class,
+                () -> relocations.relocate(
+                        source, target, MapFit.leastSquares(), FitPoints.supportSet(SupportSet.of(1, 99))));
+        assertTrue(
+                error.getMessage().contains("fitting point 99 is outside the 30 training images"), error.getMessage());
     }
 
     @Test
@@ -72,10 +72,26 @@ class RelocationsTest {
         TrainedModel a = scaling("VAE 1", ModelFamily.VAE, 1, 1);
         TrainedModel b = scaling("VAE 2", ModelFamily.VAE, 1, 1);
         LinearMap identity = LinearMap.of(new double[][] {{1, 0}, {0, 1}}, null);
-        Relocation first = new Relocation(a, b, identity, "least squares", "support set (150)",
-                new double[] {0.1, 0.3}, new double[] {0.01}, new double[] {0.02}, new double[] {0.01});
-        Relocation second = new Relocation(b, a, identity, "least squares", "support set (150)",
-                new double[] {0.4}, new double[] {0.03}, new double[] {0.04}, new double[] {0.03});
+        Relocation first = new Relocation(
+                a,
+                b,
+                identity,
+                "least squares",
+                "support set (150)",
+                new double[] {0.1, 0.3},
+                new double[] {0.01},
+                new double[] {0.02},
+                new double[] {0.01});
+        Relocation second = new Relocation(
+                b,
+                a,
+                identity,
+                "least squares",
+                "support set (150)",
+                new double[] {0.4},
+                new double[] {0.03},
+                new double[] {0.04},
+                new double[] {0.03});
         var rows = Table2.of(List.of(first, second)).table();
         assertEquals(2, rows.rowCount());
         assertEquals("0.2000 ± 0.1414", rows.stringColumn("L-MSE").get(0), "mean ± sd over the test batches");
@@ -96,12 +112,29 @@ class RelocationsTest {
         TrainedModel a = scaling("VAE 1", ModelFamily.VAE, 1, 1);
         TrainedModel b = scaling("GAN 1", ModelFamily.GAN, 1, 1);
         LinearMap identity = LinearMap.of(new double[][] {{1, 0}, {0, 1}}, null);
-        Relocation type1 = new Relocation(a, a, identity, "ridge, validated", "all data (30)",
-                new double[] {0.1}, new double[] {0.01}, new double[] {0.02}, new double[] {0.01});
-        Relocation type3 = new Relocation(b, a, identity, "ridge, validated", "support set (5)",
-                new double[] {0.5}, new double[] {0.05}, new double[] {0.06}, new double[] {0.01});
+        Relocation type1 = new Relocation(
+                a,
+                a,
+                identity,
+                "ridge, validated",
+                "all data (30)",
+                new double[] {0.1},
+                new double[] {0.01},
+                new double[] {0.02},
+                new double[] {0.01});
+        Relocation type3 = new Relocation(
+                b,
+                a,
+                identity,
+                "ridge, validated",
+                "support set (5)",
+                new double[] {0.5},
+                new double[] {0.05},
+                new double[] {0.06},
+                new double[] {0.01});
         var error = assertThrows(IllegalArgumentException.class, () -> Table2.gather(folder));
-        assertEquals("no table2-*.csv in " + folder + ": run the relocation notebooks (04-06) first", error.getMessage());
+        assertEquals(
+                "no table2-*.csv in " + folder + ": run the relocation notebooks (04-06) first", error.getMessage());
         Table2.summary(List.of(type3)).writeCsv(folder.resolve("table2-type3.csv"));
         Table2.summary(List.of(type1)).writeCsv(folder.resolve("table2-type1.csv"));
         Files.writeString(folder.resolve("notes.csv"), "not,a,table\n");
@@ -112,23 +145,47 @@ class RelocationsTest {
         assertTrue(table.name().endsWith("from table2-type1.csv, table2-type3.csv)"), table.name());
         Files.writeString(folder.resolve("table2-broken.csv"), "a,b\n1,2\n");
         var broken = assertThrows(IllegalArgumentException.class, () -> Table2.gather(folder));
-        assertTrue(broken.getMessage().contains("table2-broken.csv is not a Table 2 written by Table2.writeCsv"), broken.getMessage());
+        assertTrue(
+                broken.getMessage().contains("table2-broken.csv is not a Table 2 written by Table2.writeCsv"),
+                broken.getMessage());
     }
 
     @Test
     void table2KeepsEveryRowWithItsBaselines(@TempDir Path folder) {
         TrainedModel a = scaling("VAE 1", ModelFamily.VAE, 1, 1);
         LinearMap identity = LinearMap.of(new double[][] {{1, 0}, {0, 1}}, null);
-        Relocation good = new Relocation(a, a, identity, "ridge, validated", "all data (30)",
-                new double[] {0.1}, new double[] {0.01}, new double[] {0.1}, new double[] {0.01});
-        Relocation poor = new Relocation(a, a, identity, "least squares", "all data (30)",
-                new double[] {0.5}, new double[] {0.05}, new double[] {0.25}, new double[] {0.01});
-        var baselines = new org.latentmap.features.Baselines(100, 0.3, 0.2, 0.5, 0.05);
+        Relocation good = new Relocation(
+                a,
+                a,
+                identity,
+                "ridge, validated",
+                "all data (30)",
+                new double[] {0.1},
+                new double[] {0.01},
+                new double[] {0.1},
+                new double[] {0.01});
+        Relocation poor = new Relocation(
+                a,
+                a,
+                identity,
+                "least squares",
+                "all data (30)",
+                new double[] {0.5},
+                new double[] {0.05},
+                new double[] {0.25},
+                new double[] {0.01});
+        var baselines = new Baselines(100, 0.3, 0.2, 0.5, 0.05);
         var table = Table2.summary(List.of(good, poor)).withBaselines(baselines);
         var numbers = table.numbers();
-        assertEquals(List.of("class mean", "mean image"), numbers.stringColumn(Table2.BEATS).asList());
-        assertEquals(0.05, numbers.doubleColumn("baseline: nearest training image").get(1), 0);
-        assertEquals(List.of("class mean", "mean image"), table.table().stringColumn(Table2.BEATS).asList(), "shown too");
+        assertEquals(
+                List.of("class mean", "mean image"),
+                numbers.stringColumn(Table2.BEATS).asList());
+        assertEquals(
+                0.05, numbers.doubleColumn("baseline: nearest training image").get(1), 0);
+        assertEquals(
+                List.of("class mean", "mean image"),
+                table.table().stringColumn(Table2.BEATS).asList(),
+                "shown too");
         table.writeCsv(folder.resolve("table2-type1.csv"));
         var gathered = Table2.gather(folder).numbers();
         assertEquals(numbers.columnNames(), gathered.columnNames(), "read back with its baselines");
@@ -156,7 +213,8 @@ class RelocationsTest {
         var table = SampledRelocation.summary(both);
         assertEquals(List.of("G -> O", "O -> G"), table.stringColumn("map").asList());
         assertEquals("0.0000 ± 0.0000", table.stringColumn("image MSE").get(0));
-        var error = assertThrows(IllegalArgumentException.class,
+        var error = assertThrows(
+                IllegalArgumentException.class,
                 () -> SampledRelocation.bothWays(generator, other, MapFit.leastSquares(), 0, 20, 3));
         assertEquals("a sampled relocation needs fit and test samples; got 0 and 20", error.getMessage());
     }
@@ -171,13 +229,17 @@ class RelocationsTest {
         assertEquals(6, figures.samples().size());
         for (int i = 0; i < 6; i++) {
             // both models draw exactly, so every row is the sample itself
-            assertArrayEquals(figures.samples().image(i), figures.reconstructions().image(i), 1e-5f);
+            assertArrayEquals(
+                    figures.samples().image(i), figures.reconstructions().image(i), 1e-5f);
             assertArrayEquals(figures.samples().image(i), figures.intoOther().image(i), 1e-4f);
-            assertArrayEquals(figures.samples().image(i), figures.backIntoGenerator().image(i), 1e-4f);
+            assertArrayEquals(
+                    figures.samples().image(i), figures.backIntoGenerator().image(i), 1e-4f);
         }
-        var reversed = assertThrows(IllegalArgumentException.class,
-                () -> SampleFigures.of(other, generator, both, 6, 9));
-        assertEquals("the figures need the two maps of SampledRelocation.bothWays between O and G, in that order; "
-                + "got [G -> O, O -> G]", reversed.getMessage());
+        var reversed =
+                assertThrows(IllegalArgumentException.class, () -> SampleFigures.of(other, generator, both, 6, 9));
+        assertEquals(
+                "the figures need the two maps of SampledRelocation.bothWays between O and G, in that order; "
+                        + "got [G -> O, O -> G]",
+                reversed.getMessage());
     }
 }

@@ -6,18 +6,19 @@ import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 import static org.latentmap.testing.HandModels.images;
 
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.Arrays;
+import java.util.List;
+import java.util.SplittableRandom;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.latentmap.data.ImageSet;
 import org.latentmap.features.SupportSet;
-import org.latentmap.zoo.TrainedModel;
 import org.latentmap.testing.HandModels;
 import org.latentmap.testing.HandModels.Counting;
-
-import java.io.IOException;
-import java.nio.file.Files;
-import java.nio.file.Path;
-import java.util.SplittableRandom;
+import org.latentmap.zoo.TrainedModel;
 
 /** Relocations of zoo models are read back, exactly, in a later run; exactly what changed is computed again. */
 class StoredRelocationsTest {
@@ -74,7 +75,9 @@ class StoredRelocationsTest {
         assertArrayEquals(first.lMse(), again.lMse(), 0);
 
         // other fit points, another recipe, or a retrained target: fitted again
-        Relocations.on(train, test).batches(5).relocate(s, t, fit, FitPoints.supportSet(SupportSet.of(1, 4, 7, 9, 11, 20, 30, 33)));
+        Relocations.on(train, test)
+                .batches(5)
+                .relocate(s, t, fit, FitPoints.supportSet(SupportSet.of(1, 4, 7, 9, 11, 20, 30, 33)));
         assertEquals(2, fit.fits);
         decodings = target.decodings;
         CountingFit other = new CountingFit("counting ridge v2");
@@ -104,21 +107,22 @@ class StoredRelocationsTest {
         Counting generator = new Counting("G", 2, 4);
         TrainedModel g = model("G", generator);
         TrainedModel o = model("O", new Counting("O", 3, -1));
-        var first = SampledRelocation.bothWays(g, java.util.List.of(o), MapFit.leastSquares(), 50, 20, 3);
+        var first = SampledRelocation.bothWays(g, List.of(o), MapFit.leastSquares(), 50, 20, 3);
         int decodings = generator.decodings;
-        var again = SampledRelocation.bothWays(g, java.util.List.of(o), MapFit.leastSquares(), 50, 20, 3);
+        var again = SampledRelocation.bothWays(g, List.of(o), MapFit.leastSquares(), 50, 20, 3);
         assertEquals(decodings, generator.decodings, "no samples drawn when every pair is stored");
         assertEquals(2, again.size());
         for (int i = 0; i < 2; i++) {
             assertEquals(first.get(i).source(), again.get(i).source());
             assertEquals(first.get(i).target(), again.get(i).target());
-            assertArrayEquals(first.get(i).map().weights()[0], again.get(i).map().weights()[0], 0);
+            assertArrayEquals(
+                    first.get(i).map().weights()[0], again.get(i).map().weights()[0], 0);
             assertArrayEquals(first.get(i).imageErrors(), again.get(i).imageErrors(), 0);
             assertArrayEquals(first.get(i).latentErrors(), again.get(i).latentErrors(), 0);
         }
         assertEquals("G", again.get(0).source());
         assertArrayEquals(new double[] {1.5, 0}, again.get(0).map().weights()[0], 1e-5);
-        SampledRelocation.bothWays(g, java.util.List.of(o), MapFit.leastSquares(), 50, 20, 4);
+        SampledRelocation.bothWays(g, List.of(o), MapFit.leastSquares(), 50, 20, 4);
         assertTrue(generator.decodings > decodings, "another seed draws samples");
     }
 
@@ -139,8 +143,8 @@ class StoredRelocationsTest {
             assertEquals("diagonal by hand", r.fit());
             assertEquals(0, r.mMseMean(), 1e-10);
         }
-        var noName = org.junit.jupiter.api.Assertions.assertThrows(IllegalArgumentException.class,
-                () -> CodeMapFit.of(" ", (source, target) -> null));
+        var noName = org.junit.jupiter.api.Assertions.assertThrows(
+                IllegalArgumentException.class, () -> CodeMapFit.of(" ", (source, target) -> null));
         assertTrue(noName.getMessage().startsWith("a map fit needs a name"), noName.getMessage());
     }
 
@@ -156,9 +160,13 @@ class StoredRelocationsTest {
             target[i][0] = source[i][0] * source[i][1];
             target[i][1] = (float) Math.max(0, source[i][2]) - source[i][0];
         }
-        float[][] probe = java.util.Arrays.copyOf(source, 10);
-        for (CodeMapFit fit : new CodeMapFit[] {MapFit.leastSquares(), MapFit.affine(), MapFit.procrustes(),
-                ResidualMlpFit.standard().steps(200).hidden(8)}) {
+        float[][] probe = Arrays.copyOf(source, 10);
+        for (CodeMapFit fit : new CodeMapFit[] {
+            MapFit.leastSquares(),
+            MapFit.affine(),
+            MapFit.procrustes(),
+            ResidualMlpFit.standard().steps(200).hidden(8)
+        }) {
             CodeMap map = fit.fit(source, target);
             CodeMap back = StoredRelocations.fromValues(StoredRelocations.toValues(map));
             assertEquals(map.getClass(), back.getClass());

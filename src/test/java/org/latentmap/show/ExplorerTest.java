@@ -9,26 +9,27 @@ import java.awt.image.BufferedImage;
 import java.io.ByteArrayInputStream;
 import java.io.IOException;
 import java.util.Base64;
-
+import java.util.List;
 import javax.imageio.ImageIO;
-
 import org.junit.jupiter.api.Test;
 import org.latentmap.data.ImageSet;
 import org.latentmap.model.LatentModel;
-import org.latentmap.zoo.ModelFamily;
 import org.latentmap.relocation.LinearMap;
 import org.latentmap.testing.HandModels;
+import org.latentmap.zoo.ModelFamily;
 
 class ExplorerTest {
     /** Decoding divides the code by (1, 2): pixel x = z_x / scale_x. */
-    private static final LatentModel HALVING = HandModels.scaling("halving", ModelFamily.VAE, 1, 2).model();
+    private static final LatentModel HALVING =
+            HandModels.scaling("halving", ModelFamily.VAE, 1, 2).model();
 
     private static ImageSet oneImage() {
         return new ImageSet(new float[] {0.25f, 0.5f}, 1, 1, 1, 2, null, null);
     }
 
     static int[] greys(String base64Png) throws IOException {
-        BufferedImage image = ImageIO.read(new ByteArrayInputStream(Base64.getDecoder().decode(base64Png)));
+        BufferedImage image =
+                ImageIO.read(new ByteArrayInputStream(Base64.getDecoder().decode(base64Png)));
         int[] greys = new int[image.getWidth() * image.getHeight()];
         for (int y = 0; y < image.getHeight(); y++) {
             for (int x = 0; x < image.getWidth(); x++) {
@@ -44,14 +45,18 @@ class ExplorerTest {
 
     @Test
     void everyFrameIsTheModelsDecodingOfTheCodeAtItsSliderPositions() throws IOException {
-        Explorer explorer = Explorer.of(HALVING, oneImage(), 0, 1).steps(5).range(1).build();
+        Explorer explorer =
+                Explorer.of(HALVING, oneImage(), 0, 1).steps(5).range(1).build();
         assertArrayEquals(new double[] {-1, -0.5, 0, 0.5, 1}, explorer.values(), 1e-12);
         assertArrayEquals(new float[] {0.25f, 1f}, explorer.code(), 1e-7f, "the image's code: (0.25 * 1, 0.5 * 2)");
         for (int p0 = 0; p0 < 5; p0++) {
             for (int p1 = 0; p1 < 5; p1++) {
                 double z0 = explorer.values()[p0];
                 double z1 = explorer.values()[p1];
-                assertArrayEquals(new int[] {level(z0), level(z1 / 2)}, greys(explorer.frame(0, p0, p1)), "positions " + p0 + ", " + p1);
+                assertArrayEquals(
+                        new int[] {level(z0), level(z1 / 2)},
+                        greys(explorer.frame(0, p0, p1)),
+                        "positions " + p0 + ", " + p1);
             }
         }
     }
@@ -59,9 +64,12 @@ class ExplorerTest {
     @Test
     void aViewBesideFollowsTheSameSlidersThroughItsMap() throws IOException {
         LinearMap swap = LinearMap.of(new double[][] {{0, 1}, {1, 0}}, null);
-        Explorer explorer = Explorer.of(HALVING, oneImage(), 0).steps(3).range(1)
-                .beside("swapped", HALVING, swap).build();
-        assertEquals(java.util.List.of("halving", "swapped"), explorer.views());
+        Explorer explorer = Explorer.of(HALVING, oneImage(), 0)
+                .steps(3)
+                .range(1)
+                .beside("swapped", HALVING, swap)
+                .build();
+        assertEquals(List.of("halving", "swapped"), explorer.views());
         // position 2 sets z0 = 1; the code (1, 1) swapped is (1, 1); decoded: (1, 0.5)
         assertArrayEquals(new int[] {255, level(0.5)}, greys(explorer.frame(1, 2)));
         // position 0 sets z0 = -1: own view (-1 -> 0, 1 / 2); swapped (1, -1) -> (1, -0.5 -> 0)
@@ -79,7 +87,8 @@ class ExplorerTest {
 
     @Test
     void thePageCarriesWhatItShowsAndStartsAtTheImagesOwnCode() {
-        Explorer explorer = Explorer.of(HALVING, oneImage(), 1).steps(5).range(1).build();
+        Explorer explorer =
+                Explorer.of(HALVING, oneImage(), 1).steps(5).range(1).build();
         String html = explorer.bundle().get(Rich.HTML);
         assertTrue(html.contains("data-variables=\"[1]\""), html);
         assertTrue(html.contains("data-code=\"[0.25,1.0]\""), html);
@@ -91,15 +100,21 @@ class ExplorerTest {
     @Test
     void badSetUpsSayWhatToChange() {
         var image = oneImage();
-        assertThrows(IllegalArgumentException.class, () -> Explorer.of(HALVING, HandModels.images(2, 1), 0), "two images");
+        assertThrows(
+                IllegalArgumentException.class, () -> Explorer.of(HALVING, HandModels.images(2, 1), 0), "two images");
         assertThrows(IllegalArgumentException.class, () -> Explorer.of(HALVING, image, 2), "no variable 2");
         assertThrows(IllegalArgumentException.class, () -> Explorer.of(HALVING, image), "no slider");
         assertThrows(IllegalArgumentException.class, () -> Explorer.of(HALVING, image, 0, 1, 0, 1, 0), "five sliders");
-        IllegalArgumentException tooMany = assertThrows(IllegalArgumentException.class,
+        IllegalArgumentException tooMany = assertThrows(
+                IllegalArgumentException.class,
                 () -> Explorer.of(HALVING, image, 0, 1, 0, 1).steps(8).build());
         assertTrue(tooMany.getMessage().contains("4096 frames"), tooMany.getMessage());
-        assertThrows(IllegalArgumentException.class, () -> Explorer.of(HALVING, image, 0).steps(1));
-        assertThrows(IllegalArgumentException.class, () -> Explorer.of(HALVING, image, 0)
-                .beside("wrong", HALVING, LinearMap.of(new double[][] {{1, 0, 0}, {0, 1, 0}}, null)));
+        assertThrows(
+                IllegalArgumentException.class,
+                () -> Explorer.of(HALVING, image, 0).steps(1));
+        assertThrows(
+                IllegalArgumentException.class,
+                () -> Explorer.of(HALVING, image, 0)
+                        .beside("wrong", HALVING, LinearMap.of(new double[][] {{1, 0, 0}, {0, 1, 0}}, null)));
     }
 }

@@ -5,6 +5,9 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import io.github.spencerpark.jupyter.kernel.display.DisplayData;
+import io.github.spencerpark.jupyter.kernel.display.Renderer;
+import io.github.spencerpark.jupyter.kernel.display.mime.MIMEType;
 import java.awt.image.BufferedImage;
 import java.io.ByteArrayInputStream;
 import java.io.IOException;
@@ -13,12 +16,7 @@ import java.nio.file.Path;
 import java.util.Base64;
 import java.util.List;
 import java.util.Map;
-
 import javax.imageio.ImageIO;
-
-import io.github.spencerpark.jupyter.kernel.display.DisplayData;
-import io.github.spencerpark.jupyter.kernel.display.Renderer;
-import io.github.spencerpark.jupyter.kernel.display.mime.MIMEType;
 import org.jetbrains.kotlinx.jupyter.api.DisplayResult;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -43,7 +41,8 @@ class ShowTest {
     }
 
     private static BufferedImage decode(Rich rich) throws IOException {
-        return ImageIO.read(new ByteArrayInputStream(Base64.getDecoder().decode(rich.bundle().get(Rich.PNG))));
+        return ImageIO.read(new ByteArrayInputStream(
+                Base64.getDecoder().decode(rich.bundle().get(Rich.PNG))));
     }
 
     @Test
@@ -82,7 +81,8 @@ class ShowTest {
 
     @Test
     void tableRendersAsEscapedHtmlWithItsNameAsCaption() {
-        Table table = Table.create("Errors <by model>",
+        Table table = Table.create(
+                "Errors <by model>",
                 StringColumn.create("model", List.of("VAE", "GAN & re-coder")),
                 DoubleColumn.create("R-MSE", new double[] {0.0125, 0.031}));
         Map<String, String> bundle = Show.table(table).bundle();
@@ -122,13 +122,15 @@ class ShowTest {
     void savesPicturesAsPngAndTablesAsHtml() throws IOException {
         Path png = Show.grid(threeImages()).save(dir.resolve("grid.png"));
         assertFalse(ImageIO.read(png.toFile()) == null);
-        Path html = Show.table(Table.create("t", StringColumn.create("c", List.of("x")))).save(dir.resolve("t.html"));
+        Path html = Show.table(Table.create("t", StringColumn.create("c", List.of("x"))))
+                .save(dir.resolve("t.html"));
         assertTrue(Files.readString(html).contains("<table"));
     }
 
     @Test
     void heatMapColoursEachCellByItsValueAndLabelsEveryRow() {
-        var picture = Show.heatmap("similarity", List.of("A", "B", "C"), new double[][] {{1, 0, 0.5}, {0, 1, 0.5}, {0.5, 0.5, 1}}, 0, 1);
+        var picture = Show.heatmap(
+                "similarity", List.of("A", "B", "C"), new double[][] {{1, 0, 0.5}, {0, 1, 0.5}, {0.5, 0.5, 1}}, 0, 1);
         BufferedImage image = picture.image();
         assertTrue(image.getWidth() > 3 * 42 && image.getHeight() > 3 * 42);
         // cell (0, 1) holds 0: white at its corner; cell (0, 0) holds 1: dark blue
@@ -137,7 +139,9 @@ class ShowTest {
         int top = image.getHeight() - 10 - 3 * cell;
         assertEquals(0xFFFFFF, image.getRGB(left + cell + 3, top + 3) & 0xFFFFFF);
         assertEquals(0x193782, image.getRGB(left + 3, top + 3) & 0xFFFFFF);
-        var error = assertThrows(IllegalArgumentException.class, () -> Show.heatmap("x", List.of("A"), new double[][] {{1, 0}, {0, 1}}, 0, 1));
+        var error = assertThrows(
+                IllegalArgumentException.class,
+                () -> Show.heatmap("x", List.of("A"), new double[][] {{1, 0}, {0, 1}}, 0, 1));
         assertEquals("1 names for a matrix of 2 rows", error.getMessage());
     }
 }

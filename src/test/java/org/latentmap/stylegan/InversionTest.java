@@ -7,17 +7,26 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import ai.djl.engine.Engine;
 import ai.djl.ndarray.NDManager;
 import ai.djl.ndarray.types.Shape;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.SplittableRandom;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.latentmap.Profile;
+import org.latentmap.data.ImageSet;
+import org.latentmap.metrics.ReconstructionError;
+import org.latentmap.model.style.StyleGan;
+import org.latentmap.testing.HandModels;
 import org.latentmap.train.GanTraining;
 import org.latentmap.train.Progress;
 import org.latentmap.train.ShuffledBatches;
 import org.latentmap.train.Training;
 import org.latentmap.train.TrainingPlan;
-
-import java.nio.file.Path;
-import org.latentmap.data.ImageSet;
-import org.latentmap.model.style.StyleGan;
+import org.latentmap.zoo.ModelFamily;
+import org.latentmap.zoo.TrainedModel;
 
 class InversionTest {
     @Test
@@ -27,44 +36,62 @@ class InversionTest {
             StyleGan model = StyleGan.create("tiny", manager, new Shape(1, 32, 32), 8);
             // a few adversarial and re-coder steps on random images: a trained model, briefly
             TrainingPlan plan = new TrainingPlan(8, 2, 8, 2e-4, 4, 2);
-            new Training(new GanTraining(model, plan, 1f), new ShuffledBatches(noise(32), 8, 2), plan, "tiny").run(folder.resolve("tiny.ckpt"));
+            new Training(new GanTraining(model, plan, 1f), new ShuffledBatches(noise(32), 8, 2), plan, "tiny")
+                    .run(folder.resolve("tiny.ckpt"));
             ImageSet drawn = ImageSet.of(model.decode(model.samplePrior(manager, 4)));
             int parameters = model.generatorParameters().size();
             var result = Inversion.of(model).steps(150).learningRate(0.05).invert(drawn);
             assertEquals(4, result.codes().length);
             assertEquals(8, result.codes()[0].length);
             assertEquals(4, result.images().size());
-            assertEquals(result.error()[1], mse(result.images().image(1), drawn.image(1)), 1e-6, "the images drawn from the codes found");
+            assertEquals(
+                    result.error()[1],
+                    mse(result.images().image(1), drawn.image(1)),
+                    1e-6,
+                    "the images drawn from the codes found");
             assertTrue(result.meanError() < 0.1 * result.meanStartError(), result.toString());
-            assertEquals(parameters, model.generatorParameters().size(), "the model's parameters train again afterwards");
-            var error = assertThrows(IllegalArgumentException.class, () -> Inversion.of(model).steps(0));
+            assertEquals(
+                    parameters, model.generatorParameters().size(), "the model's parameters train again afterwards");
+            var error = assertThrows(
+                    IllegalArgumentException.class, () -> Inversion.of(model).steps(0));
             assertEquals("an inversion needs steps >= 1 and a learning rate > 0; got 0 and 0.05", error.getMessage());
 
             // the comparison table: its own drawings against images it cannot draw (noise)
-            java.util.List<String> told = new java.util.ArrayList<>();
+            List<String> told = new ArrayList<>();
             Progress recording = new Progress() {
                 public void start(String what, long step, long total) {
                     told.add(what + " " + step + "/" + total);
                 }
 
-                public void update(long step, long total, double loss) {
-                }
+                public void update(long step, long total, double loss) {}
 
                 public void end(long step, long total, Throwable failure) {
                     told.add("end " + step + "/" + total);
                 }
             };
-            var comparison = InversionComparison.of(model, Inversion.of(model).steps(60).progress(recording))
-                    .add("own samples", drawn).add("noise", noise(4));
-            assertEquals(java.util.List.of("inverting 4 images 0/60", "end 60/60", "inverting 4 images 0/60", "end 60/60"), told);
+            var comparison = InversionComparison.of(
+                            model, Inversion.of(model).steps(60).progress(recording))
+                    .add("own samples", drawn)
+                    .add("noise", noise(4));
+            assertEquals(List.of("inverting 4 images 0/60", "end 60/60", "inverting 4 images 0/60", "end 60/60"), told);
             var table = comparison.table();
-            assertEquals(java.util.List.of("own samples", "noise"), table.stringColumn("images").asList());
+            assertEquals(
+                    List.of("own samples", "noise"),
+                    table.stringColumn("images").asList());
             assertEquals(1.0, table.doubleColumn("re-coder x first").get(0), 1e-12);
-            assertEquals(org.latentmap.metrics.ReconstructionError.of(model, drawn), comparison.row("own samples").recoderError(), 1e-9);
-            assertTrue(comparison.row("noise").inversion().meanError() > 2 * comparison.row("own samples").inversion().meanError(),
+            assertEquals(
+                    ReconstructionError.of(model, drawn),
+                    comparison.row("own samples").recoderError(),
+                    1e-9);
+            assertTrue(
+                    comparison.row("noise").inversion().meanError()
+                            > 2 * comparison.row("own samples").inversion().meanError(),
                     comparison.toString());
-            assertEquals(comparison.row("noise").inversion().meanError() / comparison.row("own samples").inversion().meanError(),
-                    table.doubleColumn("optimised x first").get(1), 1e-3 * table.doubleColumn("optimised x first").get(1));
+            assertEquals(
+                    comparison.row("noise").inversion().meanError()
+                            / comparison.row("own samples").inversion().meanError(),
+                    table.doubleColumn("optimised x first").get(1),
+                    1e-3 * table.doubleColumn("optimised x first").get(1));
             var twice = assertThrows(IllegalArgumentException.class, () -> comparison.add("noise", noise(2)));
             assertEquals("the comparison already has a row named \"noise\"", twice.getMessage());
             var missing = assertThrows(IllegalArgumentException.class, () -> comparison.row("support set"));
@@ -73,25 +100,23 @@ class InversionTest {
     }
 
     @Test
-    void aZooModelsInversionIsStoredAndReadBackExactly(@TempDir Path folder) throws java.io.IOException {
+    void aZooModelsInversionIsStoredAndReadBackExactly(@TempDir Path folder) throws IOException {
         try (NDManager manager = NDManager.newBaseManager()) {
             Engine.getInstance().setRandomSeed(3);
             StyleGan model = StyleGan.create("tiny", manager, new Shape(1, 32, 32), 8);
             Path checkpoint = folder.resolve("tiny.ckpt");
-            java.nio.file.Files.writeString(checkpoint, "weights of tiny");
-            var zoo = new org.latentmap.zoo.TrainedModel(org.latentmap.zoo.ModelFamily.STYLE_GAN, 1, org.latentmap.Profile.SMOKE,
-                    "test", model, null, null, 0, checkpoint);
-            java.util.List<String> told = new java.util.ArrayList<>();
+            Files.writeString(checkpoint, "weights of tiny");
+            var zoo =
+                    new TrainedModel(ModelFamily.STYLE_GAN, 1, Profile.SMOKE, "test", model, null, null, 0, checkpoint);
+            List<String> told = new ArrayList<>();
             Progress counting = new Progress() {
                 public void start(String what, long step, long total) {
                     told.add(what);
                 }
 
-                public void update(long step, long total, double loss) {
-                }
+                public void update(long step, long total, double loss) {}
 
-                public void end(long step, long total, Throwable failure) {
-                }
+                public void end(long step, long total, Throwable failure) {}
             };
             ImageSet images = noise(3);
             var first = Inversion.of(zoo).steps(5).progress(counting).invert(images);
@@ -99,20 +124,23 @@ class InversionTest {
             assertEquals(1, told.size(), "optimised once, then read: " + told);
             for (int i = 0; i < 3; i++) {
                 org.junit.jupiter.api.Assertions.assertArrayEquals(first.codes()[i], again.codes()[i]);
-                org.junit.jupiter.api.Assertions.assertArrayEquals(first.images().image(i), again.images().image(i));
+                org.junit.jupiter.api.Assertions.assertArrayEquals(
+                        first.images().image(i), again.images().image(i));
             }
             org.junit.jupiter.api.Assertions.assertArrayEquals(first.error(), again.error());
             org.junit.jupiter.api.Assertions.assertArrayEquals(first.startError(), again.startError());
             Inversion.of(zoo).steps(6).progress(counting).invert(images);
             assertEquals(2, told.size(), "other settings are optimised again");
-            var notAGenerator = assertThrows(IllegalArgumentException.class,
-                    () -> Inversion.of(org.latentmap.testing.HandModels.scaling("V", org.latentmap.zoo.ModelFamily.VAE, 1, 1)));
-            assertTrue(notAGenerator.getMessage().contains("inversion optimises the code of a generator"), notAGenerator.getMessage());
+            var notAGenerator = assertThrows(
+                    IllegalArgumentException.class, () -> Inversion.of(HandModels.scaling("V", ModelFamily.VAE, 1, 1)));
+            assertTrue(
+                    notAGenerator.getMessage().contains("inversion optimises the code of a generator"),
+                    notAGenerator.getMessage());
         }
     }
 
     private static ImageSet noise(int count) {
-        java.util.SplittableRandom random = new java.util.SplittableRandom(4);
+        SplittableRandom random = new SplittableRandom(4);
         float[] pixels = new float[count * 32 * 32];
         for (int i = 0; i < pixels.length; i++) {
             pixels[i] = (float) random.nextDouble();

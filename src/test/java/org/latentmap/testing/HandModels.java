@@ -2,6 +2,10 @@ package org.latentmap.testing;
 
 import ai.djl.ndarray.NDArray;
 import ai.djl.ndarray.types.Shape;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.SplittableRandom;
 import org.latentmap.Profile;
 import org.latentmap.data.ImageSet;
 import org.latentmap.model.LatentModel;
@@ -13,8 +17,7 @@ import org.latentmap.zoo.TrainedModel;
  * ({@link #bent}), and random two-pixel images: for the relocation and exercise tests.
  */
 public final class HandModels {
-    private HandModels() {
-    }
+    private HandModels() {}
 
     /** Two-pixel images; the code is (a x0, b x1) and decoding divides back, so encode-decode is exact. */
     public static TrainedModel scaling(String name, ModelFamily family, float a, float b) {
@@ -43,7 +46,10 @@ public final class HandModels {
 
             public NDArray decode(NDArray codes) {
                 NDArray c1 = codes.get(":, 1:2");
-                return codes.get(":, 0:1").sub(c1.mul(c1)).concat(c1, 1).reshape(new Shape(codes.getShape().get(0), 1, 1, 2));
+                return codes.get(":, 0:1")
+                        .sub(c1.mul(c1))
+                        .concat(c1, 1)
+                        .reshape(new Shape(codes.getShape().get(0), 1, 1, 2));
             }
         };
         return new TrainedModel(family, 1, Profile.SMOKE, "test", model, null, null, 0);
@@ -70,6 +76,7 @@ public final class HandModels {
     public static final class Counting implements LatentModel {
         /** The scaling model underneath, which counts nothing. */
         public final LatentModel inner;
+
         public int encodings;
         public int decodings;
 
@@ -97,16 +104,16 @@ public final class HandModels {
     }
 
     /** {@code model} as a zoo model with a checkpoint file of its own in {@code folder} (written if missing). */
-    public static TrainedModel inZoo(java.nio.file.Path folder, String name, LatentModel model) throws java.io.IOException {
-        java.nio.file.Path checkpoint = folder.resolve(name + ".ckpt");
-        if (!java.nio.file.Files.exists(checkpoint)) {
-            java.nio.file.Files.writeString(checkpoint, "weights of " + name);
+    public static TrainedModel inZoo(Path folder, String name, LatentModel model) throws IOException {
+        Path checkpoint = folder.resolve(name + ".ckpt");
+        if (!Files.exists(checkpoint)) {
+            Files.writeString(checkpoint, "weights of " + name);
         }
         return new TrainedModel(ModelFamily.VAE, 1, Profile.SMOKE, "test", model, null, null, 0, checkpoint);
     }
 
     public static ImageSet images(int n, int seed) {
-        java.util.SplittableRandom random = new java.util.SplittableRandom(seed);
+        SplittableRandom random = new SplittableRandom(seed);
         float[] pixels = new float[2 * n];
         for (int i = 0; i < pixels.length; i++) {
             pixels[i] = (float) random.nextDouble();

@@ -11,18 +11,22 @@ import ai.djl.ndarray.types.DataType;
 import ai.djl.ndarray.types.Shape;
 import ai.djl.nn.Parameter;
 import ai.djl.training.GradientCollector;
-import org.junit.jupiter.api.Test;
-
 import java.io.ByteArrayInputStream;
 import java.io.ByteArrayOutputStream;
 import java.io.DataInputStream;
 import java.io.DataOutputStream;
+import java.io.IOException;
 import java.util.List;
+import org.junit.jupiter.api.Test;
 
 class AdamTest {
 
     private static Parameter parameter(NDManager manager, float... values) {
-        Parameter p = Parameter.builder().setName("w").setType(Parameter.Type.BIAS).optShape(new Shape(values.length)).build();
+        Parameter p = Parameter.builder()
+                .setName("w")
+                .setType(Parameter.Type.BIAS)
+                .optShape(new Shape(values.length))
+                .build();
         p.initialize(manager, DataType.FLOAT32);
         p.getArray().set(values);
         return p;
@@ -89,7 +93,8 @@ class AdamTest {
             assertEquals(2, restored.steps());
 
             Adam wrong = new Adam(List.of(q, parameter(m, 1f)), 0.01, 0.9, 0.999);
-            assertThrows(java.io.IOException.class,
+            assertThrows(
+                    IOException.class,
                     () -> wrong.load(new DataInputStream(new ByteArrayInputStream(bytes.toByteArray()))));
         }
     }

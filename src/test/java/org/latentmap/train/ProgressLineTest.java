@@ -3,12 +3,11 @@ package org.latentmap.train;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import org.junit.jupiter.api.Test;
-
 import java.io.ByteArrayOutputStream;
 import java.io.PrintStream;
 import java.nio.charset.StandardCharsets;
 import java.util.concurrent.atomic.AtomicLong;
+import org.junit.jupiter.api.Test;
 
 class ProgressLineTest {
 
@@ -21,13 +20,15 @@ class ProgressLineTest {
         now.set(11_000);
         progress.update(20, 100, 12.345);
         now.set(11_500);
-        progress.update(21, 100, 12.0);   // within the interval: not printed
+        progress.update(21, 100, 12.0); // within the interval: not printed
         now.set(51_000);
         progress.end(100, 100, null);
         String text = bytes.toString(StandardCharsets.UTF_8);
-        assertEquals("VAE seed 1: 100 steps\n"
-                + "\rVAE seed 1  20/100  loss 12.35  2.0 steps/s  left 0:40"
-                + "\rVAE seed 1: step 100/100, done in 0:50\n", text);
+        assertEquals(
+                "VAE seed 1: 100 steps\n"
+                        + "\rVAE seed 1  20/100  loss 12.35  2.0 steps/s  left 0:40"
+                        + "\rVAE seed 1: step 100/100, done in 0:50\n",
+                text);
     }
 
     @Test

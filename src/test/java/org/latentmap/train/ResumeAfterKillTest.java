@@ -5,15 +5,15 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import ai.djl.ndarray.NDManager;
-import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
-import org.latentmap.data.ImageSet;
-import org.latentmap.zoo.ModelFamily;
-
+import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.latentmap.data.ImageSet;
+import org.latentmap.zoo.ModelFamily;
 
 class ResumeAfterKillTest {
     static final ImageSet DATA = Runs.images(64, 21);
@@ -22,9 +22,16 @@ class ResumeAfterKillTest {
     void aTrainingKilledPartWayResumesFromItsCheckpointToTheSameEnd(@TempDir Path folder) throws Exception {
         Path checkpoint = Runs.checkpoint(folder);
         String java = Path.of(System.getProperty("java.home"), "bin", "java").toString();
-        Process process = new ProcessBuilder(List.of(java, "-Dai.djl.offline=true", "-cp", System.getProperty("java.class.path"),
-                SlowTrainingMain.class.getName(), checkpoint.toString()))
-                .redirectErrorStream(true).redirectOutput(folder.resolve("log.txt").toFile()).start();
+        Process process = new ProcessBuilder(List.of(
+                        java,
+                        "-Dai.djl.offline=true",
+                        "-cp",
+                        System.getProperty("java.class.path"),
+                        SlowTrainingMain.class.getName(),
+                        checkpoint.toString()))
+                .redirectErrorStream(true)
+                .redirectOutput(folder.resolve("log.txt").toFile())
+                .start();
         long killedAt;
         try {
             long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(120);
@@ -53,7 +60,7 @@ class ResumeAfterKillTest {
     private static String log(Path folder) {
         try {
             return Files.readString(folder.resolve("log.txt"));
-        } catch (java.io.IOException e) {
+        } catch (IOException e) {
             return "(no log)";
         }
     }

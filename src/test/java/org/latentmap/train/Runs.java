@@ -2,20 +2,18 @@ package org.latentmap.train;
 
 import ai.djl.ndarray.NDManager;
 import ai.djl.ndarray.types.Shape;
-import org.latentmap.data.ImageSet;
-import org.latentmap.zoo.ModelFamily;
-
 import java.io.ByteArrayOutputStream;
 import java.io.DataOutputStream;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Path;
 import java.util.Random;
+import org.latentmap.data.ImageSet;
+import org.latentmap.zoo.ModelFamily;
 
 /** Small trainings for the tests: random 32x32 images, a few steps, a fresh model per run. */
 final class Runs {
-    private Runs() {
-    }
+    private Runs() {}
 
     static ImageSet images(int count, long seed) {
         Random random = new Random(seed);
@@ -34,8 +32,11 @@ final class Runs {
     static Training training(NDManager manager, ModelFamily family, TrainingPlan plan, ImageSet data, Batches batches) {
         var model = family.create("test", manager, new Shape(1, 32, 32), plan.seed());
         Trainable trainable = family.training(model, plan);
-        return new Training(trainable, batches != null ? batches : new ShuffledBatches(data, plan.batchSize(), plan.seed()),
-                plan, "test " + family + " " + plan);
+        return new Training(
+                trainable,
+                batches != null ? batches : new ShuffledBatches(data, plan.batchSize(), plan.seed()),
+                plan,
+                "test " + family + " " + plan);
     }
 
     /** Everything the trainable saves (parameters and optimizer moments), as bytes. */

@@ -7,11 +7,10 @@ import static org.junit.jupiter.api.Assertions.assertThrows;
 
 import ai.djl.ndarray.NDManager;
 import ai.djl.ndarray.types.Shape;
-import org.junit.jupiter.api.Test;
-import org.latentmap.data.ImageSet;
-
 import java.util.Arrays;
 import java.util.stream.IntStream;
+import org.junit.jupiter.api.Test;
+import org.latentmap.data.ImageSet;
 
 class ShuffledBatchesTest {
 
@@ -27,8 +26,12 @@ class ShuffledBatchesTest {
     void everyEpochVisitsEachImageOnceInItsOwnOrder() {
         ShuffledBatches batches = new ShuffledBatches(numbered(10), 3, 5);
         assertEquals(3, batches.batchesPerEpoch(), "the incomplete last batch is dropped");
-        int[] epoch0 = IntStream.range(0, 3).flatMap(s -> Arrays.stream(batches.indices(s))).toArray();
-        int[] epoch1 = IntStream.range(3, 6).flatMap(s -> Arrays.stream(batches.indices(s))).toArray();
+        int[] epoch0 = IntStream.range(0, 3)
+                .flatMap(s -> Arrays.stream(batches.indices(s)))
+                .toArray();
+        int[] epoch1 = IntStream.range(3, 6)
+                .flatMap(s -> Arrays.stream(batches.indices(s)))
+                .toArray();
         assertEquals(9, Arrays.stream(epoch0).distinct().count());
         assertFalse(Arrays.equals(epoch0, epoch1));
         ShuffledBatches again = new ShuffledBatches(numbered(10), 3, 5);
@@ -52,6 +55,8 @@ class ShuffledBatchesTest {
     @Test
     void aBatchLargerThanTheDataIsRefused() {
         var error = assertThrows(IllegalArgumentException.class, () -> new ShuffledBatches(numbered(4), 5, 1));
-        assertEquals("a batch of 5 images from a set of 4: use a batch size between 1 and the data size", error.getMessage());
+        assertEquals(
+                "a batch of 5 images from a set of 4: use a batch size between 1 and the data size",
+                error.getMessage());
     }
 }

@@ -9,17 +9,17 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import ai.djl.engine.Engine;
 import ai.djl.ndarray.NDManager;
 import ai.djl.ndarray.types.Shape;
+import java.io.ByteArrayInputStream;
+import java.io.DataInputStream;
+import java.nio.file.Path;
+import java.util.Arrays;
+import java.util.List;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.latentmap.data.ImageSet;
 import org.latentmap.model.style.StyleGan;
-
-import java.io.ByteArrayInputStream;
-import java.io.DataInputStream;
-import java.nio.file.Path;
-import java.util.Arrays;
 
 class StyleGanTrainingTest {
     private static final ImageSet DATA = Runs.images(64, 7);
@@ -39,7 +39,8 @@ class StyleGanTrainingTest {
         Engine.getInstance().setRandomSeed((int) seed);
         StyleGan model = StyleGan.create("style test", manager, new Shape(1, 32, 32), 16);
         TrainingPlan plan = new TrainingPlan(4, 2, 8, 2e-4, 2, seed);
-        return new Training(new GanTraining(model, plan, 1f), new ShuffledBatches(DATA, 8, seed), plan, "style test " + seed);
+        return new Training(
+                new GanTraining(model, plan, 1f), new ShuffledBatches(DATA, 8, seed), plan, "style test " + seed);
     }
 
     @Test
@@ -53,7 +54,7 @@ class StyleGanTrainingTest {
         assertArrayEquals(Runs.state(first), Runs.state(second));
         assertFalse(Arrays.equals(Runs.state(first), Runs.state(other)));
         assertEquals(6, first.history().size(), "4 adversarial and 2 re-coder steps");
-        for (String loss : java.util.List.of("discriminator", "generator")) {
+        for (String loss : List.of("discriminator", "generator")) {
             assertTrue(Arrays.stream(first.history().series(loss)).limit(4).allMatch(Double::isFinite), loss);
         }
     }
@@ -74,13 +75,15 @@ class StyleGanTrainingTest {
         byte[] state = Runs.state(run);
         Training fresh = training(9);
         fresh.trainable().load(new DataInputStream(new ByteArrayInputStream(state)));
-        assertArrayEquals(images.toFloatArray(), fresh.trainable().model().decode(w).toFloatArray(), 0f);
+        assertArrayEquals(
+                images.toFloatArray(), fresh.trainable().model().decode(w).toFloatArray(), 0f);
     }
 
     @Test
     void theRealLabelIsAProbabilityAboveOneHalf() {
         StyleGan model = StyleGan.create("style test", manager, new Shape(1, 32, 32), 16);
-        var error = assertThrows(IllegalArgumentException.class,
+        var error = assertThrows(
+                IllegalArgumentException.class,
                 () -> new GanTraining(model, new TrainingPlan(1, 0, 8, 2e-4, 2, 1), 0.3f));
         assertEquals("the discriminator's target for real images is in (0.5, 1], got 0.3", error.getMessage());
     }

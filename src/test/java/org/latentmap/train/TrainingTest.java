@@ -8,6 +8,11 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import ai.djl.ndarray.NDManager;
 import ai.djl.ndarray.types.Shape;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.Arrays;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -16,10 +21,6 @@ import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.MethodSource;
 import org.latentmap.data.ImageSet;
 import org.latentmap.zoo.ModelFamily;
-
-import java.nio.file.Files;
-import java.nio.file.Path;
-import java.util.Arrays;
 
 class TrainingTest {
     private static final ImageSet DATA = Runs.images(64, 7);
@@ -46,7 +47,8 @@ class TrainingTest {
         Training other = Runs.training(manager, family, plan.withSeed(12), DATA, null);
         other.run(null);
         assertArrayEquals(Runs.state(first), Runs.state(second));
-        assertArrayEquals(first.history().series(first.history().names().get(0)),
+        assertArrayEquals(
+                first.history().series(first.history().names().get(0)),
                 second.history().series(second.history().names().get(0)));
         assertFalse(Arrays.equals(Runs.state(first), Runs.state(other)));
     }
@@ -74,7 +76,8 @@ class TrainingTest {
         assertArrayEquals(Runs.state(straight), Runs.state(resumed));
         assertEquals(straight.history().size(), resumed.history().size());
         assertTrue(header(checkpoint).finished());
-        assertEquals(0, Runs.training(manager, family, plan, DATA, null).run(checkpoint), "a finished run trains nothing");
+        assertEquals(
+                0, Runs.training(manager, family, plan, DATA, null).run(checkpoint), "a finished run trains nothing");
     }
 
     @Test
@@ -82,8 +85,12 @@ class TrainingTest {
         TrainingPlan plan = Runs.plan(ModelFamily.VAE, 10, 0, 3);
         ShuffledBatches clean = new ShuffledBatches(DATA, plan.batchSize(), plan.seed());
         Path checkpoint = Runs.checkpoint(folder);
-        Training training = Runs.training(manager, ModelFamily.VAE, plan, DATA, (m, step) ->
-                step < 5 ? clean.batch(m, step) : m.full(new Shape(8, 1, 32, 32), Float.NaN));
+        Training training = Runs.training(
+                manager,
+                ModelFamily.VAE,
+                plan,
+                DATA,
+                (m, step) -> step < 5 ? clean.batch(m, step) : m.full(new Shape(8, 1, 32, 32), Float.NaN));
         TrainingDiverged error = assertThrows(TrainingDiverged.class, () -> training.run(checkpoint));
         assertEquals(5, error.step());
         assertTrue(error.getMessage().contains("at step 5"), error.getMessage());
@@ -113,18 +120,17 @@ class TrainingTest {
     void aFileThatIsNoCheckpointIsReportedAsSuch(@TempDir Path folder) throws Exception {
         Path file = Runs.checkpoint(folder);
         Files.writeString(file, "not a checkpoint");
-        var error = assertThrows(java.io.IOException.class, () -> Checkpoint.header(file));
+        var error = assertThrows(IOException.class, () -> Checkpoint.header(file));
         assertTrue(error.getMessage().contains("is not a latentmap checkpoint"), error.getMessage());
     }
 
     private static Checkpoint.Header header(Path file) {
         try {
             return Checkpoint.header(file);
-        } catch (java.io.IOException e) {
-            throw new java.io.UncheckedIOException(e);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
         }
     }
 
-    private static final class StopHere extends RuntimeException {
-    }
+    private static final class StopHere extends RuntimeException {}
 }

@@ -7,17 +7,15 @@ import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import ai.djl.ndarray.NDManager;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Random;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.latentmap.Profile;
 import org.latentmap.data.ImageSet;
 import org.latentmap.train.Checkpoint;
 import org.latentmap.train.Progress;
-
-import java.nio.file.Files;
-import java.nio.file.Path;
-import java.util.List;
-import java.util.Random;
 
 class ModelZooTest {
 
@@ -31,7 +29,8 @@ class ModelZooTest {
     }
 
     private static ModelZoo zoo(Path folder, int steps) {
-        return ModelZoo.at(folder).progress(Progress.SILENT)
+        return ModelZoo.at(folder)
+                .progress(Progress.SILENT)
                 .adjustPlans(plan -> plan.withSteps(steps, plan.recoderSteps() > 0 ? 2 : 0));
     }
 
@@ -64,20 +63,25 @@ class ModelZooTest {
         TrainedModel again = zoo(folder, 3).get(ModelFamily.VAE, 1, Profile.SMOKE, "random", data);
         assertFalse(again.fromCache());
         assertEquals(3, again.history().size());
-        assertTrue(Checkpoint.header(zoo(folder, 3).file(ModelFamily.VAE, 1, Profile.SMOKE, "random")).description().contains("steps=3"));
+        assertTrue(Checkpoint.header(zoo(folder, 3).file(ModelFamily.VAE, 1, Profile.SMOKE, "random"))
+                .description()
+                .contains("steps=3"));
     }
 
     @Test
     void allGivesEveryFamilyAndSeedInOrder(@TempDir Path folder) {
-        List<TrainedModel> models = zoo(folder, 1).all(List.of(ModelFamily.VAE, ModelFamily.SPLIT_VAE), List.of(1L, 2L),
-                Profile.SMOKE, "random", data());
-        assertEquals(List.of("VAE 1", "VAE 2", "Split-VAE 1", "Split-VAE 2"), models.stream().map(TrainedModel::name).toList());
+        List<TrainedModel> models = zoo(folder, 1)
+                .all(List.of(ModelFamily.VAE, ModelFamily.SPLIT_VAE), List.of(1L, 2L), Profile.SMOKE, "random", data());
+        assertEquals(
+                List.of("VAE 1", "VAE 2", "Split-VAE 1", "Split-VAE 2"),
+                models.stream().map(TrainedModel::name).toList());
         assertEquals(150, models.get(3).model().latentSize());
     }
 
     @Test
     void aDataSetNameWithoutLettersIsRefused(@TempDir Path folder) {
-        var error = assertThrows(IllegalArgumentException.class,
+        var error = assertThrows(
+                IllegalArgumentException.class,
                 () -> zoo(folder, 1).get(ModelFamily.VAE, 1, Profile.SMOKE, "..", data()));
         assertTrue(error.getMessage().contains("a data set name must contain letters or digits"), error.getMessage());
     }

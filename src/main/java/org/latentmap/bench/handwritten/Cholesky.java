@@ -6,8 +6,7 @@ package org.latentmap.bench.handwritten;
  * (the validated ridge). Matrices are given as rows; nothing given is changed.
  */
 final class Cholesky {
-    private Cholesky() {
-    }
+    private Cholesky() {}
 
     static double[][] solve(double[][] gram, double lambda, double[][] right) {
         int p = gram.length;
@@ -20,8 +19,9 @@ final class Cholesky {
                 }
                 if (i == j) {
                     if (!(sum > 0)) {
-                        throw new IllegalArgumentException("the regularised Gram matrix is not positive definite at variable " + i
-                                + " (penalty " + lambda + "): use a larger penalty");
+                        throw new IllegalArgumentException(
+                                "the regularised Gram matrix is not positive definite at variable " + i + " (penalty "
+                                        + lambda + "): use a larger penalty");
                     }
                     l[i][i] = Math.sqrt(sum);
                 } else {

@@ -13,8 +13,7 @@ import java.util.SplittableRandom;
 public final class HandWrittenFits {
     private static final int FOLDS = 5;
 
-    private HandWrittenFits() {
-    }
+    private HandWrittenFits() {}
 
     /** Least squares (lambda 0) or ridge, with or without a bias row, by QR on the rows extended by sqrt(lambda) I. */
     public static double[][] closedForm(float[][] source, float[][] target, boolean bias, double lambda) {

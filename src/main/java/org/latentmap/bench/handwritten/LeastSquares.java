@@ -6,8 +6,7 @@ package org.latentmap.bench.handwritten;
  * digits on ill-conditioned codes as the normal equations would. Matrices are given as columns.
  */
 final class LeastSquares {
-    private LeastSquares() {
-    }
+    private LeastSquares() {}
 
     /**
      * Solves min ||A W - B||; {@code a} holds A's p columns (each of length n), {@code b} B's q columns.

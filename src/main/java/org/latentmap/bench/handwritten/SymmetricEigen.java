@@ -18,7 +18,8 @@ final class SymmetricEigen {
         double[][] a = new double[n][];
         for (int i = 0; i < n; i++) {
             if (matrix[i].length != n) {
-                throw new IllegalArgumentException("a square matrix is needed; row " + i + " has " + matrix[i].length + " entries for " + n + " rows");
+                throw new IllegalArgumentException("a square matrix is needed; row " + i + " has " + matrix[i].length
+                        + " entries for " + n + " rows");
             }
             a[i] = matrix[i].clone();
         }

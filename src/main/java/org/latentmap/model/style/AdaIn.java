@@ -1,6 +1,7 @@
 package org.latentmap.model.style;
 
 import ai.djl.ndarray.NDArray;
+import ai.djl.ndarray.types.Shape;
 
 /**
  * Adaptive instance normalisation (Huang and Belongie, 2017), the way a StyleGAN's intermediate code w
@@ -11,8 +12,7 @@ public final class AdaIn {
     /** Added to the variance before its square root, so a constant channel does not divide by zero. */
     static final float EPSILON = 1e-8f;
 
-    private AdaIn() {
-    }
+    private AdaIn() {}
 
     /**
      * {@code features} (N, C, H, W); {@code scale} and {@code shift} (N, C). Returns features whose channel c
@@ -25,14 +25,18 @@ public final class AdaIn {
         }
         long n = shape.get(0);
         long c = shape.get(1);
-        if (!scale.getShape().equals(new ai.djl.ndarray.types.Shape(n, c)) || !shift.getShape().equals(scale.getShape())) {
-            throw new IllegalArgumentException("AdaIN styles must be (N, C) = (" + n + ", " + c + ") for features " + shape
-                    + "; got scale " + scale.getShape() + " and shift " + shift.getShape());
+        if (!scale.getShape().equals(new Shape(n, c)) || !shift.getShape().equals(scale.getShape())) {
+            throw new IllegalArgumentException("AdaIN styles must be (N, C) = (" + n + ", " + c + ") for features "
+                    + shape + "; got scale " + scale.getShape() + " and shift " + shift.getShape());
         }
         // statistics over one flattened pixel axis: the engine reduces one axis at a time
         NDArray pixels = features.reshape(n, c, -1);
         NDArray centred = pixels.sub(pixels.mean(new int[] {2}, true));
-        NDArray deviation = centred.square().mean(new int[] {2}, true).add(EPSILON).sqrt();
-        return centred.div(deviation).mul(scale.reshape(n, c, 1)).add(shift.reshape(n, c, 1)).reshape(shape);
+        NDArray deviation =
+                centred.square().mean(new int[] {2}, true).add(EPSILON).sqrt();
+        return centred.div(deviation)
+                .mul(scale.reshape(n, c, 1))
+                .add(shift.reshape(n, c, 1))
+                .reshape(shape);
     }
 }

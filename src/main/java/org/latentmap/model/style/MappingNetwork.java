@@ -12,13 +12,13 @@ import ai.djl.nn.core.Linear;
  * make W differ from Z non-linearly.
  */
 public final class MappingNetwork {
-    private MappingNetwork() {
-    }
+    private MappingNetwork() {}
 
     /** Pixel norm, then {@code depth} dense layers of {@code size} units, each followed by LeakyReLU 0.2. */
     public static SequentialBlock of(int size, int depth) {
         if (size < 1 || depth < 1) {
-            throw new IllegalArgumentException("a mapping network needs a size and a depth of at least 1; got " + size + " and " + depth);
+            throw new IllegalArgumentException(
+                    "a mapping network needs a size and a depth of at least 1; got " + size + " and " + depth);
         }
         SequentialBlock block = new SequentialBlock()
                 .add(new LambdaBlock(list -> new NDList(PixelNorm.apply(list.singletonOrThrow())), "pixelNorm"));

@@ -7,14 +7,14 @@ import ai.djl.ndarray.NDArray;
  * code is divided by the root of its mean square, so every code fed to the mapping has mean square 1.
  */
 public final class PixelNorm {
-    private PixelNorm() {
-    }
+    private PixelNorm() {}
 
     /** Codes (N, size), each scaled to mean square 1. */
     public static NDArray apply(NDArray codes) {
         if (codes.getShape().dimension() != 2) {
             throw new IllegalArgumentException("pixel norm takes codes (N, size), got " + codes.getShape());
         }
-        return codes.div(codes.square().mean(new int[] {1}, true).add(AdaIn.EPSILON).sqrt());
+        return codes.div(
+                codes.square().mean(new int[] {1}, true).add(AdaIn.EPSILON).sqrt());
     }
 }

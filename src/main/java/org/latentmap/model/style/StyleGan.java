@@ -1,16 +1,15 @@
 package org.latentmap.model.style;
 
-import org.latentmap.model.Adversarial;
-import org.latentmap.model.Gan;
-import org.latentmap.model.ImageShapes;
-import org.latentmap.model.Network;
 import ai.djl.ndarray.NDArray;
 import ai.djl.ndarray.NDManager;
 import ai.djl.ndarray.types.Shape;
 import ai.djl.nn.Parameter;
-
 import java.util.ArrayList;
 import java.util.List;
+import org.latentmap.model.Adversarial;
+import org.latentmap.model.Gan;
+import org.latentmap.model.ImageShapes;
+import org.latentmap.model.Network;
 
 /**
  * A small StyleGAN (paper Sect. 7), trained here since no weights can be downloaded: a mapping network
@@ -30,8 +29,14 @@ public final class StyleGan extends Adversarial {
     private final StyleSynthesis synthesisBlock;
     private final Network synthesis;
 
-    private StyleGan(String name, int latentSize, Network mapping, StyleSynthesis synthesisBlock, Network synthesis,
-                     Network discriminator, Network recoder) {
+    private StyleGan(
+            String name,
+            int latentSize,
+            Network mapping,
+            StyleSynthesis synthesisBlock,
+            Network synthesis,
+            Network discriminator,
+            Network recoder) {
         super(name, latentSize, discriminator, recoder);
         this.mapping = mapping;
         this.synthesisBlock = synthesisBlock;
@@ -47,7 +52,9 @@ public final class StyleGan extends Adversarial {
         int side = (int) imageShape.get(1) / 8;
         Shape images = ImageShapes.batchOf(imageShape);
         StyleSynthesis synthesisBlock = new StyleSynthesis(side, new int[] {128, 64, 32, 16}, (int) imageShape.get(0));
-        return new StyleGan(name, latentSize,
+        return new StyleGan(
+                name,
+                latentSize,
                 new Network("mapping", MappingNetwork.of(latentSize, MAPPING_DEPTH), manager, new Shape(1, latentSize)),
                 synthesisBlock,
                 new Network("synthesis", synthesisBlock, manager, new Shape(1, latentSize)),
@@ -107,5 +114,4 @@ public final class StyleGan extends Adversarial {
     public Network synthesis() {
         return synthesis;
     }
-
 }

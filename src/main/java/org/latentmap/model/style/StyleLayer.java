@@ -35,9 +35,14 @@ public final class StyleLayer extends AbstractBlock {
         this.channels = channels;
         this.upsample = upsample;
         this.conv = addChildBlock("conv", Layers.conv3x3(channels));
-        this.style = addChildBlock("style", Linear.builder().setUnits(2L * channels).build());
-        this.noiseStrength = addParameter(Parameter.builder().setName("noiseStrength").setType(Parameter.Type.WEIGHT)
-                .optShape(new Shape(channels)).optInitializer(Initializer.ZEROS).build());
+        this.style =
+                addChildBlock("style", Linear.builder().setUnits(2L * channels).build());
+        this.noiseStrength = addParameter(Parameter.builder()
+                .setName("noiseStrength")
+                .setType(Parameter.Type.WEIGHT)
+                .optShape(new Shape(channels))
+                .optInitializer(Initializer.ZEROS)
+                .build());
     }
 
     /** Whether fresh noise is added (on by default); off makes the layer a deterministic function of its inputs. */
@@ -55,7 +60,8 @@ public final class StyleLayer extends AbstractBlock {
     }
 
     @Override
-    protected NDList forwardInternal(ParameterStore store, NDList inputs, boolean training, PairList<String, Object> params) {
+    protected NDList forwardInternal(
+            ParameterStore store, NDList inputs, boolean training, PairList<String, Object> params) {
         NDArray features = inputs.get(0);
         NDArray w = inputs.get(1);
         if (upsample) {
@@ -64,7 +70,8 @@ public final class StyleLayer extends AbstractBlock {
         features = conv.forward(store, new NDList(features), training).singletonOrThrow();
         Shape shape = features.getShape();
         if (noise) {
-            NDArray strength = store.getValue(noiseStrength, features.getDevice(), training).reshape(1, channels, 1, 1);
+            NDArray strength = store.getValue(noiseStrength, features.getDevice(), training)
+                    .reshape(1, channels, 1, 1);
             strength.attach(features.getManager()); // a view of the parameter, freed with this forward's arrays
             NDArray pixels = features.getManager().randomNormal(new Shape(shape.get(0), 1, shape.get(2), shape.get(3)));
             features = features.add(pixels.mul(strength));

@@ -12,7 +12,6 @@ import ai.djl.nn.convolutional.Conv2d;
 import ai.djl.training.ParameterStore;
 import ai.djl.training.initializer.Initializer;
 import ai.djl.util.PairList;
-
 import java.util.ArrayList;
 import java.util.List;
 
@@ -37,12 +36,21 @@ public final class StyleSynthesis extends AbstractBlock {
         this.side = side;
         this.imageChannels = imageChannels;
         this.channels = channels.clone();
-        this.constant = addParameter(Parameter.builder().setName("constant").setType(Parameter.Type.WEIGHT)
-                .optShape(new Shape(channels[0], side, side)).optInitializer(Initializer.ONES).build());
+        this.constant = addParameter(Parameter.builder()
+                .setName("constant")
+                .setType(Parameter.Type.WEIGHT)
+                .optShape(new Shape(channels[0], side, side))
+                .optInitializer(Initializer.ONES)
+                .build());
         for (int i = 0; i < channels.length; i++) {
             layers.add(addChildBlock("layer" + i, new StyleLayer(channels[i], i > 0)));
         }
-        this.toImage = addChildBlock("toImage", Conv2d.builder().setFilters(imageChannels).setKernelShape(new Shape(1, 1)).build());
+        this.toImage = addChildBlock(
+                "toImage",
+                Conv2d.builder()
+                        .setFilters(imageChannels)
+                        .setKernelShape(new Shape(1, 1))
+                        .build());
     }
 
     /** Switches the per-pixel noise of every layer on or off. */
@@ -60,17 +68,20 @@ public final class StyleSynthesis extends AbstractBlock {
     }
 
     @Override
-    protected NDList forwardInternal(ParameterStore store, NDList inputs, boolean training, PairList<String, Object> params) {
+    protected NDList forwardInternal(
+            ParameterStore store, NDList inputs, boolean training, PairList<String, Object> params) {
         NDArray w = inputs.singletonOrThrow();
         long n = w.getShape().get(0);
         // zeros + constant rather than the constant broadcast: results belong to the first operand's manager, so
         // every activation after this one is freed with w's, not kept with the model's parameters
-        NDArray features = w.getManager().zeros(new Shape(n, channels[0], side, side))
+        NDArray features = w.getManager()
+                .zeros(new Shape(n, channels[0], side, side))
                 .add(store.getValue(constant, w.getDevice(), training));
         for (StyleLayer layer : layers) {
             features = layer.forward(store, new NDList(features, w), training).singletonOrThrow();
         }
-        return new NDList(Activation.tanh(toImage.forward(store, new NDList(features), training).singletonOrThrow()));
+        return new NDList(Activation.tanh(
+                toImage.forward(store, new NDList(features), training).singletonOrThrow()));
     }
 
     @Override
