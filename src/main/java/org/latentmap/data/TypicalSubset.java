@@ -21,16 +21,33 @@ public final class TypicalSubset {
     private final double[] percentiles;
     private final int[] kept;
     private final double fraction;
+    private final Long randomSeed;
 
-    private TypicalSubset(double[] scores, double[] percentiles, int[] kept, double fraction) {
+    private TypicalSubset(double[] scores, double[] percentiles, int[] kept, double fraction, Long randomSeed) {
         this.scores = scores;
         this.percentiles = percentiles;
         this.kept = kept;
         this.fraction = fraction;
+        this.randomSeed = randomSeed;
     }
 
     /** Keeps the {@code fraction} of each class (rounded up) closest to the class's mean image. */
     public static TypicalSubset of(ImageSet data, double fraction) {
+        return build(data, fraction, null);
+    }
+
+    /**
+     * The control for the curated subset: the same number of images of each class, drawn at random with
+     * {@code seed} instead of by typicality, so that a model trained on it differs from one trained on the
+     * typical subset only in the curation (scores and percentiles are still the images' atypicality).
+     */
+    public static TypicalSubset randomControl(ImageSet data, double fraction, long seed) {
+        return build(data, fraction, seed);
+    }
+
+    private static TypicalSubset build(ImageSet data, double fraction, Long seed) {
+        java.util.Random random =
+                seed == null ? null : new java.util.Random(new java.util.SplittableRandom(seed).nextLong());
         if (!(fraction > 0 && fraction <= 1)) {
             throw new IllegalArgumentException(
                     "the typical subset keeps a fraction in (0, 1] of each class, got " + fraction);
@@ -76,13 +93,23 @@ public final class TypicalSubset {
             int keep = (int) Math.ceil(fraction * order.length - 1e-9);
             for (int rank = 0; rank < order.length; rank++) {
                 percentiles[order[rank]] = order.length == 1 ? 0 : 100.0 * rank / (order.length - 1);
-                if (rank < keep) {
+                if (random == null && rank < keep) {
                     kept.add(order[rank]);
                 }
             }
+            if (random != null) {
+                List<Integer> shuffled = new ArrayList<>(members);
+                java.util.Collections.shuffle(shuffled, random);
+                kept.addAll(shuffled.subList(0, keep));
+            }
         }
         int[] indices = kept.stream().mapToInt(Integer::intValue).sorted().toArray();
-        return new TypicalSubset(scores, percentiles, indices, fraction);
+        return new TypicalSubset(scores, percentiles, indices, fraction, seed);
+    }
+
+    /** Whether the images were kept at random (the control), not by typicality. */
+    public boolean isRandomControl() {
+        return randomSeed != null;
     }
 
     /** The kept images' indices into the data, ascending. */
@@ -137,6 +164,15 @@ public final class TypicalSubset {
 
     @Override
     public String toString() {
+        if (randomSeed != null) {
+            return String.format(
+                    Locale.ROOT,
+                    "random control: a random %.0f%% of each class (seed %d), %,d of %,d images",
+                    100 * fraction,
+                    randomSeed,
+                    kept.length,
+                    scores.length);
+        }
         return String.format(
                 Locale.ROOT,
                 "typical subset: the %.0f%% of each class closest to its mean image, %,d of %,d images",

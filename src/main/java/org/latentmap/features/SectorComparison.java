@@ -28,7 +28,7 @@ public final class SectorComparison {
         if (sampleCodes.length == 0) {
             throw new IllegalArgumentException("no sample codes to place in the data's sectors");
         }
-        return new SectorComparison(data, Sectors.of(sampleCodes, data.variables(), data.threshold()));
+        return new SectorComparison(data, Sectors.of(sampleCodes, data.variables(), data.threshold(), data.reading()));
     }
 
     public Sectors data() {

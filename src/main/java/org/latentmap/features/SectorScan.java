@@ -21,8 +21,8 @@ public final class SectorScan {
         this.points = points;
     }
 
-    /** Places the codes in the sectors of {@code variables} at each threshold (ascending order kept as given). */
-    public static SectorScan of(float[][] codes, int[] variables, double... thresholds) {
+    /** Places the codes in the sectors of {@code variables} at each threshold (order kept as given), under {@code reading}. */
+    public static SectorScan of(float[][] codes, int[] variables, SectorReading reading, double... thresholds) {
         if (codes.length == 0) {
             throw new IllegalArgumentException("a sector scan needs codes; none were given");
         }
@@ -31,7 +31,7 @@ public final class SectorScan {
         }
         List<Sectors> levels = new ArrayList<>();
         for (double th : thresholds) {
-            levels.add(Sectors.of(codes, variables, th));
+            levels.add(Sectors.of(codes, variables, th, reading));
         }
         return new SectorScan(levels, codes.length);
     }

@@ -8,10 +8,11 @@ import java.util.stream.IntStream;
 
 /**
  * The sectors of paper Sect. 5: given n chosen latent variables, a threshold th and a direction dir in
- * {-1, +1}^n, the sector (th, dir) holds the codes whose signs on those variables equal dir and whose
- * distance from the origin, in those n coordinates, exceeds th. Directions are numbered by bits: bit k is
- * 1 when variable k (in the given order) is positive, so sector numbers run from 0 to 2^n - 1. A code
- * within th of the origin, or with a zero coordinate, belongs to no sector.
+ * {-1, +1}^n, the sector (th, dir) holds the codes whose signs on those variables equal dir and that lie
+ * beyond th, in one of the two {@link SectorReading readings} the paper allows: their distance from the
+ * origin in those n coordinates exceeds th (the text), or every one of the n coordinates does (Fig. 7).
+ * Directions are numbered by bits: bit k is 1 when variable k (in the given order) is positive, so sector
+ * numbers run from 0 to 2^n - 1. A code not beyond th, or with a zero coordinate, belongs to no sector.
  */
 public final class Sectors {
     /** The most variables a sector partition takes (2^20 sectors). */
@@ -19,12 +20,14 @@ public final class Sectors {
 
     private final int[] variables;
     private final double threshold;
+    private final SectorReading reading;
     private final int[] sectorOf;
     private final List<List<Integer>> inhabitants;
 
-    private Sectors(int[] variables, double threshold, int[] sectorOf) {
+    private Sectors(int[] variables, double threshold, SectorReading reading, int[] sectorOf) {
         this.variables = variables;
         this.threshold = threshold;
+        this.reading = reading;
         this.sectorOf = sectorOf;
         this.inhabitants = new ArrayList<>();
         for (int s = 0; s < (1 << variables.length); s++) {
@@ -37,8 +40,8 @@ public final class Sectors {
         }
     }
 
-    /** Places every code (one row per data point) in its sector. */
-    public static Sectors of(float[][] codes, int[] variables, double threshold) {
+    /** Places every code (one row per data point) in its sector under {@code reading}. */
+    public static Sectors of(float[][] codes, int[] variables, double threshold, SectorReading reading) {
         if (variables.length < 1 || variables.length > MAX_VARIABLES) {
             throw new IllegalArgumentException(
                     "sectors need between 1 and " + MAX_VARIABLES + " variables, got " + variables.length);
@@ -48,14 +51,15 @@ public final class Sectors {
         }
         int[] sectorOf = new int[codes.length];
         for (int i = 0; i < codes.length; i++) {
-            sectorOf[i] = sector(codes[i], variables, threshold);
+            sectorOf[i] = sector(codes[i], variables, threshold, reading);
         }
-        return new Sectors(variables.clone(), threshold, sectorOf);
+        return new Sectors(variables.clone(), threshold, reading, sectorOf);
     }
 
-    /** The sector of one code, or -1 when it is within the threshold or on an axis. */
-    public static int sector(float[] code, int[] variables, double threshold) {
+    /** The sector of one code under {@code reading}, or -1 when it is not beyond the threshold or on an axis. */
+    public static int sector(float[] code, int[] variables, double threshold, SectorReading reading) {
         double squared = 0;
+        double smallest = Double.POSITIVE_INFINITY;
         int direction = 0;
         for (int k = 0; k < variables.length; k++) {
             float value = code[variables[k]];
@@ -66,8 +70,9 @@ public final class Sectors {
                 direction |= 1 << k;
             }
             squared += (double) value * value;
+            smallest = Math.min(smallest, Math.abs(value));
         }
-        return Math.sqrt(squared) > threshold ? direction : -1;
+        return reading.beyond(squared, smallest, threshold) ? direction : -1;
     }
 
     /** Number of sectors, 2^n. */
@@ -81,6 +86,11 @@ public final class Sectors {
 
     public double threshold() {
         return threshold;
+    }
+
+    /** Which reading of the paper placed the codes. */
+    public SectorReading reading() {
+        return reading;
     }
 
     /** Number of codes placed (inside the threshold or not). */

@@ -24,9 +24,25 @@ import org.latentmap.data.ImageSet;
  */
 public final class SupportSet {
     private final int[] indices;
+    private final SupportSetOrigin origin;
 
     private SupportSet(int[] indices) {
+        this(indices, null);
+    }
+
+    private SupportSet(int[] indices, SupportSetOrigin origin) {
         this.indices = indices;
+        this.origin = origin;
+    }
+
+    /** This set with where it came from (written by {@link #save} into the file's header). */
+    public SupportSet withOrigin(SupportSetOrigin newOrigin) {
+        return new SupportSet(indices, newOrigin);
+    }
+
+    /** Where the set came from, or null when nobody said (a set made here, or a file of the older format). */
+    public SupportSetOrigin origin() {
+        return origin;
     }
 
     /** Selects a support set of {@code size} points from the sectors, with {@code seed}. */
@@ -109,9 +125,17 @@ public final class SupportSet {
         return indices.length;
     }
 
-    /** Writes the indices one per line after comment lines ({@code #}) describing them. */
+    /**
+     * Writes the indices one per line after comment lines ({@code #}): the set's {@link #origin()} when it has
+     * one, then {@code description}.
+     */
     public void save(Path file, String description) throws IOException {
         StringBuilder text = new StringBuilder();
+        if (origin != null) {
+            for (String line : origin.lines()) {
+                text.append("# ").append(line).append('\n');
+            }
+        }
         for (String line : description.split("\n")) {
             text.append("# ").append(line).append('\n');
         }
@@ -129,7 +153,13 @@ public final class SupportSet {
                     "no support-set file at " + file.toAbsolutePath()
                             + ": give the path of a file written by SupportSet.save (data/support-sets/ holds the shipped ones)");
         }
-        int[] indices = Files.readAllLines(file, StandardCharsets.UTF_8).stream()
+        List<String> lines = Files.readAllLines(file, StandardCharsets.UTF_8);
+        List<String> header = lines.stream()
+                .map(String::strip)
+                .filter(l -> l.startsWith("#"))
+                .map(l -> l.substring(1).strip())
+                .toList();
+        int[] indices = lines.stream()
                 .map(String::strip)
                 .filter(l -> !l.isEmpty() && !l.startsWith("#"))
                 .mapToInt(line -> {
@@ -140,6 +170,20 @@ public final class SupportSet {
                     }
                 })
                 .toArray();
-        return new SupportSet(indices);
+        if (indices.length == 0) {
+            throw new IllegalArgumentException(file + " holds no index: a support-set file lists data-set indices,"
+                    + " one per line (select one with SupportSetRecipe and save it)");
+        }
+        int negative = Arrays.stream(indices).filter(i -> i < 0).findFirst().orElse(0);
+        if (negative < 0) {
+            throw new IllegalArgumentException(
+                    file + " holds the index " + negative + ": data-set indices start at 0; the file is damaged");
+        }
+        long distinct = Arrays.stream(indices).distinct().count();
+        if (distinct < indices.length) {
+            throw new IllegalArgumentException(file + " repeats " + (indices.length - distinct)
+                    + " of its indices: a support set holds each image once; the file is damaged");
+        }
+        return new SupportSet(indices, SupportSetOrigin.parse(header, file.toString()));
     }
 }

@@ -10,8 +10,8 @@ import org.latentmap.zoo.TrainedModel;
 
 /**
  * The support sets the project ships under {@code data/support-sets/}, and the one the relocation notebooks
- * use: the shipped set when the data are Fashion-MNIST's full training split, else (the smoke profile's
- * smaller data) one selected from the data by {@link SupportSetRecipe#paper()}.
+ * use: the shipped set when it was selected on these data by this very model (its header's checkpoint hash),
+ * else one selected now from the data by {@link SupportSetRecipe#paper()}, with a line saying why.
  */
 public final class SupportSets {
     /** The shipped set of notebook 03: 150 images of Fashion-MNIST's 60,000 training images. */
@@ -45,13 +45,71 @@ public final class SupportSets {
 
     /**
      * The support set for relocations over {@code train}: the shipped Fashion-MNIST set when {@code train} is
-     * the whole training split, else the paper's recipe on {@code model}'s codes of {@code train} (variables
-     * ordered on its first 64 images).
+     * the whole training split and it was selected by this very model, else the paper's recipe on
+     * {@code model}'s codes of {@code train} ({@link SupportSetRecipe#select(TrainedModel, ImageSet)}), with a
+     * line saying why the shipped set was not used.
      */
     public static SupportSet standard(ImageSet train, TrainedModel model) {
         if (train.size() == FASHION_MNIST_TRAIN) {
-            return shipped(FASHION_MNIST);
+            SupportSet shipped = shipped(FASHION_MNIST);
+            String stale = staleness(shipped, train, model);
+            if (stale == null) {
+                return shipped;
+            }
+            System.out.println("The shipped support set " + FASHION_MNIST + " " + stale + ": selecting one from "
+                    + model.name() + "'s codes instead (" + SupportSetRecipe.paper() + ").");
         }
-        return SupportSetRecipe.paper().select(model, train, train.head(64)).support();
+        return SupportSetRecipe.paper().select(model, train).support();
+    }
+
+    /**
+     * Refuses {@code set} for data its indices do not point into (another data set, or another number of
+     * images), and says so when another model selected it (its sectors were another space's: using it is
+     * meaningful, but it is not this model's support set). A set without an origin passes with a line saying
+     * nothing can be checked.
+     */
+    public static void check(SupportSet set, ImageSet train, String dataset, TrainedModel model) {
+        SupportSetOrigin origin = set.origin();
+        if (origin == null) {
+            System.out.println("This support set does not say where it came from: nothing checked.");
+            return;
+        }
+        if (!origin.dataset().equals(dataset) || origin.images() != train.size()) {
+            throw new IllegalArgumentException(String.format(
+                    java.util.Locale.ROOT,
+                    "this support set was selected on %s (%,d images), not on %s (%,d images): its indices point"
+                            + " into other images; select one for these data (SupportSetRecipe.paper().select)",
+                    origin.dataset(),
+                    origin.images(),
+                    dataset,
+                    train.size()));
+        }
+        String checkpoint = CodeStore.checkpointHash(model);
+        if (checkpoint == null || !checkpoint.equals(origin.checkpoint())) {
+            System.out.println("Note: this support set was selected by " + origin.model() + " (checkpoint "
+                    + abbreviate(origin.checkpoint()) + "), not by " + model.name() + " (checkpoint "
+                    + abbreviate(checkpoint) + "): its sectors are that model's.");
+        }
+    }
+
+    /** Why the shipped set is not this model's on these data, or null when it is. */
+    private static String staleness(SupportSet shipped, ImageSet train, TrainedModel model) {
+        SupportSetOrigin origin = shipped.origin();
+        if (origin == null) {
+            return "does not say which model selected it";
+        }
+        if (!origin.dataset().equals(model.dataset()) || origin.images() != train.size()) {
+            return "was selected on " + origin.dataset() + " (" + origin.images() + " images)";
+        }
+        String checkpoint = CodeStore.checkpointHash(model);
+        if (checkpoint == null || !checkpoint.equals(origin.checkpoint())) {
+            return "was selected by another " + origin.model() + " (checkpoint " + abbreviate(origin.checkpoint())
+                    + ", this zoo's " + abbreviate(checkpoint) + ")";
+        }
+        return null;
+    }
+
+    private static String abbreviate(String hash) {
+        return hash == null ? "none" : hash.length() > 12 ? hash.substring(0, 12) : hash;
     }
 }

@@ -53,11 +53,17 @@ public abstract class SupportStrategy {
      * rule of {@link SupportSet}.
      */
     public static SupportStrategy sectors(float[][] codes, int[] rankedVariables) {
+        return sectors(codes, rankedVariables, SectorReading.DISTANCE_FROM_ORIGIN);
+    }
+
+    /** The paper's sectors under {@code reading} (see {@link #sectors(float[][], int[])}). */
+    public static SupportStrategy sectors(float[][] codes, int[] rankedVariables, SectorReading reading) {
         if (rankedVariables.length < 1) {
             throw new IllegalArgumentException("the sectors strategy needs at least one ranked variable");
         }
         Map<Integer, Sectors> byVariables = new HashMap<>();
-        return new SupportStrategy("sectors") {
+        String name = reading == SectorReading.DISTANCE_FROM_ORIGIN ? "sectors" : "sectors (every coordinate)";
+        return new SupportStrategy(name) {
             @Override
             int dataSize() {
                 return codes.length;
@@ -68,8 +74,8 @@ public abstract class SupportStrategy {
                 int n = Math.max(
                         1, Math.min(Math.min(7, rankedVariables.length), 31 - Integer.numberOfLeadingZeros(size)));
                 Sectors sectors = byVariables.computeIfAbsent(n, k -> {
-                    SectorScan scan =
-                            SectorScan.of(codes, Arrays.copyOf(rankedVariables, k), SupportSetRecipe.THRESHOLDS);
+                    SectorScan scan = SectorScan.of(
+                            codes, Arrays.copyOf(rankedVariables, k), reading, SupportSetRecipe.thresholds(reading));
                     return scan.at(Math.max(0, scan.widestHolding(0.5)));
                 });
                 return SupportSet.select(sectors, size, seed);

@@ -63,6 +63,26 @@ public final class CodeProducts {
         return product;
     }
 
+    /** A B for an n x p matrix A (one row per code) and a p x q matrix B: n x q, by the engine when large. */
+    public static DMatrixRMaj times(DMatrixRMaj a, DMatrixRMaj b) {
+        if (a.numCols != b.numRows) {
+            throw new IllegalArgumentException(
+                    a.numRows + " x " + a.numCols + " times " + b.numRows + " x " + b.numCols + ": sizes differ");
+        }
+        DMatrixRMaj product = new DMatrixRMaj(a.numRows, b.numCols);
+        if ((long) a.numRows * a.numCols * b.numCols < ENGINE_FROM) {
+            org.ejml.dense.row.CommonOps_DDRM.mult(a, b, product);
+            return product;
+        }
+        GradMode.offForThisThread();
+        try (NDManager manager = NDManager.newBaseManager()) {
+            NDArray x = manager.create(a.data, new Shape(a.numRows, a.numCols));
+            NDArray y = manager.create(b.data, new Shape(b.numRows, b.numCols));
+            System.arraycopy(x.matMul(y).toDoubleArray(), 0, product.data, 0, product.data.length);
+        }
+        return product;
+    }
+
     /** W as rows of a double[][] (source variables x target variables), as {@link LinearMap} holds it. */
     public static double[][] rows(DMatrixRMaj m) {
         double[][] rows = new double[m.numRows][m.numCols];

@@ -2,6 +2,7 @@ package org.latentmap.relocation;
 
 import java.util.Arrays;
 import java.util.Locale;
+import java.util.function.BiFunction;
 import org.ejml.data.DMatrixRMaj;
 import org.ejml.dense.row.CommonOps_DDRM;
 import org.ejml.dense.row.decomposition.chol.CholeskyDecompositionInner_DDRM;
@@ -43,28 +44,41 @@ public abstract class MapFit implements CodeMapFit {
     }
 
     /**
-     * Ridge regression without bias, its penalty chosen by {@link RidgeValidation} ({@value RidgeValidation#FOLDS}-fold
-     * validation on the fit points): the fit for a support set about as large as the source space, where plain
+     * Ridge regression without bias, its penalty chosen by {@link RidgeValidation#leaveOneOut leave-one-out
+     * validation} on the fit points: the fit for a support set about as large as the source space, where plain
      * least squares passes through every point. On plentiful points it chooses a small penalty and agrees
      * with least squares. The fitted map's name gives the penalty chosen.
      */
     public static MapFit validatedRidge() {
+        return validated("ridge, validated", RidgeValidation.LEAVE_ONE_OUT_RECIPE, RidgeValidation::leaveOneOut);
+    }
+
+    /**
+     * Ridge regression without bias, its penalty chosen by {@value RidgeValidation#FOLDS}-fold validation on the
+     * fit points ({@link RidgeValidation#of}): the project's choice before leave-one-out, kept for comparison.
+     * On a support set each fold fits on four fifths of the points, which pushes the penalty up.
+     */
+    public static MapFit kFoldRidge() {
+        return validated("ridge, " + RidgeValidation.FOLDS + "-fold", RidgeValidation.RECIPE, RidgeValidation::of);
+    }
+
+    private static MapFit validated(
+            String name, String validationRecipe, BiFunction<float[][], float[][], RidgeValidation> validate) {
         return new MapFit(
-                "ridge, validated",
-                "validated ridge v1: " + RidgeValidation.RECIPE + ", then " + ClosedForm.recipe(false, Double.NaN)) {
+                name, "validated ridge v1: " + validationRecipe + ", then " + ClosedForm.recipe(false, Double.NaN)) {
             @Override
             LinearMap fitChecked(float[][] source, float[][] target) {
-                RidgeValidation validation = RidgeValidation.of(source, target);
+                RidgeValidation validation = validate.apply(source, target);
                 LinearMap map = ridge(validation.bestLambda()).fitChecked(source, target);
                 return new LinearMap(
                         map.weights(),
                         null,
                         String.format(
                                 Locale.ROOT,
-                                "ridge %.3g (%.2g x scale, %d-fold validated)",
+                                "ridge %.3g (%.2g x scale, %s validated)",
                                 validation.bestLambda(),
                                 validation.bestFactor(),
-                                RidgeValidation.FOLDS));
+                                validation.scheme()));
             }
         };
     }
@@ -83,6 +97,24 @@ public abstract class MapFit implements CodeMapFit {
      */
     public static MapFit denseLayer() {
         return new DenseLayerFit(2000, 5e-4, 1e-4, 1);
+    }
+
+    /**
+     * The authors' fit as their repository writes it ({@code comparison.py}, {@code transform_with_support}): a
+     * dense layer without bias, Glorot-uniform start, Adam at 5e-4 for 2,000 full-batch steps, loss = mean
+     * squared error + 1e-4 x sum of squared weights (kernel regulariser) + 1e-4 x mean over the points of the
+     * sum of squared outputs (activity regulariser). {@link #denseLayer()} leaves the activity term out.
+     */
+    public static MapFit authors() {
+        return DenseLayerFit.authors(1e-4);
+    }
+
+    /**
+     * The authors' fit with their penalty for pairs that involve a GAN: their code's remark "when one of the two
+     * models is a GAN augment regularization to 0.0015", applied to both regularisers.
+     */
+    public static MapFit authorsForGan() {
+        return DenseLayerFit.authors(0.0015);
     }
 
     /** The dense-layer fit with other settings (steps, learning rate, L2 weight, seed of the start). */

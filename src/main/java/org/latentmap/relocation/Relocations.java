@@ -61,8 +61,16 @@ public final class Relocations {
         return measure(source, target, map, fit.name(), points.label());
     }
 
-    /** How a ridge map from {@code source}'s space to {@code target}'s, fitted on {@code points}, validates ({@link MapFit#validatedRidge()}). */
+    /**
+     * How a ridge map from {@code source}'s space to {@code target}'s, fitted on {@code points}, validates by
+     * leaving one out, as {@link MapFit#validatedRidge()} chooses its penalty.
+     */
     public RidgeValidation ridgeValidation(TrainedModel source, TrainedModel target, FitPoints points) {
+        return RidgeValidation.leaveOneOut(fitCodes(source, points), fitCodes(target, points));
+    }
+
+    /** The same by {@value RidgeValidation#FOLDS}-fold validation, as {@link MapFit#kFoldRidge()} chooses. */
+    public RidgeValidation kFoldRidgeValidation(TrainedModel source, TrainedModel target, FitPoints points) {
         return RidgeValidation.of(fitCodes(source, points), fitCodes(target, points));
     }
 

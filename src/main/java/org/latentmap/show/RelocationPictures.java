@@ -125,7 +125,7 @@ public final class RelocationPictures {
         chart.getStyler().setXAxisLogarithmic(true);
         chart.getStyler().setYAxisLogarithmic(true);
         chart.getStyler().setMarkerSize(6);
-        chart.addSeries(RidgeValidation.FOLDS + "-fold validation", validation.factors(), validation.errors());
+        chart.addSeries(validation.scheme() + " validation", validation.factors(), validation.errors());
         var chosen = chart.addSeries(
                 String.format(Locale.ROOT, "chosen: %.2g", validation.bestFactor()),
                 new double[] {validation.bestFactor()},

@@ -24,6 +24,30 @@ class TypicalSubsetTest {
     }
 
     @Test
+    void theRandomControlKeepsAsManyOfEachClassAtRandom() {
+        ImageSet data = data(true);
+        TypicalSubset typical = TypicalSubset.of(data, 0.5);
+        int sameAsTypical = 0;
+        java.util.Set<String> draws = new java.util.HashSet<>();
+        for (long seed = 1; seed <= 20; seed++) {
+            TypicalSubset control = TypicalSubset.randomControl(data, 0.5, seed);
+            assertTrue(control.isRandomControl());
+            assertEquals(typical.size(), control.size());
+            int[] kept = control.indices();
+            assertEquals(2, java.util.Arrays.stream(kept).filter(i -> i < 4).count(), "two of class 0's four");
+            assertEquals(1, java.util.Arrays.stream(kept).filter(i -> i >= 4).count(), "one of class 1's two");
+            assertArrayEquals(kept, TypicalSubset.randomControl(data, 0.5, seed).indices(), "seeded");
+            draws.add(java.util.Arrays.toString(kept));
+            sameAsTypical += java.util.Arrays.equals(kept, typical.indices()) ? 1 : 0;
+        }
+        assertTrue(draws.size() > 3, "seeds draw different halves: " + draws);
+        assertTrue(sameAsTypical < 20);
+        assertTrue(TypicalSubset.randomControl(data, 0.5, 7)
+                .toString()
+                .startsWith("random control: a random 50% of each class (seed 7)"));
+    }
+
+    @Test
     void eachClassKeepsItsImagesClosestToItsMean() {
         TypicalSubset subset = TypicalSubset.of(data(true), 0.5);
         // class 0: mean 0.5, scores 0.25, 0.25, 0.0625, 0.0625; class 1: mean (0.1, 0.2), scores 0.005 and 0.005

@@ -31,7 +31,7 @@ class FeatureTablesTest {
 
     @Test
     void theScanCountsInhabitedSectorsAndFindsTheWidestThresholdHoldingAShare() {
-        SectorScan scan = SectorScan.of(CODES, new int[] {0, 1}, 0, 1, 2);
+        SectorScan scan = SectorScan.of(CODES, new int[] {0, 1}, SectorReading.DISTANCE_FROM_ORIGIN, 0, 1, 2);
         var table = scan.table();
         assertEquals(3, table.rowCount());
         assertArrayEquals(
@@ -50,7 +50,9 @@ class FeatureTablesTest {
         assertArrayEquals(new int[] {3, 0, 1, 2}, scan.at(0).byOccupancy());
         assertArrayEquals(new int[] {1, 3}, scan.at(2).byOccupancy(), "only the inhabited sectors, ties by number");
         assertThrows(IllegalArgumentException.class, () -> scan.at(0.5));
-        assertThrows(IllegalArgumentException.class, () -> SectorScan.of(new float[0][], new int[] {0}, 1));
+        assertThrows(
+                IllegalArgumentException.class,
+                () -> SectorScan.of(new float[0][], new int[] {0}, SectorReading.DISTANCE_FROM_ORIGIN, 1));
     }
 
     @Test
@@ -100,10 +102,13 @@ class FeatureTablesTest {
         }
         ImageSet images = new ImageSet(pixels, 20, 1, 1, 2, null, null);
         var model = new TrainedModel(ModelFamily.VAE, 1, Profile.SMOKE, "test", IDENTITY, null, null, 0);
-        var selection = new SupportSetRecipe(1, 2, 5).select(model, images, images);
+        var selection = new SupportSetRecipe(1, 2, 5, SectorReading.DISTANCE_FROM_ORIGIN).select(model, images, images);
         assertArrayEquals(new int[] {0}, selection.sectors().variables());
         Sectors sectors = Sectors.of(
-                Codes.of(IDENTITY, images), new int[] {0}, selection.scan().widestHolding(0.5));
+                Codes.of(IDENTITY, images),
+                new int[] {0},
+                selection.scan().widestHolding(0.5),
+                SectorReading.DISTANCE_FROM_ORIGIN);
         assertEquals(sectors.threshold(), selection.sectors().threshold());
         assertArrayEquals(
                 SupportSet.select(sectors, 2, 5).indices(), selection.support().indices());

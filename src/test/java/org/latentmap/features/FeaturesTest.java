@@ -67,7 +67,7 @@ class FeaturesTest {
 
     @Test
     void codesFallInTheSectorOfTheirSignsWhenFarEnoughFromTheOrigin() {
-        Sectors sectors = Sectors.of(CODES, new int[] {2, 0}, 1.0);
+        Sectors sectors = Sectors.of(CODES, new int[] {2, 0}, 1.0, SectorReading.DISTANCE_FROM_ORIGIN);
         assertEquals(4, sectors.count());
         assertArrayEquals(new int[] {3, 1, -1, -1, 3}, new int[] {
             sectors.sectorOf(0), sectors.sectorOf(1), sectors.sectorOf(2), sectors.sectorOf(3), sectors.sectorOf(4)
@@ -80,7 +80,7 @@ class FeaturesTest {
 
     @Test
     void theSupportSetTakesOnePerSectorThenFillsFromTheFullestAndIsSeeded() {
-        Sectors sectors = Sectors.of(CODES, new int[] {2, 0}, 1.0);
+        Sectors sectors = Sectors.of(CODES, new int[] {2, 0}, 1.0, SectorReading.DISTANCE_FROM_ORIGIN);
         SupportSet set = SupportSet.select(sectors, 4, 7);
         assertEquals(1, set.indices()[0], "one per non-empty sector in sector order: sector 1's only inhabitant first");
         assertTrue(set.indices()[1] == 0 || set.indices()[1] == 4, "then one of sector 3");
@@ -97,14 +97,37 @@ class FeaturesTest {
     }
 
     @Test
+    void aPointNearZeroOnAllButOneVariableIsInASectorOnlyUnderTheTextsReading() {
+        // seven variables, th 1: the distance from the origin is 3 (beyond th), but six coordinates are 0.01
+        float[] code = {3, 0.01f, -0.01f, 0.01f, 0.01f, -0.01f, 0.01f};
+        int[] variables = {0, 1, 2, 3, 4, 5, 6};
+        // signs + + - + + - +: bits 0, 1, 3, 4 and 6 set
+        int expected = 1 | 2 | 8 | 16 | 64;
+        assertEquals(expected, Sectors.sector(code, variables, 1, SectorReading.DISTANCE_FROM_ORIGIN));
+        assertEquals(-1, Sectors.sector(code, variables, 1, SectorReading.EVERY_COORDINATE));
+        // every coordinate beyond th: in the same sector under both readings
+        float[] far = {3, 1.5f, -1.5f, 1.5f, 1.5f, -1.5f, 1.5f};
+        assertEquals(expected, Sectors.sector(far, variables, 1, SectorReading.EVERY_COORDINATE));
+        assertEquals(expected, Sectors.sector(far, variables, 1, SectorReading.DISTANCE_FROM_ORIGIN));
+        // under Fig. 7's reading two sectors' points differ by more than 2 th on the coordinate whose sign differs
+        Sectors sectors = Sectors.of(new float[][] {code, far}, variables, 1, SectorReading.EVERY_COORDINATE);
+        assertEquals(SectorReading.EVERY_COORDINATE, sectors.reading());
+        assertEquals(1, sectors.nonEmpty());
+    }
+
+    @Test
     void tooManyVariablesForTheSizeOrNoInhabitantsAreRefused() {
-        Sectors eight = Sectors.of(new float[][] {{1, 1, 1, 1, 1, 1, 1, 1}}, new int[] {0, 1, 2, 3, 4, 5, 6, 7}, 0);
+        Sectors eight = Sectors.of(
+                new float[][] {{1, 1, 1, 1, 1, 1, 1, 1}},
+                new int[] {0, 1, 2, 3, 4, 5, 6, 7},
+                0,
+                SectorReading.DISTANCE_FROM_ORIGIN);
         var error = assertThrows(IllegalArgumentException.class, () -> SupportSet.select(eight, 128, 1));
         assertEquals(
                 "8 variables make 256 sectors, more than a support set of 128 can sample:"
                         + " use at most 7 variables (log2 of the size)",
                 error.getMessage());
-        Sectors far = Sectors.of(CODES, new int[] {2, 0}, 100);
+        Sectors far = Sectors.of(CODES, new int[] {2, 0}, 100, SectorReading.DISTANCE_FROM_ORIGIN);
         var empty = assertThrows(IllegalArgumentException.class, () -> SupportSet.select(far, 4, 1));
         assertTrue(empty.getMessage().contains("no data point lies in any sector"), empty.getMessage());
     }

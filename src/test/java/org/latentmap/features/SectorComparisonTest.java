@@ -19,7 +19,7 @@ class SectorComparisonTest {
     @Test
     void samplesArePlacedInTheDatasSectorsAndCompared() {
         // one variable (0), threshold 1: data 2, 3 in "+", -2 in "-", 0.5 inside; samples only 1.5 in "+"
-        Sectors data = Sectors.of(codes(2, 3, -2, 0.5f), new int[] {0}, 1);
+        Sectors data = Sectors.of(codes(2, 3, -2, 0.5f), new int[] {0}, 1, SectorReading.DISTANCE_FROM_ORIGIN);
         SectorComparison comparison = SectorComparison.of(data, codes(0.2f, -0.3f, 1.5f, 0.1f));
         assertEquals(0.75, comparison.dataShareInSectors(), 1e-12);
         assertEquals(0.25, comparison.sampleShareInSectors(), 1e-12);

@@ -101,6 +101,32 @@ class MapFitTest {
     }
 
     @Test
+    void theAuthorsFitWithItsActivityTermConvergesToItsClosedForm() {
+        float[][][] xy = pairs(50, false);
+        // penalties large enough to move the map well away from least squares
+        DenseLayerFit withActivity = new DenseLayerFit("test", null, 6000, 0.01, 0.01, 0.2, 1);
+        DenseLayerFit withoutActivity = new DenseLayerFit("test", null, 6000, 0.01, 0.01, 0, 1);
+        double[][] closed = withActivity.closedForm(xy[0], xy[1]).weights();
+        double[][] fitted = withActivity.fit(xy[0], xy[1]).weights();
+        double[][] closedWithout = withoutActivity.closedForm(xy[0], xy[1]).weights();
+        for (int k = 0; k < 3; k++) {
+            assertArrayEquals(closed[k], fitted[k], 2e-3, "Adam's steps reach W = ((1 + q a) G + n q l2 I)^-1 C");
+        }
+        assertTrue(
+                Math.abs(closed[1][1] - closedWithout[1][1]) > 0.1,
+                "the activity term shrinks the map: " + closed[1][1] + " against " + closedWithout[1][1]);
+        assertEquals(
+                "authors' dense layer (L2 and activity 1.0e-04)",
+                MapFit.authors().name());
+        assertEquals(
+                "authors' dense layer (L2 and activity 1.5e-03)",
+                MapFit.authorsForGan().name());
+        assertTrue(
+                MapFit.authors().recipe().startsWith("authors' dense layer v1"),
+                MapFit.authors().recipe());
+    }
+
+    @Test
     void theAuthorsDenseLayerConvergesToTheLeastSquaresMap() {
         float[][][] xy = pairs(50, false);
         LinearMap dense = MapFit.denseLayer(3000, 0.01, 0, 1).fit(xy[0], xy[1]);
@@ -177,7 +203,7 @@ class MapFitTest {
     void validationNeedsAPairPerFold() {
         float[][][] xy = pairs(4, false);
         var error = assertThrows(
-                IllegalArgumentException.class, () -> MapFit.validatedRidge().fit(xy[0], xy[1]));
+                IllegalArgumentException.class, () -> MapFit.kFoldRidge().fit(xy[0], xy[1]));
         assertEquals(
                 "4 source and 4 target codes: choosing a ridge penalty by 5-fold validation needs at least 5 pairs"
                         + " of codes of the same images",

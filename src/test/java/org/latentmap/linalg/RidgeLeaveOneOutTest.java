@@ -1,0 +1,73 @@
+package org.latentmap.linalg;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import org.junit.jupiter.api.Test;
+
+class RidgeLeaveOneOutTest {
+    private static final float[][] SOURCE = {{1, 0}, {0, 2}, {1, 1}, {-1, 0.5f}, {2, -1}};
+    private static final float[][] TARGET = {{1, 0.5f}, {1.5f, -1}, {2, 0}, {-0.5f, 1}, {1, 2}};
+
+    /** Ridge without bias on the rows other than {@code out}, by the 2 x 2 normal equations written out. */
+    private static double[][] ridgeWithout(int out, double lambda) {
+        double a = lambda;
+        double b = 0;
+        double d = lambda;
+        double[][] c = new double[2][2];
+        for (int i = 0; i < SOURCE.length; i++) {
+            if (i == out) {
+                continue;
+            }
+            double x0 = SOURCE[i][0];
+            double x1 = SOURCE[i][1];
+            a += x0 * x0;
+            b += x0 * x1;
+            d += x1 * x1;
+            for (int j = 0; j < 2; j++) {
+                c[0][j] += x0 * TARGET[i][j];
+                c[1][j] += x1 * TARGET[i][j];
+            }
+        }
+        double det = a * d - b * b;
+        double[][] w = new double[2][2];
+        for (int j = 0; j < 2; j++) {
+            w[0][j] = (d * c[0][j] - b * c[1][j]) / det;
+            w[1][j] = (a * c[1][j] - b * c[0][j]) / det;
+        }
+        return w;
+    }
+
+    @Test
+    void leaveOneOutEqualsRefittingWithoutEachPointOnFivePoints() {
+        RidgeValidation validation = RidgeValidation.leaveOneOut(SOURCE, TARGET);
+        assertEquals("leave-one-out", validation.scheme());
+        double[] lambdas = validation.lambdas();
+        double[] errors = validation.errors();
+        for (int g = 0; g < lambdas.length; g++) {
+            double sum = 0;
+            for (int out = 0; out < SOURCE.length; out++) {
+                double[][] w = ridgeWithout(out, lambdas[g]);
+                for (int j = 0; j < 2; j++) {
+                    double predicted = SOURCE[out][0] * w[0][j] + SOURCE[out][1] * w[1][j];
+                    sum += Math.pow(TARGET[out][j] - predicted, 2);
+                }
+            }
+            double byHand = sum / (SOURCE.length * 2);
+            assertEquals(byHand, errors[g], 1e-9 * byHand, "penalty " + lambdas[g]);
+        }
+        assertTrue(validation.toString().contains("by leave-one-out validation"), validation.toString());
+    }
+
+    @Test
+    void oneExactPairIsTooFewToLeaveOneOut() {
+        var error = assertThrows(
+                IllegalArgumentException.class,
+                () -> RidgeValidation.leaveOneOut(new float[][] {{1, 2}}, new float[][] {{3}}));
+        assertEquals(
+                "1 source and 1 target codes: choosing a ridge penalty by leaving one out needs at least 2 pairs"
+                        + " of codes of the same images",
+                error.getMessage());
+    }
+}
