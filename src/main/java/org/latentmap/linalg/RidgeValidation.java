@@ -29,6 +29,8 @@ public final class RidgeValidation {
     private static final double[] FACTORS = grid(-6, 1);
 
     private static final long SEED = 1;
+    /** Rows of codes leave-one-out handles at a time. */
+    private static final int CHUNK = 8192;
     /** The 5-fold validation's settings, part of a validated fit's {@link CodeMapFit#recipe()}. */
     public static final String RECIPE =
             "ridge validation v1, " + FOLDS + " folds (seed " + SEED + "), factors 1e-6..10 by half decades";
@@ -134,40 +136,49 @@ public final class RidgeValidation {
         }
         double[] d = new double[p];
         DMatrixRMaj v = eigenvectors(gram, d);
-        DMatrixRMaj u = CodeProducts.times(x, v);
         DMatrixRMaj z = CommonOps_DDRM.multTransA(v, cross, null);
         double[] lambdas = new double[FACTORS.length];
-        double[] errors = new double[FACTORS.length];
-        DMatrixRMaj scaled = new DMatrixRMaj(n, p);
+        double[][] s = new double[FACTORS.length][p];
         for (int g = 0; g < FACTORS.length; g++) {
             lambdas[g] = FACTORS[g] * scale;
-            double[] s = new double[p];
             for (int k = 0; k < p; k++) {
-                s[k] = 1 / (d[k] + lambdas[g]);
+                s[g][k] = 1 / (d[k] + lambdas[g]);
             }
-            double[] leverage = new double[n];
-            for (int i = 0; i < n; i++) {
-                int row = i * p;
-                double h = 0;
-                for (int k = 0; k < p; k++) {
-                    double uik = u.data[row + k];
-                    scaled.data[row + k] = uik * s[k];
-                    h += uik * uik * s[k];
+        }
+        // rows in chunks, so that n x p matrices of all the codes are never held beside each other
+        double[] sums = new double[FACTORS.length];
+        for (int from = 0; from < n; from += CHUNK) {
+            int rows = Math.min(CHUNK, n - from);
+            DMatrixRMaj xs = CommonOps_DDRM.extract(x, from, from + rows, 0, p);
+            DMatrixRMaj u = CodeProducts.times(xs, v);
+            DMatrixRMaj scaled = new DMatrixRMaj(rows, p);
+            for (int g = 0; g < FACTORS.length; g++) {
+                double[] leverage = new double[rows];
+                for (int i = 0; i < rows; i++) {
+                    int row = i * p;
+                    double h = 0;
+                    for (int k = 0; k < p; k++) {
+                        double uik = u.data[row + k];
+                        scaled.data[row + k] = uik * s[g][k];
+                        h += uik * uik * s[g][k];
+                    }
+                    leverage[i] = h;
                 }
-                leverage[i] = h;
-            }
-            DMatrixRMaj fitted = CodeProducts.times(scaled, z);
-            double sum = 0;
-            for (int i = 0; i < n; i++) {
-                double squares = 0;
-                for (int j = 0; j < q; j++) {
-                    double r = y.data[i * q + j] - fitted.data[i * q + j];
-                    squares += r * r;
+                DMatrixRMaj fitted = CodeProducts.times(scaled, z);
+                for (int i = 0; i < rows; i++) {
+                    double squares = 0;
+                    for (int j = 0; j < q; j++) {
+                        double r = y.data[(from + i) * q + j] - fitted.data[i * q + j];
+                        squares += r * r;
+                    }
+                    double keep = 1 - leverage[i];
+                    sums[g] += keep > 1e-12 ? squares / (keep * keep) : Double.POSITIVE_INFINITY;
                 }
-                double keep = 1 - leverage[i];
-                sum += keep > 1e-12 ? squares / (keep * keep) : Double.POSITIVE_INFINITY;
             }
-            errors[g] = sum / ((double) n * q);
+        }
+        double[] errors = new double[FACTORS.length];
+        for (int g = 0; g < FACTORS.length; g++) {
+            errors[g] = sums[g] / ((double) n * q);
         }
         return new RidgeValidation("leave-one-out", lambdas, errors);
     }
