@@ -73,13 +73,27 @@ public final class IdxFile {
             if (dims[i] < 0) {
                 throw new DataException(file + " has a negative dimension in its header: the file is damaged");
             }
-            count *= dims[i];
+            try {
+                count = Math.multiplyExact(count, dims[i]);
+            } catch (ArithmeticException e) {
+                throw new DataException(file + " declares dimensions " + Arrays.toString(Arrays.copyOf(dims, i + 1))
+                        + " whose product passes what a long holds: the header is damaged");
+            }
         }
         if (count > Integer.MAX_VALUE - 8) {
             throw new DataException(file + " declares " + count + " values, more than one array can hold");
         }
         byte[] values = new byte[(int) count];
-        int read = in.readNBytes(values, 0, values.length);
+        int read = 0;
+        try {
+            read = in.readNBytes(values, 0, values.length);
+        } catch (EOFException e) {
+            // a gzipped file cut in its data: the inflater stops before the announced values
+            throw truncated(
+                    file,
+                    "its header " + Arrays.toString(dims) + " announces " + count
+                            + " values but its compressed data end before them");
+        }
         if (read < values.length) {
             throw truncated(
                     file,

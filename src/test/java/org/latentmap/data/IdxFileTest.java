@@ -54,6 +54,36 @@ class IdxFileTest {
     }
 
     @Test
+    void aGzippedFileCutInItsDataIsNotReportedAsACutHeader() throws IOException {
+        int[] values = new int[4000];
+        for (int i = 0; i < values.length; i++) {
+            values[i] = (i * 37) % 256;
+        }
+        Path whole = IdxFiles.write(dir.resolve("whole.gz"), new int[] {1000, 2, 2}, values, true);
+        byte[] bytes = Files.readAllBytes(whole);
+        Path cut = Files.write(dir.resolve("cut.gz"), Arrays.copyOf(bytes, bytes.length / 2));
+        DataException e = assertThrows(DataException.class, () -> IdxFile.read(cut));
+        assertTrue(
+                e.getMessage().contains("announces 4000 values but its compressed data end before them"),
+                e.getMessage());
+    }
+
+    @Test
+    void dimensionsWhoseProductPassesALongAreRefused() throws IOException {
+        // 0x00000804: unsigned bytes, four dimensions of 2^31 - 1 each
+        java.io.ByteArrayOutputStream bytes = new java.io.ByteArrayOutputStream();
+        java.io.DataOutputStream out = new java.io.DataOutputStream(bytes);
+        out.writeInt(0x00000804);
+        for (int i = 0; i < 4; i++) {
+            out.writeInt(Integer.MAX_VALUE);
+        }
+        out.write(new byte[16]);
+        Path file = Files.write(dir.resolve("huge"), bytes.toByteArray());
+        DataException e = assertThrows(DataException.class, () -> IdxFile.read(file));
+        assertTrue(e.getMessage().contains("whose product passes what a long holds"), e.getMessage());
+    }
+
+    @Test
     void missingFileIsNamed() {
         DataException e = assertThrows(DataException.class, () -> IdxFile.read(dir.resolve("nothing-here")));
         assertTrue(e.getMessage().contains("not found"), e.getMessage());
