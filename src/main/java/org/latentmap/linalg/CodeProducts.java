@@ -44,23 +44,7 @@ public final class CodeProducts {
             throw new IllegalArgumentException(
                     a.numRows + " and " + b.numRows + " rows: a product of codes needs the same images");
         }
-        DMatrixRMaj product = new DMatrixRMaj(a.numCols, b.numCols);
-        if ((long) a.numRows * a.numCols * b.numCols < ENGINE_FROM) {
-            org.ejml.dense.row.CommonOps_DDRM.multTransA(a, b, product);
-            return product;
-        }
-        GradMode.offForThisThread();
-        try (NDManager manager = NDManager.newBaseManager()) {
-            NDArray x = manager.create(a.data, new Shape(a.numRows, a.numCols));
-            NDArray y = a == b ? x : manager.create(b.data, new Shape(b.numRows, b.numCols));
-            NDArray result = x.transpose().matMul(y);
-            if (result.getDataType() != DataType.FLOAT64) {
-                throw new IllegalStateException(
-                        "the engine multiplied in " + result.getDataType() + ", not double precision");
-            }
-            System.arraycopy(result.toDoubleArray(), 0, product.data, 0, product.data.length);
-        }
-        return product;
+        return product(a, b, true);
     }
 
     /** A B for an n x p matrix A (one row per code) and a p x q matrix B: n x q, by the engine when large. */
@@ -69,16 +53,31 @@ public final class CodeProducts {
             throw new IllegalArgumentException(
                     a.numRows + " x " + a.numCols + " times " + b.numRows + " x " + b.numCols + ": sizes differ");
         }
-        DMatrixRMaj product = new DMatrixRMaj(a.numRows, b.numCols);
-        if ((long) a.numRows * a.numCols * b.numCols < ENGINE_FROM) {
-            org.ejml.dense.row.CommonOps_DDRM.mult(a, b, product);
+        return product(a, b, false);
+    }
+
+    /** A^T B or A B: by EJML when small, else by the engine's double-precision multiply. */
+    private static DMatrixRMaj product(DMatrixRMaj a, DMatrixRMaj b, boolean transposeA) {
+        DMatrixRMaj product = new DMatrixRMaj(transposeA ? a.numCols : a.numRows, b.numCols);
+        long work = (long) a.numRows * a.numCols * b.numCols;
+        if (work < ENGINE_FROM) {
+            if (transposeA) {
+                org.ejml.dense.row.CommonOps_DDRM.multTransA(a, b, product);
+            } else {
+                org.ejml.dense.row.CommonOps_DDRM.mult(a, b, product);
+            }
             return product;
         }
         GradMode.offForThisThread();
         try (NDManager manager = NDManager.newBaseManager()) {
             NDArray x = manager.create(a.data, new Shape(a.numRows, a.numCols));
-            NDArray y = manager.create(b.data, new Shape(b.numRows, b.numCols));
-            System.arraycopy(x.matMul(y).toDoubleArray(), 0, product.data, 0, product.data.length);
+            NDArray y = a == b ? x : manager.create(b.data, new Shape(b.numRows, b.numCols));
+            NDArray result = (transposeA ? x.transpose() : x).matMul(y);
+            if (result.getDataType() != DataType.FLOAT64) {
+                throw new IllegalStateException(
+                        "the engine multiplied in " + result.getDataType() + ", not double precision");
+            }
+            System.arraycopy(result.toDoubleArray(), 0, product.data, 0, product.data.length);
         }
         return product;
     }
