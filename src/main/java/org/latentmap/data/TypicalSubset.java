@@ -2,11 +2,14 @@ package org.latentmap.data;
 
 import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.Collections;
 import java.util.Comparator;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Random;
+import java.util.SplittableRandom;
 
 /**
  * The stand-in for CelebA-HQ in the StyleGAN study (paper Sect. 7). CelebA-HQ is a curated, high-quality
@@ -46,8 +49,7 @@ public final class TypicalSubset {
     }
 
     private static TypicalSubset build(ImageSet data, double fraction, Long seed) {
-        java.util.Random random =
-                seed == null ? null : new java.util.Random(new java.util.SplittableRandom(seed).nextLong());
+        Random random = seed == null ? null : new Random(new SplittableRandom(seed).nextLong());
         if (!(fraction > 0 && fraction <= 1)) {
             throw new IllegalArgumentException(
                     "the typical subset keeps a fraction in (0, 1] of each class, got " + fraction);
@@ -99,7 +101,7 @@ public final class TypicalSubset {
             }
             if (random != null) {
                 List<Integer> shuffled = new ArrayList<>(members);
-                java.util.Collections.shuffle(shuffled, random);
+                Collections.shuffle(shuffled, random);
                 kept.addAll(shuffled.subList(0, keep));
             }
         }

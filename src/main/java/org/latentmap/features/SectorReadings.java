@@ -1,5 +1,6 @@
 package org.latentmap.features;
 
+import java.util.Arrays;
 import java.util.List;
 import org.latentmap.data.ImageSet;
 import tech.tablesaw.api.DoubleColumn;
@@ -41,7 +42,7 @@ public final class SectorReadings {
             reading.append(s.reading().description());
             threshold.append(s.threshold());
             inhabited.append(s.nonEmpty());
-            held.append(100.0 * java.util.Arrays.stream(s.occupancy()).sum() / s.size());
+            held.append(100.0 * Arrays.stream(s.occupancy()).sum() / s.size());
             fromSectors.append(first);
             fromFill.append(support.size() - first);
             fromAxes.append(medianSmallest(codes, s.variables(), support));
@@ -70,7 +71,7 @@ public final class SectorReadings {
             }
             smallest[k++] = min;
         }
-        java.util.Arrays.sort(smallest);
+        Arrays.sort(smallest);
         int n = smallest.length;
         return n % 2 == 1 ? smallest[n / 2] : (smallest[n / 2 - 1] + smallest[n / 2]) / 2;
     }

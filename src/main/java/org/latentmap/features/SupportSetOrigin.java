@@ -46,6 +46,22 @@ public record SupportSetOrigin(
                 seed);
     }
 
+    /** Whether the indices point into {@code dataset}'s training split of {@code images} images. */
+    public boolean pointsInto(String dataset, int images) {
+        return this.dataset.equals(dataset) && this.images == images;
+    }
+
+    /** Whether {@code model} selected the set: its checkpoint's SHA-256 is the one recorded. */
+    public boolean selectedBy(TrainedModel model) {
+        String hash = CodeStore.checkpointHash(model);
+        return hash != null && hash.equals(checkpoint);
+    }
+
+    /** A SHA-256 shortened for messages (its first 12 digits), or "none". */
+    static String shortHash(String hash) {
+        return hash == null ? "none" : hash.length() > 12 ? hash.substring(0, 12) : hash;
+    }
+
     /** The header lines (without "# "), one "key: value" each, after the format's name. */
     List<String> lines() {
         List<String> lines = new ArrayList<>();
@@ -129,7 +145,7 @@ public record SupportSetOrigin(
                 dataset,
                 images,
                 model,
-                checkpoint.length() > 12 ? checkpoint.substring(0, 12) : checkpoint,
+                shortHash(checkpoint),
                 reading.description(),
                 Arrays.toString(variables),
                 threshold,

@@ -4,6 +4,7 @@ import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.Locale;
 import org.latentmap.ProjectFolder;
 import org.latentmap.data.ImageSet;
 import org.latentmap.zoo.TrainedModel;
@@ -74,9 +75,9 @@ public final class SupportSets {
             System.out.println("This support set does not say where it came from: nothing checked.");
             return;
         }
-        if (!origin.dataset().equals(dataset) || origin.images() != train.size()) {
+        if (!origin.pointsInto(dataset, train.size())) {
             throw new IllegalArgumentException(String.format(
-                    java.util.Locale.ROOT,
+                    Locale.ROOT,
                     "this support set was selected on %s (%,d images), not on %s (%,d images): its indices point"
                             + " into other images; select one for these data (SupportSetRecipe.paper().select)",
                     origin.dataset(),
@@ -84,11 +85,10 @@ public final class SupportSets {
                     dataset,
                     train.size()));
         }
-        String checkpoint = CodeStore.checkpointHash(model);
-        if (checkpoint == null || !checkpoint.equals(origin.checkpoint())) {
+        if (!origin.selectedBy(model)) {
             System.out.println("Note: this support set was selected by " + origin.model() + " (checkpoint "
-                    + abbreviate(origin.checkpoint()) + "), not by " + model.name() + " (checkpoint "
-                    + abbreviate(checkpoint) + "): its sectors are that model's.");
+                    + SupportSetOrigin.shortHash(origin.checkpoint()) + "), not by " + model.name() + " (checkpoint "
+                    + SupportSetOrigin.shortHash(CodeStore.checkpointHash(model)) + "): its sectors are that model's.");
         }
     }
 
@@ -98,18 +98,14 @@ public final class SupportSets {
         if (origin == null) {
             return "does not say which model selected it";
         }
-        if (!origin.dataset().equals(model.dataset()) || origin.images() != train.size()) {
+        if (!origin.pointsInto(model.dataset(), train.size())) {
             return "was selected on " + origin.dataset() + " (" + origin.images() + " images)";
         }
-        String checkpoint = CodeStore.checkpointHash(model);
-        if (checkpoint == null || !checkpoint.equals(origin.checkpoint())) {
-            return "was selected by another " + origin.model() + " (checkpoint " + abbreviate(origin.checkpoint())
-                    + ", this zoo's " + abbreviate(checkpoint) + ")";
+        if (!origin.selectedBy(model)) {
+            return "was selected by another " + origin.model() + " (checkpoint "
+                    + SupportSetOrigin.shortHash(origin.checkpoint()) + ", this zoo's "
+                    + SupportSetOrigin.shortHash(CodeStore.checkpointHash(model)) + ")";
         }
         return null;
-    }
-
-    private static String abbreviate(String hash) {
-        return hash == null ? "none" : hash.length() > 12 ? hash.substring(0, 12) : hash;
     }
 }

@@ -6,27 +6,64 @@ import ai.djl.ndarray.types.Shape;
 import java.util.List;
 import java.util.function.BiFunction;
 import org.latentmap.Profile;
+import org.latentmap.model.GammaBalance;
+import org.latentmap.model.Gan;
 import org.latentmap.model.LatentModel;
+import org.latentmap.model.SplitVae;
+import org.latentmap.model.Vae;
+import org.latentmap.model.style.StyleGan;
+import org.latentmap.train.GanTraining;
 import org.latentmap.train.Trainable;
 import org.latentmap.train.TrainingPlan;
+import org.latentmap.train.VaeTraining;
 
 /**
  * A kind of generative model the {@link ModelZoo} can build and train: the three of paper Sect. 4.2 that
  * every comparison uses ({@link #COMPARED}), the small StyleGAN of Sect. 7, or one of your own. To add one,
  * implement this interface (a network from {@code org.latentmap.model}, a training from
- * {@code org.latentmap.train}, a plan per profile) and register it in {@link ModelFamilies}: nothing else.
+ * {@code org.latentmap.train}, a plan per profile), or write it with {@link #of} as the built-in ones below are,
+ * and register it in {@link ModelFamilies}: nothing else.
  * The zoo keys cached models by a fingerprint derived from the networks and the training's recipe
  * ({@link ArchitectureFingerprint}), so a changed layer or loss retrains them without a version to bump.
  */
 public interface ModelFamily {
     /** The vanilla convolutional VAE of Sect. 4.2, 64 variables. */
-    ModelFamily VAE = new VaeFamily();
+    ModelFamily VAE = of(
+            "vae",
+            "VAE",
+            Vae.LATENT,
+            (name, manager, shape) -> Vae.create(name, manager, shape, Vae.LATENT),
+            (model, plan) -> new VaeTraining((Vae) model, plan, GammaBalance.vanilla()),
+            (profile, seed) -> standardPlan(profile, seed, profile.pick(1000, 12, 10000), 0, 1e-3));
     /** The DCGAN-like GAN with a re-coder of Sect. 4.2, 64 variables. */
-    ModelFamily GAN = new GanFamily();
+    ModelFamily GAN = of(
+            "gan",
+            "GAN",
+            Gan.LATENT,
+            (name, manager, shape) -> Gan.create(name, manager, shape, Gan.LATENT),
+            (model, plan) -> GanTraining.forGan((Gan) model, plan),
+            (profile, seed) ->
+                    standardPlan(profile, seed, profile.pick(1200, 12, 12000), profile.pick(1000, 6, 10000), 2e-4));
     /** The Split-VAE of Sect. 4.2, 150 variables. */
-    ModelFamily SPLIT_VAE = new SplitVaeFamily();
-    /** The small StyleGAN of Sect. 7, trained on a curated subset. */
-    ModelFamily STYLE_GAN = new StyleGanFamily();
+    ModelFamily SPLIT_VAE = of(
+            "split-vae",
+            "Split-VAE",
+            SplitVae.LATENT,
+            (name, manager, shape) -> SplitVae.create(name, manager, shape, SplitVae.LATENT),
+            (model, plan) -> new VaeTraining((SplitVae) model, plan, GammaBalance.splitVae()),
+            (profile, seed) -> standardPlan(profile, seed, profile.pick(600, 12, 6000), 0, 1e-3));
+    /**
+     * The small StyleGAN of Sect. 7, trained on a curated subset; its non-saturating logistic loss labels real
+     * images 1.
+     */
+    ModelFamily STYLE_GAN = of(
+            "style-gan",
+            "StyleGAN",
+            StyleGan.LATENT,
+            (name, manager, shape) -> StyleGan.create(name, manager, shape, StyleGan.LATENT),
+            (model, plan) -> new GanTraining((StyleGan) model, plan, 1f),
+            (profile, seed) ->
+                    standardPlan(profile, seed, profile.pick(1500, 12, 15000), profile.pick(600, 6, 6000), 2e-4));
     /** The families of paper Sect. 4.2, the paper's 15 models: VAE, GAN, Split-VAE. */
     List<ModelFamily> COMPARED = List.of(VAE, GAN, SPLIT_VAE);
 

@@ -9,7 +9,6 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import ai.djl.ndarray.NDManager;
 import ai.djl.ndarray.types.Shape;
 import java.nio.file.Path;
-import java.util.Random;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.latentmap.Profile;
@@ -23,6 +22,7 @@ import org.latentmap.relocation.FitPoints;
 import org.latentmap.relocation.LinearMap;
 import org.latentmap.relocation.Relocation;
 import org.latentmap.relocation.Relocations;
+import org.latentmap.testing.HandModels;
 import org.latentmap.train.Checkpoint;
 import org.latentmap.train.Progress;
 import org.latentmap.train.VaeTraining;
@@ -59,8 +59,8 @@ class ExtensionPointsTest {
     void aRegisteredFamilyAndALambdaFitRunARelocation(@TempDir Path folder) throws Exception {
         ModelFamilies.register(TINY_VAE);
         assertSame(TINY_VAE, ModelFamily.parse("tiny-vae"), "the zoo command's --family finds it");
-        ImageSet train = images(48, 1);
-        ImageSet test = images(12, 2);
+        ImageSet train = HandModels.noise(48, 1);
+        ImageSet test = HandModels.noise(12, 2);
         ModelZoo zoo = ModelZoo.at(folder).progress(Progress.SILENT);
         TrainedModel one = zoo.get(TINY_VAE, 1, Profile.SMOKE, "random", train);
         TrainedModel two = zoo.get(TINY_VAE, 2, Profile.SMOKE, "random", train);
@@ -86,15 +86,6 @@ class ExtensionPointsTest {
             }
         }
         assertEquals(expected, relocation.lMseMean(), 1e-5 * expected);
-    }
-
-    private static ImageSet images(int count, long seed) {
-        Random random = new Random(seed);
-        float[] pixels = new float[count * 32 * 32];
-        for (int i = 0; i < pixels.length; i++) {
-            pixels[i] = random.nextFloat();
-        }
-        return new ImageSet(pixels, count, 1, 32, 32, null, null);
     }
 
     @Test

@@ -6,7 +6,10 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import java.util.Arrays;
+import java.util.HashSet;
 import java.util.List;
+import java.util.Set;
 import org.junit.jupiter.api.Test;
 
 class TypicalSubsetTest {
@@ -28,17 +31,17 @@ class TypicalSubsetTest {
         ImageSet data = data(true);
         TypicalSubset typical = TypicalSubset.of(data, 0.5);
         int sameAsTypical = 0;
-        java.util.Set<String> draws = new java.util.HashSet<>();
+        Set<String> draws = new HashSet<>();
         for (long seed = 1; seed <= 20; seed++) {
             TypicalSubset control = TypicalSubset.randomControl(data, 0.5, seed);
             assertTrue(control.isRandomControl());
             assertEquals(typical.size(), control.size());
             int[] kept = control.indices();
-            assertEquals(2, java.util.Arrays.stream(kept).filter(i -> i < 4).count(), "two of class 0's four");
-            assertEquals(1, java.util.Arrays.stream(kept).filter(i -> i >= 4).count(), "one of class 1's two");
+            assertEquals(2, Arrays.stream(kept).filter(i -> i < 4).count(), "two of class 0's four");
+            assertEquals(1, Arrays.stream(kept).filter(i -> i >= 4).count(), "one of class 1's two");
             assertArrayEquals(kept, TypicalSubset.randomControl(data, 0.5, seed).indices(), "seeded");
-            draws.add(java.util.Arrays.toString(kept));
-            sameAsTypical += java.util.Arrays.equals(kept, typical.indices()) ? 1 : 0;
+            draws.add(Arrays.toString(kept));
+            sameAsTypical += Arrays.equals(kept, typical.indices()) ? 1 : 0;
         }
         assertTrue(draws.size() > 3, "seeds draw different halves: " + draws);
         assertTrue(sameAsTypical < 20);

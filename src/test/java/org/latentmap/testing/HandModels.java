@@ -112,6 +112,16 @@ public final class HandModels {
         return new TrainedModel(ModelFamily.VAE, 1, Profile.SMOKE, "test", model, null, null, 0, checkpoint);
     }
 
+    /** {@code count} single-channel 32x32 images of uniform noise from {@code seed}: inputs the real networks take. */
+    public static ImageSet noise(int count, long seed) {
+        java.util.Random random = new java.util.Random(seed);
+        float[] pixels = new float[count * 32 * 32];
+        for (int i = 0; i < pixels.length; i++) {
+            pixels[i] = random.nextFloat();
+        }
+        return new ImageSet(pixels, count, 1, 32, 32, null, null);
+    }
+
     public static ImageSet images(int n, int seed) {
         SplittableRandom random = new SplittableRandom(seed);
         float[] pixels = new float[2 * n];

@@ -7,8 +7,8 @@ import java.io.DataOutputStream;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Path;
-import java.util.Random;
 import org.latentmap.data.ImageSet;
+import org.latentmap.testing.HandModels;
 import org.latentmap.zoo.ModelFamily;
 
 /** Small trainings for the tests: random 32x32 images, a few steps, a fresh model per run. */
@@ -16,12 +16,7 @@ final class Runs {
     private Runs() {}
 
     static ImageSet images(int count, long seed) {
-        Random random = new Random(seed);
-        float[] pixels = new float[count * 32 * 32];
-        for (int i = 0; i < pixels.length; i++) {
-            pixels[i] = random.nextFloat();
-        }
-        return new ImageSet(pixels, count, 1, 32, 32, null, null);
+        return HandModels.noise(count, seed);
     }
 
     static TrainingPlan plan(ModelFamily family, int steps, int recoderSteps, long seed) {

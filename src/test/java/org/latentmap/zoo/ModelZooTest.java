@@ -9,23 +9,18 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import ai.djl.ndarray.NDManager;
 import java.nio.file.Path;
 import java.util.List;
-import java.util.Random;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.latentmap.Profile;
 import org.latentmap.data.ImageSet;
+import org.latentmap.testing.HandModels;
 import org.latentmap.train.Checkpoint;
 import org.latentmap.train.Progress;
 
 class ModelZooTest {
 
     private static ImageSet data() {
-        Random random = new Random(3);
-        float[] pixels = new float[48 * 32 * 32];
-        for (int i = 0; i < pixels.length; i++) {
-            pixels[i] = random.nextFloat();
-        }
-        return new ImageSet(pixels, 48, 1, 32, 32, null, null);
+        return HandModels.noise(48, 3);
     }
 
     private static ModelZoo zoo(Path folder, int steps) {
