@@ -53,15 +53,18 @@ final class DenseLayerFit extends MapFit {
 
     /** The authors' fit as they set it up, with an activity regulariser of the same weight as the kernel's. */
     static DenseLayerFit authors(double penalty) {
+        int steps = 2000;
+        double rate = 5e-4;
+        long seed = 1;
         return new DenseLayerFit(
                 String.format(Locale.ROOT, "authors' dense layer (L2 and activity %.1e)", penalty),
-                "authors' dense layer v1, Adam 0x1.0624dd2f1a9fcp-11, 2000 steps, L2 and activity "
-                        + Double.toHexString(penalty) + ", seed 1",
-                2000,
-                5e-4,
+                "authors' dense layer v1, Adam " + Double.toHexString(rate) + ", " + steps + " steps, L2 and activity "
+                        + Double.toHexString(penalty) + ", seed " + seed,
+                steps,
+                rate,
                 penalty,
                 penalty,
-                1);
+                seed);
     }
 
     /** The minimum the steps approach: W = ((1 + q activity) G + n q l2 I)^-1 C. */
