@@ -2,7 +2,10 @@
 """One training step of each latentmap model family, written in PyTorch for Python, to compare speeds.
 
 The same architectures as org.latentmap.model (Vae, Gan, SplitVae: layer for layer, same channel counts),
-the same losses and optimizer settings. Prints one line: "<family> <images per second>".
+the same losses and optimizer settings. The GAN generator's resize-convolutions are written here as PyTorch users
+write them (nn.Upsample, then a 3x3 convolution); latentmap computes the same function in its sub-pixel form
+(model/ResizeConvolution.java: four phase kernels at the low resolution, then a pixel shuffle), an identity any
+PyTorch code could use too. Prints one line: "<family> <images per second>".
 Usage: torch_step.py FAMILY BATCH STEPS THREADS   (FAMILY: vae, gan, split-vae)
 """
 import sys

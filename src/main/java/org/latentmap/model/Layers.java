@@ -49,23 +49,18 @@ public final class Layers {
     /**
      * Nearest-neighbour upsampling by 2, a 3x3 convolution to {@code channels}, batch norm, ReLU: the
      * resize-convolution of Odena, Dumoulin and Olah (2016), free of the checkerboard patterns that
-     * sub-pixel upsampling starts with.
+     * sub-pixel upsampling starts with. Computed as {@link ResizeConvolution}, without the upsampled map.
      */
     public static SequentialBlock resizeUp(int channels) {
         return new SequentialBlock()
-                .add(nearest2x())
-                .add(conv3x3(channels))
+                .add(new ResizeConvolution(channels))
                 .add(BatchNorm.builder().build())
                 .add(Activation.reluBlock());
     }
 
     /** Nearest-neighbour upsampling by 2, a 3x3 convolution to {@code channels}, then tanh: the GAN's last layer. */
     public static SequentialBlock resizeToImage(int channels) {
-        return new SequentialBlock().add(nearest2x()).add(conv3x3(channels)).add(Activation.tanhBlock());
-    }
-
-    private static Block nearest2x() {
-        return new LambdaBlock(list -> new NDList(NearestUpsampling.twice(list.singletonOrThrow())), "nearest2x");
+        return new SequentialBlock().add(new ResizeConvolution(channels)).add(Activation.tanhBlock());
     }
 
     /**
