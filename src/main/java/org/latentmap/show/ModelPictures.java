@@ -4,6 +4,7 @@ import java.util.ArrayList;
 import java.util.List;
 import org.knowm.xchart.XYChart;
 import org.latentmap.data.ImageSet;
+import org.latentmap.features.CodeGaussian;
 import org.latentmap.features.Traversal;
 import org.latentmap.metrics.ReconstructionError;
 import org.latentmap.model.LatentModel;
@@ -49,6 +50,21 @@ public final class ModelPictures {
         for (var model : models) {
             labels.add(model.name());
             rows.add(Sampling.samples(model.model(), count, 7));
+        }
+        return ImageGrid.rows(labels, rows, 2);
+    }
+
+    /**
+     * A row of {@code count} samples from each model drawn from a Gaussian fitted to its codes of {@code images}
+     * rather than from the prior (the same seed for all): where the prior's samples fail but these do not, the
+     * codes sit elsewhere than the prior says.
+     */
+    public static ImageGrid codeSamples(List<TrainedModel> models, ImageSet images, int count) {
+        List<String> labels = new ArrayList<>();
+        List<ImageSet> rows = new ArrayList<>();
+        for (var model : models) {
+            labels.add(model.name());
+            rows.add(CodeGaussian.of(model, images).samples(model.model(), count, 7));
         }
         return ImageGrid.rows(labels, rows, 2);
     }

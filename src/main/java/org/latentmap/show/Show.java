@@ -92,6 +92,11 @@ public final class Show {
         return ModelPictures.samples(models, count);
     }
 
+    /** A row of {@code count} samples from each model, drawn from a Gaussian fitted to its codes of {@code images}. */
+    public static ImageGrid codeSamples(List<TrainedModel> models, ImageSet images, int count) {
+        return ModelPictures.codeSamples(models, images, count);
+    }
+
     /** The images in the first row, then each model's reconstruction of them, one row per model. */
     public static ImageGrid reconstructions(List<TrainedModel> models, ImageSet images) {
         return ModelPictures.reconstructions(models, images);
