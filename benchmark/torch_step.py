@@ -113,8 +113,8 @@ class GanStep:
         leaky = nn.LeakyReLU(0.2)
         self.discriminator = nn.Sequential(*down(1, 16, leaky, False), *down(16, 32, leaky, True),
                                            *down(32, 64, leaky, True), nn.Flatten(), nn.Linear(1024, 1))
-        self.g_opt = torch.optim.Adam(self.generator.parameters(), lr=2e-4, betas=(0.5, 0.999))
-        self.d_opt = torch.optim.Adam(self.discriminator.parameters(), lr=2e-4, betas=(0.5, 0.999))
+        self.g_opt = torch.optim.Adam(self.generator.parameters(), lr=1e-3, betas=(0.5, 0.999))
+        self.d_opt = torch.optim.Adam(self.discriminator.parameters(), lr=1e-3, betas=(0.5, 0.999))
         self.bce = nn.BCEWithLogitsLoss()
 
     def __call__(self, real):

@@ -4,6 +4,7 @@ import ai.djl.ndarray.NDArray;
 import ai.djl.ndarray.NDManager;
 import ai.djl.ndarray.types.Shape;
 import java.util.Locale;
+import org.latentmap.Profile;
 import org.latentmap.data.FashionMnist;
 import org.latentmap.engine.GradMode;
 import org.latentmap.model.LatentModel;
@@ -26,8 +27,13 @@ public final class TrainingStepBenchmark {
         GradMode.offForThisThread();
         try (NDManager manager = NDManager.newBaseManager()) {
             LatentModel model = family.create("benchmark", manager, new Shape(1, 32, 32), 1);
-            TrainingPlan plan =
-                    new TrainingPlan(Integer.MAX_VALUE / 2, 0, batch, family == ModelFamily.GAN ? 2e-4 : 1e-3, 1000, 1);
+            TrainingPlan plan = new TrainingPlan(
+                    Integer.MAX_VALUE / 2,
+                    0,
+                    batch,
+                    family.plan(Profile.FULL, 1).learningRate(),
+                    1000,
+                    1);
             Trainable trainable = family.training(model, plan);
             NDArray data = FashionMnist.train().head(batch).toNDArray(manager);
             for (int i = 0; i < 5; i++) {

@@ -43,7 +43,7 @@ public interface ModelFamily {
             (name, manager, shape) -> Gan.create(name, manager, shape, Gan.LATENT),
             (model, plan) -> GanTraining.forGan((Gan) model, plan),
             (profile, seed) ->
-                    standardPlan(profile, seed, profile.pick(1200, 12, 12000), profile.pick(1000, 6, 10000), 2e-4));
+                    standardPlan(profile, seed, profile.pick(2400, 12, 24000), profile.pick(1000, 6, 10000), 1e-3));
     /** The Split-VAE of Sect. 4.2, 150 variables. */
     ModelFamily SPLIT_VAE = of(
             "split-vae",
