@@ -157,7 +157,7 @@ public final class CodeGaussian {
 
     /**
      * One row per model: its latent size, the total variance of its codes of {@code images} and their divergence
-     * from the prior, which says how far prior samples land from where the images' codes are.
+     * from the prior (both to one decimal), which says how far prior samples land from where the images' codes are.
      */
     public static Table fromPrior(List<TrainedModel> models, ImageSet images) {
         StringColumn name = StringColumn.create("model");
@@ -168,8 +168,8 @@ public final class CodeGaussian {
             CodeGaussian fit = of(model, images);
             name.append(model.name());
             variables.append(fit.dimension());
-            variance.append(fit.totalVariance());
-            divergence.append(fit.divergenceFromPrior());
+            variance.append(Math.round(fit.totalVariance() * 10) / 10.0);
+            divergence.append(Math.round(fit.divergenceFromPrior() * 10) / 10.0);
         }
         return Table.create("codes of the training images against the prior", name, variables, variance, divergence);
     }

@@ -38,4 +38,20 @@ public final class Traversal {
             return ImageSet.of(decoded);
         }
     }
+
+    /**
+     * How much sweeping {@code variable} over [-range, range] changes the image: the root-mean-square difference,
+     * per pixel, between the images of the sweep's two ends (pixels in [0, 1]; 0 for a variable the decoder ignores).
+     */
+    public static double span(LatentModel model, float[] base, int variable, double range) {
+        ImageSet ends = of(model, base, variable, 2, range);
+        float[] first = ends.image(0);
+        float[] last = ends.image(1);
+        double sum = 0;
+        for (int k = 0; k < first.length; k++) {
+            double d = first[k] - last[k];
+            sum += d * d;
+        }
+        return Math.sqrt(sum / first.length);
+    }
 }

@@ -51,7 +51,7 @@ public interface ModelFamily {
             SplitVae.LATENT,
             (name, manager, shape) -> SplitVae.create(name, manager, shape, SplitVae.LATENT),
             (model, plan) -> new VaeTraining((SplitVae) model, plan, GammaBalance.splitVae()),
-            (profile, seed) -> standardPlan(profile, seed, profile.pick(600, 12, 6000), 0, 1e-3));
+            (profile, seed) -> standardPlan(profile, seed, profile.pick(1200, 12, 12000), 0, 1e-3));
     /**
      * The small StyleGAN of Sect. 7, trained on a curated subset; its non-saturating logistic loss labels real
      * images 1.

@@ -166,5 +166,8 @@ class FeaturesTest {
             sweep.pixel(2, 0, 0, 1)
         });
         assertThrows(IllegalArgumentException.class, () -> Traversal.of(COPY, new float[2], 0, 3, 1));
+        // the ends differ by 4.5 in the second pixel only: sqrt(4.5^2 / 2); the third variable is ignored
+        assertEquals(4.5 / Math.sqrt(2), Traversal.span(COPY, codes[0], 1, 2.25), 1e-6);
+        assertEquals(0, Traversal.span(COPY, codes[0], 2, 2.25), 1e-12);
     }
 }
