@@ -2,8 +2,12 @@ package org.latentmap.data;
 
 import java.awt.image.BufferedImage;
 import java.io.IOException;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+import java.util.HexFormat;
 import java.util.List;
 import java.util.Locale;
 import java.util.Optional;
@@ -25,14 +29,28 @@ public final class CelebA {
     /** The environment variable that names the user's {@code img_align_celeba} folder. */
     public static final String FOLDER_VARIABLE = "CELEBA_DIR";
 
+    /** Seconds between two lines of decoding progress. */
+    private static final long PROGRESS_SECONDS = 10;
+
     private final Path folder;
     private final List<Path> files;
     private final Crop crop;
+    private final Path cacheFolder;
 
-    private CelebA(Path folder, List<Path> files, Crop crop) {
+    private CelebA(Path folder, List<Path> files, Crop crop, Path cacheFolder) {
         this.folder = folder;
         this.files = files;
         this.crop = crop;
+        this.cacheFolder = cacheFolder;
+    }
+
+    /**
+     * The same folder, keeping what {@link #load(int, int)} decodes in {@code cacheFolder} ({@link ImageCache}): the
+     * first load of a range decodes its JPEGs, later ones read the cache (the folder's listing, the crop and the
+     * range key it, so a changed folder is decoded again).
+     */
+    public CelebA cachedIn(Path cacheFolder) {
+        return new CelebA(folder, files, crop, cacheFolder);
     }
 
     /** An {@code img_align_celeba} folder (178x218 images), with the paper's CelebA crop. */
@@ -67,7 +85,7 @@ public final class CelebA {
             throw new DataException("CelebA folder " + folder + " holds no .jpg or .png images. Point at the "
                     + "img_align_celeba folder itself (the one with 000001.jpg ...), not at its parent.");
         }
-        return new CelebA(folder, files, crop);
+        return new CelebA(folder, files, crop, null);
     }
 
     private static boolean isImage(Path path) {
@@ -115,20 +133,70 @@ public final class CelebA {
         return load(range[0], Math.min(range[1], range[0] + limit));
     }
 
-    /** The images with indices [from, to), cropped and resized to 3 x output x output. */
+    /**
+     * The images with indices [from, to), cropped and resized to 3 x output x output, held as bytes (each value
+     * rounded to the nearest k / 255, as the JPEGs store them).
+     */
     public ImageSet load(int from, int to) {
         if (from < 0 || to > files.size() || from >= to) {
             throw new DataException(
                     "image range [" + from + ", " + to + ") is outside this folder's " + files.size() + " images");
         }
-        int length = 3 * crop.output() * crop.output();
-        float[] pixels = new float[(to - from) * length];
-        for (int i = from; i < to; i++) {
-            float[] image =
-                    crop.apply(read(files.get(i)), files.get(i).getFileName().toString());
-            System.arraycopy(image, 0, pixels, (i - from) * length, length);
+        if (cacheFolder == null) {
+            return decode(from, to);
         }
-        return new ImageSet(pixels, to - from, 3, crop.output(), crop.output(), null, List.of());
+        String key = cacheKey(from, to);
+        Path file = cacheFolder.resolve(
+                String.format(Locale.ROOT, "%s-%d-%d-%dpx.images", folder.getFileName(), from, to, crop.output()));
+        Optional<ImageSet> cached = ImageCache.read(file, key);
+        if (cached.isPresent()) {
+            return cached.get();
+        }
+        ImageSet decoded = decode(from, to);
+        ImageCache.write(file, key, decoded);
+        System.out.println(String.format(
+                Locale.ROOT, "%,d decoded images kept in %s: the next load reads them from there", to - from, file));
+        return decoded;
+    }
+
+    private ImageSet decode(int from, int to) {
+        ImageBytes pixels = ImageBytes.of(to - from, 3, crop.output(), crop.output());
+        long started = System.nanoTime();
+        long lastReport = started;
+        for (int i = from; i < to; i++) {
+            pixels.put(
+                    i - from,
+                    crop.apply(read(files.get(i)), files.get(i).getFileName().toString()));
+            long now = System.nanoTime();
+            if (now - lastReport > PROGRESS_SECONDS * 1_000_000_000L) {
+                lastReport = now;
+                double perImage = (now - started) / 1e9 / (i - from + 1);
+                System.out.println(String.format(
+                        Locale.ROOT,
+                        "decoding %s: %,d of %,d images, about %.0f s left",
+                        folder.getFileName(),
+                        i - from + 1,
+                        to - from,
+                        perImage * (to - i - 1)));
+            }
+        }
+        return pixels.toImageSet(null, List.of());
+    }
+
+    /** What a cached range depends on: the crop, the range, and every file's name and size in the folder. */
+    private String cacheKey(int from, int to) {
+        try {
+            MessageDigest digest = MessageDigest.getInstance("SHA-256");
+            for (Path file : files) {
+                digest.update((file.getFileName() + " " + Files.size(file) + "\n").getBytes(StandardCharsets.UTF_8));
+            }
+            return crop + " [" + from + ", " + to + ") of " + files.size() + " files "
+                    + HexFormat.of().formatHex(digest.digest());
+        } catch (IOException e) {
+            throw new DataException("cannot read the sizes of the images in " + folder + ": " + e.getMessage(), e);
+        } catch (NoSuchAlgorithmException e) {
+            throw new IllegalStateException("this Java has no SHA-256", e);
+        }
     }
 
     /** One original image, uncropped, as stored. */

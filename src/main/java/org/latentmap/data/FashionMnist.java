@@ -91,15 +91,16 @@ public final class FashionMnist {
         }
         int top = (SIZE - rows) / 2;
         int left = (SIZE - cols) / 2;
-        float[] pixels = new float[n * SIZE * SIZE];
+        ImageBytes pixels = ImageBytes.of(n, 1, SIZE, SIZE);
+        byte[] image = new byte[SIZE * SIZE];
         for (int i = 0; i < n; i++) {
             int source = i * rows * cols;
-            int target = i * SIZE * SIZE;
             for (int y = 0; y < rows; y++) {
                 for (int x = 0; x < cols; x++) {
-                    pixels[target + (y + top) * SIZE + x + left] = images.unsigned(source + y * cols + x) / 255f;
+                    image[(y + top) * SIZE + x + left] = (byte) images.unsigned(source + y * cols + x);
                 }
             }
+            pixels.put(i, image);
         }
         int[] labelValues = labels.unsignedValues();
         for (int label : labelValues) {
@@ -107,6 +108,6 @@ public final class FashionMnist {
                 throw new DataException("label " + label + " in " + folder + " is not a Fashion-MNIST class (0-9)");
             }
         }
-        return new ImageSet(pixels, n, 1, SIZE, SIZE, labelValues, CLASS_NAMES);
+        return pixels.toImageSet(labelValues, CLASS_NAMES);
     }
 }

@@ -14,11 +14,16 @@ import java.util.List;
 import java.util.Objects;
 
 /**
- * A batch of images in memory: N images of C channels, H x W pixels in [0, 1], stored N,C,H,W in one
- * float array (the layout DJL's convolutions take), with an optional class label per image.
+ * A batch of images in memory: N images of C channels, H x W pixels in [0, 1], ordered N,C,H,W (the layout DJL's
+ * convolutions take), with an optional class label per image. The values are floats as given, or bytes standing
+ * for byte / 255 ({@link ImageBytes}: how the readers store data sets, a quarter of the memory and no limit at
+ * 2^31 values); either way they come out as floats, and a set's {@link #fingerprint} depends only on them.
  */
 public final class ImageSet {
-    private final float[] pixels;
+    /** Values hashed per block by {@link #fingerprint}. */
+    private static final int BLOCK = 1 << 18;
+
+    private final Pixels pixels;
     private final int size;
     private final int channels;
     private final int height;
@@ -29,15 +34,19 @@ public final class ImageSet {
 
     public ImageSet(
             float[] pixels, int size, int channels, int height, int width, int[] labels, List<String> classNames) {
+        this(new FloatPixels(pixels), size, channels, height, width, labels, classNames);
+    }
+
+    ImageSet(Pixels pixels, int size, int channels, int height, int width, int[] labels, List<String> classNames) {
         if (size < 0 || channels <= 0 || height <= 0 || width <= 0) {
             throw new IllegalArgumentException(
                     "an image set needs a size >= 0 and positive channels, height and width, got " + size + "x"
                             + channels + "x" + height + "x" + width);
         }
-        if ((long) size * channels * height * width != pixels.length) {
+        if ((long) size * channels * height * width != pixels.length()) {
             throw new IllegalArgumentException(
-                    "pixel array holds " + pixels.length + " values, but " + size + "x" + channels + "x" + height + "x"
-                            + width + " images need " + ((long) size * channels * height * width));
+                    "pixel array holds " + pixels.length() + " values, but " + size + "x" + channels + "x" + height
+                            + "x" + width + " images need " + ((long) size * channels * height * width));
         }
         if (labels != null && labels.length != size) {
             throw new IllegalArgumentException(labels.length + " labels for " + size + " images");
@@ -88,12 +97,17 @@ public final class ImageSet {
                 MessageDigest digest = MessageDigest.getInstance("SHA-256");
                 ByteBuffer bytes = ByteBuffer.allocate(1 << 20).order(ByteOrder.LITTLE_ENDIAN);
                 bytes.putInt(size).putInt(channels).putInt(height).putInt(width);
-                for (float value : pixels) {
-                    if (bytes.remaining() < Float.BYTES) {
-                        digest.update(bytes.array(), 0, bytes.position());
-                        bytes.clear();
+                float[] block = new float[(int) Math.min(BLOCK, pixels.length())];
+                for (long from = 0; from < pixels.length(); from += block.length) {
+                    int count = (int) Math.min(block.length, pixels.length() - from);
+                    pixels.copy(from, block, 0, count);
+                    for (int k = 0; k < count; k++) {
+                        if (bytes.remaining() < Float.BYTES) {
+                            digest.update(bytes.array(), 0, bytes.position());
+                            bytes.clear();
+                        }
+                        bytes.putFloat(block[k]);
                     }
-                    bytes.putFloat(value);
                 }
                 digest.update(bytes.array(), 0, bytes.position());
                 known = HexFormat.of().formatHex(digest.digest());
@@ -128,29 +142,30 @@ public final class ImageSet {
 
     /** One pixel value: image n, channel c, row y, column x. */
     public float pixel(int n, int c, int y, int x) {
-        return pixels[((n * channels + c) * height + y) * width + x];
+        Objects.checkIndex(n, size);
+        return pixels.get((((long) n * channels + c) * height + y) * width + x);
     }
 
     /** A copy of one image's values (C x H x W). */
     public float[] image(int index) {
         Objects.checkIndex(index, size);
         int length = imageLength();
-        return Arrays.copyOfRange(pixels, index * length, (index + 1) * length);
+        float[] values = new float[length];
+        pixels.copy((long) index * length, values, 0, length);
+        return values;
     }
 
     /** The images at the given indices, in that order, with their labels. */
     public ImageSet select(int... indices) {
-        int length = imageLength();
-        float[] out = new float[indices.length * length];
         int[] outLabels = labels == null ? null : new int[indices.length];
         for (int i = 0; i < indices.length; i++) {
             int index = Objects.checkIndex(indices[i], size);
-            System.arraycopy(pixels, index * length, out, i * length, length);
             if (outLabels != null) {
                 outLabels[i] = labels[index];
             }
         }
-        return new ImageSet(out, indices.length, channels, height, width, outLabels, classNames);
+        return new ImageSet(
+                pixels.select(indices, imageLength()), indices.length, channels, height, width, outLabels, classNames);
     }
 
     /** The first n images (all of them when n is larger than the set). */
@@ -196,17 +211,22 @@ public final class ImageSet {
         return Math.max(classNames.size(), Arrays.stream(labels).max().orElse(-1) + 1);
     }
 
-    /** The whole set as one NDArray of shape (N, C, H, W), owned by the given manager. */
+    /** The whole set as one NDArray of shape (N, C, H, W), owned by the given manager; under 2^31 values. */
     public NDArray toNDArray(NDManager manager) {
-        return manager.create(pixels, shape());
+        if (pixels.length() > Integer.MAX_VALUE - 8) {
+            throw new IllegalStateException("these " + size + " images hold " + pixels.length()
+                    + " values, more than one array can: take them in batches, toNDArray(manager, from, to)");
+        }
+        return toNDArray(manager, 0, size);
     }
 
     /** The images from {@code from} (inclusive) to {@code to} (exclusive) as an NDArray, for batching. */
     public NDArray toNDArray(NDManager manager, int from, int to) {
         Objects.checkFromToIndex(from, to, size);
         int length = imageLength();
-        return manager.create(
-                Arrays.copyOfRange(pixels, from * length, to * length), new Shape(to - from, channels, height, width));
+        float[] values = new float[Math.multiplyExact(to - from, length)];
+        pixels.copy((long) from * length, values, 0, values.length);
+        return manager.create(values, new Shape(to - from, channels, height, width));
     }
 
     /** Images from an NDArray of shape (N, C, H, W), without labels (generated images, reconstructions). */
@@ -228,10 +248,15 @@ public final class ImageSet {
     /** Mean pixel value over the whole set. */
     public double meanPixel() {
         double sum = 0;
-        for (float p : pixels) {
-            sum += p;
+        float[] block = new float[(int) Math.min(BLOCK, pixels.length())];
+        for (long from = 0; from < pixels.length(); from += block.length) {
+            int count = (int) Math.min(block.length, pixels.length() - from);
+            pixels.copy(from, block, 0, count);
+            for (int k = 0; k < count; k++) {
+                sum += block[k];
+            }
         }
-        return pixels.length == 0 ? 0 : sum / pixels.length;
+        return pixels.length() == 0 ? 0 : sum / pixels.length();
     }
 
     @Override

@@ -40,7 +40,9 @@ class CelebATest {
         for (int i = 0; i < 3; i++) {
             assertEquals((i + 1) / 255f, set.pixel(i, 2, 5, 5), 1e-6, "image " + i + " is file " + (i + 2));
         }
-        assertEquals(45.5f / 255, set.pixel(0, 0, 0, 0), 1e-6);
+        // the crop interpolates to 45.5 / 255; the set holds bytes, the nearest level (half a level away)
+        assertEquals(45.5f / 255, set.pixel(0, 0, 0, 0), 0.5f / 255 + 1e-6);
+        assertEquals(0, Math.round(set.pixel(0, 0, 0, 0) * 255 * 1000) % 1000, "a whole level k / 255");
     }
 
     @Test
@@ -91,6 +93,33 @@ class CelebATest {
                 "png",
                 dir.resolve("00000.png").toFile());
         ImageSet set = CelebA.hq(dir).load(0, 1);
-        assertEquals(26.375f / 255, set.pixel(0, 0, 0, 0), 1e-5);
+        // the crop interpolates to 26.375 / 255, held as the nearest level, 26 / 255
+        assertEquals(26f / 255, set.pixel(0, 0, 0, 0), 1e-6);
+    }
+
+    @Test
+    void decodedImagesAreKeptAndReadBackUntilTheFolderChanges(@TempDir Path cache) throws IOException {
+        images(4);
+        ImageSet first = CelebA.aligned(dir).cachedIn(cache).load(0, 3);
+        Path file = cache.resolve(dir.getFileName() + "-0-3-64px.images");
+        assertTrue(Files.isRegularFile(file), "the decoded range is kept");
+        // read back: the same values; a damaged file is decoded again, not trusted
+        assertEquals(
+                first.fingerprint(),
+                CelebA.aligned(dir).cachedIn(cache).load(0, 3).fingerprint());
+        byte[] whole = Files.readAllBytes(file);
+        Files.write(file, java.util.Arrays.copyOf(whole, whole.length / 2));
+        assertEquals(
+                first.fingerprint(),
+                CelebA.aligned(dir).cachedIn(cache).load(0, 3).fingerprint());
+        assertEquals(whole.length, Files.size(file), "written again whole");
+        assertTrue(ImageCache.read(file, "another folder").isEmpty(), "a file under another key is not used");
+        // a folder whose images changed is decoded again: image 1 now all black
+        ImageIO.write(
+                new BufferedImage(178, 218, BufferedImage.TYPE_INT_RGB),
+                "png",
+                dir.resolve("000002.png").toFile());
+        ImageSet changed = CelebA.aligned(dir).cachedIn(cache).load(0, 3);
+        assertEquals(0f, changed.pixel(1, 2, 5, 5));
     }
 }
