@@ -93,9 +93,9 @@ public interface ModelFamily {
 
     /**
      * The plan the built-in families share: batches of 64 (32 in the smoke profile), losses recorded every
-     * 100 steps (4, 500), the given steps and rate. Full profile, measured on 2 cores: about 55 s (VAE, 1,000
-     * steps), 70 s (Split-VAE, 600) and 3 min (GAN, 1,200 adversarial and 1,000 re-coder steps) per model,
-     * the 15 models in 26 minutes; smoke: seconds; paper: ten times the full profile's steps.
+     * 100 steps (4, 500), the given steps and rate. Full profile, measured on 2 cores (1 December 2026): about
+     * 45 s (VAE, 1,000 steps), 145 s (Split-VAE, 1,200) and 175 s (GAN, 2,400 adversarial and 1,000 re-coder
+     * steps) per model, the 15 models in 31 minutes; smoke: seconds; paper: ten times the full profile's steps.
      */
     static TrainingPlan standardPlan(Profile profile, long seed, int steps, int recoderSteps, double learningRate) {
         return new TrainingPlan(
