@@ -10,6 +10,7 @@ import org.ejml.interfaces.decomposition.CholeskyDecomposition_F64;
 import org.latentmap.data.ImageSet;
 import org.latentmap.engine.GradMode;
 import org.latentmap.linalg.CodeProducts;
+import org.latentmap.linalg.Standardisation;
 import org.latentmap.model.LatentModel;
 import org.latentmap.model.Sampling;
 import org.latentmap.zoo.TrainedModel;
@@ -47,15 +48,7 @@ public final class CodeGaussian {
                     "a Gaussian needs at least two codes to fit, got " + codes.length + ": encode more images");
         }
         int p = codes[0].length;
-        double[] mean = new double[p];
-        for (float[] code : codes) {
-            for (int k = 0; k < p; k++) {
-                mean[k] += code[k];
-            }
-        }
-        for (int k = 0; k < p; k++) {
-            mean[k] /= codes.length;
-        }
+        double[] mean = Standardisation.of(codes).mean();
         DMatrixRMaj x = CodeProducts.matrix(codes, false);
         for (int i = 0; i < x.data.length; i++) {
             x.data[i] -= mean[i % p];
