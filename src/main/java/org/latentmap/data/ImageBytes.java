@@ -62,10 +62,15 @@ public final class ImageBytes {
                 throw new IllegalArgumentException(
                         "pixel " + k + " of image " + image + " is " + v + ": values must be in [0, 1]");
             }
-            levels[k] = (byte) Math.round(Math.min(1f, Math.max(0f, v)) * 255f);
+            levels[k] = level(v);
         }
         pixels.put(image, levels, 0);
         return this;
+    }
+
+    /** The byte of the level nearest a value, values outside [0, 1] taken as its nearer end. */
+    static byte level(float value) {
+        return (byte) Math.round(Math.min(1f, Math.max(0f, value)) * 255f);
     }
 
     /** The images written, as a set with the given labels (or none: null) and class names. */

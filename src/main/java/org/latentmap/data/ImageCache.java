@@ -50,7 +50,7 @@ public final class ImageCache {
         }
     }
 
-    /** Stores {@code images} (no labels are kept) in {@code file} under {@code key}. */
+    /** Stores {@code images} (no labels are kept; values as their nearest level) in {@code file} under {@code key}. */
     public static void write(Path file, String key, ImageSet images) {
         try {
             Files.createDirectories(file.toAbsolutePath().getParent());
@@ -67,7 +67,7 @@ public final class ImageCache {
                 for (int i = 0; i < images.size(); i++) {
                     float[] values = images.image(i);
                     for (int k = 0; k < values.length; k++) {
-                        levels[k] = (byte) Math.round(values[k] * 255f);
+                        levels[k] = ImageBytes.level(values[k]);
                     }
                     out.write(levels);
                 }
