@@ -79,9 +79,11 @@ user_install() { # name dir: registers for the user, but never over a kernel tha
 JAVA_SPEC="$KERNELS/java"
 rm -rf "$JAVA_SPEC"; mkdir -p "$JAVA_SPEC/kernel"
 cp target/kernel/*.jar "$JAVA_SPEC/kernel/"
-# The kernel's heap: 2 GiB holds the walkthrough's images and every model's codes (LATENTMAP_KERNEL_HEAP
-# changes it, for example 6g for CelebA); the engine's native memory comes on top of it.
-HEAP="${LATENTMAP_KERNEL_HEAP:-2g}"
+# The kernel's heap: 2 GiB holds Fashion-MNIST and every model's codes; CelebA's training split alone is 2 GB
+# of bytes, so with LATENTMAP_DATA=celeba set while this runs the heap is 8 GiB (LATENTMAP_KERNEL_HEAP sets any
+# other); the engine's native memory comes on top of it.
+if [ "${LATENTMAP_DATA:-fashion-mnist}" = celeba ]; then DEFAULT_HEAP=8g; else DEFAULT_HEAP=2g; fi
+HEAP="${LATENTMAP_KERNEL_HEAP:-$DEFAULT_HEAP}"
 /usr/bin/python3 - "$JAVA_SPEC" "$JAVA_BIN" "$ROOT" "$HEAP" <<'PY'
 import json, sys
 spec, java, root, heap = sys.argv[1:]

@@ -1,6 +1,8 @@
 // latentmap's imports and run profile, shared by every notebook's setup.jsh (which first puts the project's
 // jars on the classpath, from the notebook's own folder). The profile comes from LATENTMAP_PROFILE:
-// `full` (the walkthrough, the default), `smoke` (tiny, for the tests) or `paper` (longer trainings).
+// `full` (the walkthrough, the default), `smoke` (tiny, for the tests) or `paper` (longer trainings); the data
+// set from LATENTMAP_DATA: `fashion-mnist` (embedded, the default) or `celeba` (yours, in CELEBA_DIR), checked
+// here so that a missing folder stops the first cell with what to set.
 import org.latentmap.*;
 import org.latentmap.data.*;
 import org.latentmap.show.*;
@@ -20,4 +22,5 @@ import java.nio.file.Path;
 import tech.tablesaw.api.*;
 import org.knowm.xchart.*;
 var profile = Profile.current();
-System.out.println("latentmap ready: profile " + profile + ", Java " + Runtime.version());
+var dataChoice = WalkthroughData.checked();
+System.out.println("latentmap ready: profile " + profile + ", data " + dataChoice + ", Java " + Runtime.version());

@@ -8,7 +8,9 @@ import java.nio.file.Path;
 /**
  * Where a run writes its result files (CSV tables, support sets): the folder in {@value #VARIABLE} if set
  * (the notebook runner sets it inside its output folder), else {@code build/results} of the project
- * ({@link ProjectFolder}), else {@code latentmap-results} in the working directory.
+ * ({@link ProjectFolder}), else {@code latentmap-results} in the working directory; the last two with the data
+ * set's name added for any data set but the default ({@code build/results-celeba}, {@link DataChoice}), so that
+ * the two walkthroughs never mix their tables.
  */
 public final class Results {
     public static final String VARIABLE = "LATENTMAP_RESULTS";
@@ -23,8 +25,8 @@ public final class Results {
             folder = Path.of(configured);
         } else {
             folder = ProjectFolder.find()
-                    .map(project -> project.resolve("build").resolve("results"))
-                    .orElse(Path.of("latentmap-results").toAbsolutePath());
+                    .map(project -> project.resolve("build").resolve("results" + suffix()))
+                    .orElse(Path.of("latentmap-results" + suffix()).toAbsolutePath());
         }
         try {
             return Files.createDirectories(folder);
@@ -32,6 +34,11 @@ public final class Results {
             throw new UncheckedIOException(
                     "cannot create the results folder " + folder + ": set " + VARIABLE + " to a writable folder", e);
         }
+    }
+
+    private static String suffix() {
+        DataChoice data = DataChoice.current();
+        return data == DataChoice.FASHION_MNIST ? "" : "-" + data.key();
     }
 
     /** A file in the results folder. */

@@ -271,6 +271,11 @@ public final class PaperClaims {
         }
         double support = value(inversion, "support set", "optimised MSE");
         double classMean = baseline(baselines, "class mean");
+        String trivial = "class-mean";
+        if (Double.isNaN(classMean)) {
+            classMean = baseline(baselines, "mean image");
+            trivial = "mean-image";
+        }
         double nearest = baseline(baselines, "nearest training image");
         Verdict verdict = support >= classMean
                 ? Verdict.REPRODUCED
@@ -282,12 +287,13 @@ public final class PaperClaims {
                         "optimisation fails on the support set",
                         String.format(
                                 Locale.ROOT,
-                                "optimised w draws it at %.4f (class-mean baseline %.4f, nearest training image %.4f)",
+                                "optimised w draws it at %.4f (%s baseline %.4f, nearest training image %.4f)",
                                 support,
+                                trivial,
                                 classMean,
                                 nearest),
                         verdict,
-                        "rule: an optimised error no better than drawing the class mean reproduces it, no better than the nearest training image partly"));
+                        "rule: an optimised error no better than drawing the class mean (the mean image for data without labels) reproduces it, no better than the nearest training image partly"));
     }
 
     private void styleGanSectors() {
@@ -401,7 +407,8 @@ public final class PaperClaims {
         String key = table.columnNames().get(0);
         for (Row row : table) {
             if (row.getString(key).startsWith(rowName)) {
-                return ((Number) row.getObject(column)).doubleValue();
+                Object number = row.getObject(column);
+                return number == null ? Double.NaN : ((Number) number).doubleValue();
             }
         }
         return Double.NaN;
@@ -410,7 +417,8 @@ public final class PaperClaims {
     private static double baseline(Table baselines, String name) {
         for (Row row : baselines) {
             if (row.getString("baseline").equals(name)) {
-                return ((Number) row.getObject("mse")).doubleValue();
+                Object mse = row.getObject("mse");
+                return mse == null ? Double.NaN : ((Number) mse).doubleValue();
             }
         }
         return Double.NaN;

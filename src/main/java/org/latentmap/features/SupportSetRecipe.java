@@ -1,5 +1,6 @@
 package org.latentmap.features;
 
+import org.latentmap.Profile;
 import org.latentmap.data.ImageSet;
 import org.latentmap.zoo.TrainedModel;
 
@@ -40,12 +41,21 @@ public record SupportSetRecipe(int variables, int size, long seed, SectorReading
     /** How many of the training images (the first ones) the standard selection orders the variables on. */
     public static final int GAIN_IMAGES = 256;
 
+    /** The images the smoke profile orders the variables on: enough to run every step, few enough for the tests. */
+    public static final int SMOKE_GAIN_IMAGES = 32;
+
+    /** How many training images the variables are ordered on in {@code profile}. */
+    public static int gainImages(Profile profile) {
+        return profile == Profile.SMOKE ? SMOKE_GAIN_IMAGES : GAIN_IMAGES;
+    }
+
     /**
      * Runs the recipe for {@code model}'s latent space over {@code train}, ordering the variables on the first
-     * {@value #GAIN_IMAGES} training images: the selection notebook 03 makes step by step and ships.
+     * {@value #GAIN_IMAGES} training images ({@value #SMOKE_GAIN_IMAGES} for a smoke-profile model): the selection
+     * notebook 03 makes step by step and ships.
      */
     public Selection select(TrainedModel model, ImageSet train) {
-        return select(model, train, train.head(Math.min(GAIN_IMAGES, train.size())));
+        return select(model, train, train.head(Math.min(gainImages(model.profile()), train.size())));
     }
 
     /** Runs the recipe for {@code model}'s latent space over {@code train}, ordering variables on {@code gainImages}. */

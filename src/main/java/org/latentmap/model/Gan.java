@@ -28,37 +28,45 @@ public final class Gan extends Adversarial {
     /** A new, randomly initialised GAN (and re-coder) for images of {@code imageShape} (C, H, W). */
     public static Gan create(String name, NDManager manager, Shape imageShape, int latentSize) {
         ImageShapes.requireDivisibleBy8(imageShape);
-        int side = (int) imageShape.get(1) / 8;
         Shape images = ImageShapes.batchOf(imageShape);
-        SequentialBlock generator = new SequentialBlock()
-                .add(Layers.fromCode(128, side))
-                .add(Layers.resizeUp(64))
-                .add(Layers.resizeUp(32))
-                .add(Layers.resizeToImage((int) imageShape.get(0)));
+        int[] widths = ImageShapes.widths(imageShape, 32);
+        SequentialBlock generator =
+                new SequentialBlock().add(Layers.fromCode(widths[widths.length - 1], ImageShapes.codeSide(imageShape)));
+        for (int i = widths.length - 2; i >= 0; i--) {
+            generator.add(Layers.resizeUp(widths[i]));
+        }
+        generator.add(Layers.resizeToImage((int) imageShape.get(0)));
         return new Gan(
                 name,
                 latentSize,
                 new Network("generator", generator, manager, new Shape(1, latentSize)),
-                new Network("discriminator", discriminatorBlock(), manager, images),
-                new Network("recoder", recoderBlock(latentSize), manager, images));
+                new Network("discriminator", discriminatorBlock(imageShape), manager, images),
+                new Network("recoder", recoderBlock(imageShape, latentSize), manager, images));
     }
 
-    /** The DCGAN-style discriminator: strided convolutions 16 (no batch norm), 32, 64, LeakyReLU 0.2, one logit. */
-    public static SequentialBlock discriminatorBlock() {
-        return new SequentialBlock()
-                .add(Layers.down(16, Layers.leaky(), false))
-                .add(Layers.down(32, Layers.leaky(), true))
-                .add(Layers.down(64, Layers.leaky(), true))
-                .add(Layers.dense(1));
+    /**
+     * The DCGAN-style discriminator for images of {@code imageShape}: strided convolutions 16 (no batch norm), 32,
+     * 64 (and 128 for 64x64 images), LeakyReLU 0.2, one logit.
+     */
+    public static SequentialBlock discriminatorBlock(Shape imageShape) {
+        int[] widths = ImageShapes.widths(imageShape, 16);
+        SequentialBlock block = new SequentialBlock();
+        for (int i = 0; i < widths.length; i++) {
+            block.add(Layers.down(widths[i], Layers.leaky(), i > 0));
+        }
+        return block.add(Layers.dense(1));
     }
 
-    /** The re-coder: the VAE encoder's shape (strided convolutions 32, 64, 128 with BN and ReLU), a dense head of {@code size}. */
-    public static SequentialBlock recoderBlock(int size) {
-        return new SequentialBlock()
-                .add(Layers.down(32, Activation.reluBlock(), true))
-                .add(Layers.down(64, Activation.reluBlock(), true))
-                .add(Layers.down(128, Activation.reluBlock(), true))
-                .add(Layers.dense(size));
+    /**
+     * The re-coder for images of {@code imageShape}: the VAE encoder's shape (strided convolutions 32, 64, 128, and
+     * 256 for 64x64 images, with BN and ReLU), a dense head of {@code size}.
+     */
+    public static SequentialBlock recoderBlock(Shape imageShape, int size) {
+        SequentialBlock block = new SequentialBlock();
+        for (int width : ImageShapes.widths(imageShape, 32)) {
+            block.add(Layers.down(width, Activation.reluBlock(), true));
+        }
+        return block.add(Layers.dense(size));
     }
 
     @Override

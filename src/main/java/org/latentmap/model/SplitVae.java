@@ -23,27 +23,30 @@ public final class SplitVae extends VariationalModel {
         this.channels = channels;
     }
 
-    /** A new, randomly initialised Split-VAE for images of {@code imageShape} (C, H, W). */
+    /**
+     * A new, randomly initialised Split-VAE for images of {@code imageShape} (C, H, W): strided stages of 32, 64
+     * and 128 channels with residual blocks between them, a fourth of 256 for 64x64 images ({@link ImageShapes#stages}).
+     */
     public static SplitVae create(String name, NDManager manager, Shape imageShape, int latentSize) {
         ImageShapes.requireDivisibleBy8(imageShape);
         int channels = (int) imageShape.get(0);
-        int side = (int) imageShape.get(1) / 8;
-        SequentialBlock encoder = new SequentialBlock()
-                .add(Layers.conv3x3(16))
-                .add(Layers.down(32, Activation.reluBlock(), true))
-                .add(Layers.residual(32))
-                .add(Layers.down(64, Activation.reluBlock(), true))
-                .add(Layers.residual(64))
-                .add(Layers.down(128, Activation.reluBlock(), true))
-                .add(Layers.dense(2 * latentSize));
+        int[] widths = ImageShapes.widths(imageShape, 32);
+        int last = widths.length - 1;
+        SequentialBlock encoder = new SequentialBlock().add(Layers.conv3x3(16));
+        for (int i = 0; i <= last; i++) {
+            encoder.add(Layers.down(widths[i], Activation.reluBlock(), true));
+            if (i < last) {
+                encoder.add(Layers.residual(widths[i]));
+            }
+        }
+        encoder.add(Layers.dense(2 * latentSize));
         SequentialBlock decoder = new SequentialBlock()
-                .add(Layers.fromCode(128, side))
-                .add(Layers.residual(128))
-                .add(Layers.up(64))
-                .add(Layers.residual(64))
-                .add(Layers.up(32))
-                .add(Layers.residual(32))
-                .add(Layers.toImage(2 * channels + 1));
+                .add(Layers.fromCode(widths[last], ImageShapes.codeSide(imageShape)))
+                .add(Layers.residual(widths[last]));
+        for (int i = last - 1; i >= 0; i--) {
+            decoder.add(Layers.up(widths[i])).add(Layers.residual(widths[i]));
+        }
+        decoder.add(Layers.toImage(2 * channels + 1));
         return new SplitVae(
                 name,
                 latentSize,

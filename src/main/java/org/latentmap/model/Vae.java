@@ -20,20 +20,22 @@ public final class Vae extends VariationalModel {
         super(name, latentSize, encoder, decoder);
     }
 
-    /** A new, randomly initialised VAE for images of {@code imageShape} (C, H, W; H and W divisible by 8). */
+    /** A new, randomly initialised VAE for images of {@code imageShape} (C, H, W; H and W divisible by 8): three
+     * strided stages of 32, 64 and 128 channels for 32x32 images, a fourth of 256 for 64x64 ({@link ImageShapes#stages}). */
     public static Vae create(String name, NDManager manager, Shape imageShape, int latentSize) {
         ImageShapes.requireDivisibleBy8(imageShape);
-        int side = (int) imageShape.get(1) / 8;
-        SequentialBlock encoder = new SequentialBlock()
-                .add(Layers.down(32, Activation.reluBlock(), true))
-                .add(Layers.down(64, Activation.reluBlock(), true))
-                .add(Layers.down(128, Activation.reluBlock(), true))
-                .add(Layers.dense(2 * latentSize));
-        SequentialBlock decoder = new SequentialBlock()
-                .add(Layers.fromCode(128, side))
-                .add(Layers.up(64))
-                .add(Layers.up(32))
-                .add(Layers.toImage((int) imageShape.get(0)));
+        int[] widths = ImageShapes.widths(imageShape, 32);
+        SequentialBlock encoder = new SequentialBlock();
+        for (int width : widths) {
+            encoder.add(Layers.down(width, Activation.reluBlock(), true));
+        }
+        encoder.add(Layers.dense(2 * latentSize));
+        SequentialBlock decoder =
+                new SequentialBlock().add(Layers.fromCode(widths[widths.length - 1], ImageShapes.codeSide(imageShape)));
+        for (int i = widths.length - 2; i >= 0; i--) {
+            decoder.add(Layers.up(widths[i]));
+        }
+        decoder.add(Layers.toImage((int) imageShape.get(0)));
         return new Vae(
                 name,
                 latentSize,

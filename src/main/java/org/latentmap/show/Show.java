@@ -4,6 +4,7 @@ import java.util.List;
 import java.util.Map;
 import org.knowm.xchart.internal.chartpart.Chart;
 import org.latentmap.data.CelebA;
+import org.latentmap.data.DataSummary;
 import org.latentmap.data.ImageSet;
 import org.latentmap.features.ReconstructionGain;
 import org.latentmap.features.SectorComparison;
@@ -41,6 +42,34 @@ public final class Show {
     /** One row per class with its first {@code perClass} images, headed by the class name. */
     public static ImageGrid perClass(ImageSet images, int perClass) {
         return ImageGrid.perClass(images, perClass);
+    }
+
+    /**
+     * Examples of a data set: one row per class with its first {@code perClass} images when the images have labels,
+     * else their first six rows of {@code perClass}.
+     */
+    public static ImageGrid examples(ImageSet images, int perClass) {
+        return images.hasLabels() ? perClass(images, perClass) : grid(images.head(6 * perClass), perClass);
+    }
+
+    /** Bars of the images per class, or a note that the images have no labels. */
+    public static Rich classCounts(String title, ImageSet images) {
+        return images.hasLabels()
+                ? bars(title, images.classNames(), images.classCounts())
+                : note("No classes to count: these images have no labels.");
+    }
+
+    /** A table of images per class in each named set, or a note that the images have no labels. */
+    public static Rich classes(String title, Map<String, ImageSet> sets) {
+        ImageSet first = sets.values().iterator().next();
+        return sets.values().stream().allMatch(ImageSet::hasLabels)
+                ? table(DataSummary.classes(title, first.classNames(), sets))
+                : note("No table of classes: these images have no labels.");
+    }
+
+    /** A line of text in place of a picture or table the data cannot give. */
+    public static Note note(String text) {
+        return new Note(text);
     }
 
     /** One labelled row per image set. */

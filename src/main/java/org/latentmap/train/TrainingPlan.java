@@ -24,6 +24,10 @@ public record TrainingPlan(
         return new TrainingPlan(steps, recoderSteps, batchSize, learningRate, checkpointEvery, newSeed);
     }
 
+    public TrainingPlan withBatchSize(int newBatchSize) {
+        return new TrainingPlan(steps, recoderSteps, newBatchSize, learningRate, checkpointEvery, seed);
+    }
+
     public TrainingPlan withSteps(int newSteps, int newRecoderSteps) {
         return new TrainingPlan(newSteps, newRecoderSteps, batchSize, learningRate, checkpointEvery, seed);
     }

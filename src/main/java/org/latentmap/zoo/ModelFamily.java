@@ -92,14 +92,14 @@ public interface ModelFamily {
     Trainable training(LatentModel model, TrainingPlan plan);
 
     /**
-     * The plan the built-in families share: batches of 64 (32 in the smoke profile), losses recorded every
+     * The plan the built-in families share: batches of 64 (16 in the smoke profile), losses recorded every
      * 100 steps (4, 500), the given steps and rate. Full profile, measured on 2 cores (1 December 2026): about
      * 45 s (VAE, 1,000 steps), 145 s (Split-VAE, 1,200) and 175 s (GAN, 2,400 adversarial and 1,000 re-coder
      * steps) per model, the 15 models in 31 minutes; smoke: seconds; paper: ten times the full profile's steps.
      */
     static TrainingPlan standardPlan(Profile profile, long seed, int steps, int recoderSteps, double learningRate) {
         return new TrainingPlan(
-                steps, recoderSteps, profile.pick(64, 32, 64), learningRate, profile.pick(100, 4, 500), seed);
+                steps, recoderSteps, profile.pick(64, 16, 64), learningRate, profile.pick(100, 4, 500), seed);
     }
 
     /**

@@ -24,6 +24,7 @@ import org.junit.jupiter.api.DynamicTest;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestFactory;
 import org.latentmap.Profile;
+import org.latentmap.testing.FakeCelebA;
 import org.latentmap.zoo.ModelFamily;
 import org.latentmap.zoo.ModelZoo;
 import org.latentmap.zoo.TrainingData;
@@ -57,7 +58,8 @@ class NotebooksIT {
                     .toList();
         }
         assertFalse(notebooks.isEmpty(), "no notebooks found");
-        return notebooks.stream()
+        CelebAPass celebaPass = CelebAPass.start(notebooks);
+        Stream<DynamicTest> fashion = notebooks.stream()
                 .map(nb -> DynamicTest.dynamicTest(ROOT.relativize(nb).toString(), () -> {
                     String kernel = kernelOf(nb);
                     assumeTrue(
@@ -87,6 +89,133 @@ class NotebooksIT {
                                 "nothing of the connection's key leaks into outputs");
                     }
                 }));
+        Stream<DynamicTest> onCelebA = notebooks.stream()
+                .map(nb -> DynamicTest.dynamicTest("celeba: " + ROOT.relativize(nb), () -> {
+                    String kernel = kernelOf(nb);
+                    assumeTrue(
+                            Files.isRegularFile(KERNELS.resolve(kernel + "/kernel.json")),
+                            "the " + kernel + " kernel is not installed");
+                    Path executed = celebaPass.executed(nb);
+                    String outputs = outputText(executed);
+                    assertTrue(outputs.contains("data celeba"), "the notebook ran on CelebA:\n" + outputs);
+                    if (nb.toString().contains("/exercises/solutions/")) {
+                        assertTrue(outputs.contains("✔ Correct"), "a solution's check cell says correct:\n" + outputs);
+                        assertFalse(outputs.contains("✘ Not yet"), "every check of a solution passes:\n" + outputs);
+                    } else if (nb.toString().contains("/exercises/")) {
+                        assertTrue(
+                                outputs.contains("✘ Not yet"), "an unanswered exercise's check says so:\n" + outputs);
+                    }
+                }));
+        return Stream.concat(fashion, onCelebA);
+    }
+
+    /**
+     * With {@code LATENTMAP_DATA=celeba} and a folder that does not exist, the first cell stops with the message
+     * that names the variable to set.
+     */
+    @Test
+    void aMissingCelebAFolderStopsTheFirstCell() throws Exception {
+        Path out = ROOT.resolve("target/notebooks-missing-celeba");
+        ProcessBuilder builder = new ProcessBuilder(
+                        "/usr/bin/python3",
+                        "environment/run_notebooks.py",
+                        "--profile",
+                        "smoke",
+                        "--out",
+                        out.toString(),
+                        "notebooks/00-data.ipynb")
+                .directory(ROOT.toFile())
+                .redirectErrorStream(true);
+        builder.environment().put("PATH", "/usr/bin:" + System.getenv("PATH"));
+        builder.environment().put("LATENTMAP_DATA", "celeba");
+        builder.environment()
+                .put("CELEBA_DIR", ROOT.resolve("target/no-such-celeba").toString());
+        builder.environment().put("LATENTMAP_ZOO", ZOO.toString());
+        Process process = builder.start();
+        String log = new String(process.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
+        assertTrue(process.waitFor(5, TimeUnit.MINUTES), "the run ended");
+        assertEquals(1, process.exitValue(), "the notebook fails:\n" + log);
+        JsonObject nb = JsonParser.parseString(Files.readString(out.resolve("00-data.ipynb")))
+                .getAsJsonObject();
+        JsonObject firstCode = null;
+        for (JsonElement cell : nb.getAsJsonArray("cells")) {
+            if (cell.getAsJsonObject().get("cell_type").getAsString().equals("code")) {
+                firstCode = cell.getAsJsonObject();
+                break;
+            }
+        }
+        String first = text(firstCode.getAsJsonArray("outputs"));
+        assertTrue(
+                first.contains("CELEBA_DIR") && first.contains("does not exist"),
+                "the first cell says what to set:\n" + first);
+    }
+
+    /**
+     * The walkthrough on CelebA, in the smoke profile, on folders the test draws ({@link FakeCelebA}: 400 aligned
+     * images, 6 CelebA-HQ ones): one run of every notebook in the background, beside the Fashion-MNIST tests, so that
+     * both data sets fit the test run's time.
+     */
+    static final class CelebAPass {
+        static final Path OUT = ROOT.resolve("target/notebooks-smoke-celeba");
+        private final Process process;
+        private final Path log;
+        private JsonObject summary;
+
+        private CelebAPass(Process process, Path log) {
+            this.process = process;
+            this.log = log;
+        }
+
+        static CelebAPass start(List<Path> notebooks) throws IOException {
+            Path fake = ROOT.resolve("target/fake-celeba");
+            Path aligned = FakeCelebA.aligned(fake.resolve("img_align_celeba"), 400);
+            Path hq = FakeCelebA.hq(fake.resolve("celeba_hq"), 6);
+            Files.createDirectories(OUT);
+            Files.deleteIfExists(OUT.resolve("summary.json"));
+            List<String> command = new ArrayList<>(List.of(
+                    "/usr/bin/python3",
+                    "environment/run_notebooks.py",
+                    "--profile",
+                    "smoke",
+                    "--out",
+                    OUT.toString(),
+                    "--timeout",
+                    "300"));
+            notebooks.forEach(nb -> command.add(nb.toString()));
+            Path log = OUT.resolve("run.log");
+            ProcessBuilder builder = new ProcessBuilder(command)
+                    .directory(ROOT.toFile())
+                    .redirectErrorStream(true)
+                    .redirectOutput(log.toFile());
+            builder.environment().put("PATH", "/usr/bin:" + System.getenv("PATH"));
+            builder.environment().put("LATENTMAP_DATA", "celeba");
+            builder.environment().put("CELEBA_DIR", aligned.toString());
+            builder.environment().put("CELEBA_HQ_DIR", hq.toString());
+            builder.environment().put("LATENTMAP_ZOO", ZOO.toString());
+            builder.environment().remove("LATENTMAP_RESULTS");
+            return new CelebAPass(builder.start(), log);
+        }
+
+        /** The executed copy of {@code notebook}, after the whole pass ended; fails with its error when it failed. */
+        synchronized Path executed(Path notebook) throws Exception {
+            if (summary == null) {
+                assertTrue(process.waitFor(30, TimeUnit.MINUTES), "the CelebA pass ended");
+                Path file = OUT.resolve("summary.json");
+                assertTrue(Files.isRegularFile(file), "the CelebA pass wrote its summary:\n" + Files.readString(log));
+                summary = JsonParser.parseString(Files.readString(file)).getAsJsonObject();
+            }
+            String name = ROOT.resolve("notebooks").relativize(notebook).toString();
+            for (JsonElement element : summary.getAsJsonArray("results")) {
+                JsonObject result = element.getAsJsonObject();
+                if (result.get("notebook").getAsString().equals(name)) {
+                    assertTrue(
+                            result.get("ok").getAsBoolean(),
+                            name + " failed on CelebA (" + OUT.resolve(name) + "):\n" + result.get("error"));
+                    return OUT.resolve(name);
+                }
+            }
+            throw new AssertionError(name + " is missing from the CelebA pass's summary:\n" + Files.readString(log));
+        }
     }
 
     /**

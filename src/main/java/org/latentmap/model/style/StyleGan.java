@@ -45,21 +45,28 @@ public final class StyleGan extends Adversarial {
 
     /**
      * A new, randomly initialised StyleGAN for images of {@code imageShape} (C, H, W), H = W a multiple of 8:
-     * a constant of 128 maps at H/8, then style layers of 128, 64, 32 and 16 channels doubling the side to H.
+     * a constant of 128 maps at 4x4, then style layers of 128, 64, 32 and 16 channels doubling the side to 32 (for
+     * 64x64 images a constant of 256 maps and layers of 256, 128, 64, 32, 16: {@link ImageShapes#stages}).
      */
     public static StyleGan create(String name, NDManager manager, Shape imageShape, int latentSize) {
         ImageShapes.requireDivisibleBy8(imageShape);
-        int side = (int) imageShape.get(1) / 8;
         Shape images = ImageShapes.batchOf(imageShape);
-        StyleSynthesis synthesisBlock = new StyleSynthesis(side, new int[] {128, 64, 32, 16}, (int) imageShape.get(0));
+        int[] widths = ImageShapes.widths(imageShape, 16);
+        int[] synthesisWidths = new int[widths.length + 1];
+        for (int i = 0; i < widths.length; i++) {
+            synthesisWidths[i] = widths[widths.length - 1 - i] * 2;
+        }
+        synthesisWidths[widths.length] = widths[0];
+        StyleSynthesis synthesisBlock =
+                new StyleSynthesis(ImageShapes.codeSide(imageShape), synthesisWidths, (int) imageShape.get(0));
         return new StyleGan(
                 name,
                 latentSize,
                 new Network("mapping", MappingNetwork.of(latentSize, MAPPING_DEPTH), manager, new Shape(1, latentSize)),
                 synthesisBlock,
                 new Network("synthesis", synthesisBlock, manager, new Shape(1, latentSize)),
-                new Network("discriminator", Gan.discriminatorBlock(), manager, images),
-                new Network("recoder", Gan.recoderBlock(latentSize), manager, images));
+                new Network("discriminator", Gan.discriminatorBlock(imageShape), manager, images),
+                new Network("recoder", Gan.recoderBlock(imageShape, latentSize), manager, images));
     }
 
     /** w for noise z (N, size). */

@@ -1,0 +1,60 @@
+package org.latentmap;
+
+import java.util.Locale;
+
+/**
+ * Which data set a run uses, chosen like the {@link Profile} by the environment variable {@value #VARIABLE} (or
+ * the system property {@code latentmap.data}): {@code fashion-mnist}, the embedded default, or {@code celeba},
+ * the paper's data, which the user brings ({@code CELEBA_DIR}, see data/README.md). The notebooks take their
+ * images, zoo entries, result folder and support set from it.
+ */
+public enum DataChoice {
+    FASHION_MNIST("fashion-mnist", "Fashion-MNIST"),
+    CELEBA("celeba", "CelebA");
+
+    public static final String VARIABLE = "LATENTMAP_DATA";
+
+    private final String key;
+    private final String displayName;
+
+    DataChoice(String key, String displayName) {
+        this.key = key;
+        this.displayName = displayName;
+    }
+
+    /** The data set this process uses. */
+    public static DataChoice current() {
+        return parse(System.getProperty("latentmap.data", System.getenv(VARIABLE)));
+    }
+
+    /** Reads a data set's name ("celeba", "CelebA", "fashion_mnist"); blank means Fashion-MNIST. */
+    public static DataChoice parse(String value) {
+        if (value == null || value.isBlank()) {
+            return FASHION_MNIST;
+        }
+        String wanted = value.strip().toLowerCase(Locale.ROOT).replace('_', '-');
+        for (DataChoice choice : values()) {
+            if (choice.key.equals(wanted)) {
+                return choice;
+            }
+        }
+        throw new IllegalArgumentException(
+                "unknown data set '" + value + "' in " + VARIABLE
+                        + ": use 'fashion-mnist' (embedded, the default) or 'celeba' (yours: set CELEBA_DIR too, see data/README.md)");
+    }
+
+    /** The name in file names and the zoo: "fashion-mnist", "celeba". */
+    public String key() {
+        return key;
+    }
+
+    /** The name in text: "Fashion-MNIST", "CelebA". */
+    public String displayName() {
+        return displayName;
+    }
+
+    @Override
+    public String toString() {
+        return key;
+    }
+}

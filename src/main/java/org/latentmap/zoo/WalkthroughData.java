@@ -1,0 +1,238 @@
+package org.latentmap.zoo;
+
+import java.nio.file.Path;
+import java.util.Locale;
+import java.util.Optional;
+import java.util.SplittableRandom;
+import org.latentmap.DataChoice;
+import org.latentmap.Profile;
+import org.latentmap.data.CelebA;
+import org.latentmap.data.DataException;
+import org.latentmap.data.FashionMnist;
+import org.latentmap.data.ImageSet;
+import org.latentmap.data.TypicalSubset;
+
+/**
+ * The images a walkthrough runs on, from the data set {@link DataChoice} names ({@code LATENTMAP_DATA}): its
+ * training images cut to the profile, its test images, its name in the zoo, and the curated set of the StyleGAN
+ * study ({@link #curated}). Fashion-MNIST is embedded; CelebA is read from {@code CELEBA_DIR} with the paper's
+ * crop (Sect. 4.1) and decoded once into a cache beside the zoo ({@link #imageCache()}). A CelebA folder that
+ * stops before the official test split (a subset of the 202,599 images) is split 80 / 10 / 10 in file order,
+ * the official split's proportions, and says so.
+ */
+public final class WalkthroughData {
+    /** The environment variable naming a CelebA-HQ folder for the StyleGAN study. */
+    public static final String HQ_FOLDER_VARIABLE = "CELEBA_HQ_DIR";
+
+    private final DataChoice choice;
+    private final Profile profile;
+    private final ImageSet train;
+    private final ImageSet test;
+    private final String source;
+
+    private WalkthroughData(DataChoice choice, Profile profile, ImageSet train, ImageSet test, String source) {
+        this.choice = choice;
+        this.profile = profile;
+        this.train = train;
+        this.test = test;
+        this.source = source;
+    }
+
+    /** The data set of {@code LATENTMAP_DATA}, cut to {@code profile}. */
+    public static WalkthroughData current(Profile profile) {
+        return of(DataChoice.current(), profile);
+    }
+
+    /** {@code choice}'s images, cut to {@code profile}; CelebA needs {@code CELEBA_DIR}. */
+    public static WalkthroughData of(DataChoice choice, Profile profile) {
+        return switch (choice) {
+            case FASHION_MNIST ->
+                new WalkthroughData(
+                        choice,
+                        profile,
+                        TrainingData.fashionMnist(profile),
+                        FashionMnist.test(),
+                        "Fashion-MNIST from " + FashionMnist.defaultFolder());
+            case CELEBA -> celeba(profile);
+        };
+    }
+
+    /**
+     * The data set {@code LATENTMAP_DATA} names, after checking that its folders can be read: for CelebA,
+     * {@code CELEBA_DIR} (and {@value #HQ_FOLDER_VARIABLE} when set) must name folders of images. The notebooks'
+     * setup calls it, so that a missing folder stops the first cell with what to set.
+     */
+    public static DataChoice checked() {
+        DataChoice choice = DataChoice.current();
+        if (choice == DataChoice.CELEBA) {
+            configuredCelebA();
+            hqFolder().ifPresent(folder -> {
+                try {
+                    CelebA.hq(folder);
+                } catch (DataException e) {
+                    throw new DataException(
+                            HQ_FOLDER_VARIABLE + " names " + folder + ", which cannot be used: "
+                                    + e.getMessage() + " (unset " + HQ_FOLDER_VARIABLE
+                                    + " to train the StyleGAN on the typical"
+                                    + " half of CelebA instead)",
+                            e);
+                }
+            });
+        }
+        return choice;
+    }
+
+    private static CelebA configuredCelebA() {
+        try {
+            return configuredOrFail();
+        } catch (DataException e) {
+            throw new DataException(
+                    e.getMessage().startsWith(DataChoice.VARIABLE)
+                            ? e.getMessage()
+                            : DataChoice.VARIABLE + "=celeba, but " + CelebA.FOLDER_VARIABLE + " cannot be used: "
+                                    + e.getMessage(),
+                    e);
+        }
+    }
+
+    private static CelebA configuredOrFail() {
+        return CelebA.configured()
+                .orElseThrow(() -> new DataException(DataChoice.VARIABLE + "=celeba needs " + CelebA.FOLDER_VARIABLE
+                        + ", the img_align_celeba folder of CelebA (see data/README.md): set it before starting"
+                        + " Jupyter, or set " + DataChoice.VARIABLE + "=fashion-mnist for the embedded data"));
+    }
+
+    private static WalkthroughData celeba(Profile profile) {
+        CelebA celeba = configuredCelebA().cachedIn(imageCache());
+        int[][] ranges = splits(celeba.size());
+        int trainLimit = profile.pick(Integer.MAX_VALUE, 2048);
+        int testLimit = profile.pick(10_000, 500);
+        ImageSet train = celeba.load(ranges[0][0], Math.min(ranges[0][1], ranges[0][0] + trainLimit));
+        ImageSet test = celeba.load(ranges[1][0], Math.min(ranges[1][1], ranges[1][0] + testLimit));
+        String split = celeba.size() > CelebA.TEST_START
+                ? "the official split"
+                : String.format(
+                        Locale.ROOT,
+                        "%,d images, fewer than the official split needs: the first 80%% train, the last 10%% test",
+                        celeba.size());
+        return new WalkthroughData(
+                DataChoice.CELEBA, profile, train, test, "CelebA from " + celeba.folder() + " (" + split + ")");
+    }
+
+    /** [from, to) of the training and the test images of a CelebA folder of {@code size} images. */
+    static int[][] splits(int size) {
+        if (size > CelebA.TEST_START) {
+            return new int[][] {{0, CelebA.VALIDATION_START}, {CelebA.TEST_START, size}};
+        }
+        if (size < 10) {
+            throw new DataException("the CelebA folder has " + size + " images: at least 10 are needed to hold out"
+                    + " test images (the full img_align_celeba folder has 202,599)");
+        }
+        int trainEnd = (int) (size * 0.8);
+        int testStart = (int) Math.ceil(size * 0.9);
+        return new int[][] {{0, trainEnd}, {testStart, size}};
+    }
+
+    /**
+     * Where decoded CelebA images are kept: {@code images} beside the standard zoo's folder
+     * ({@code ~/.cache/latentmap/images}, or beside {@code LATENTMAP_ZOO}).
+     */
+    public static Path imageCache() {
+        return ModelZoo.standardFolder().toAbsolutePath().resolveSibling("images");
+    }
+
+    public DataChoice choice() {
+        return choice;
+    }
+
+    /** The data set's name in the zoo and in file names: "fashion-mnist", "celeba". */
+    public String key() {
+        return choice.key();
+    }
+
+    /** The data set's name in text. */
+    public String displayName() {
+        return choice.displayName();
+    }
+
+    /** Whether the images carry class labels (Fashion-MNIST does, CelebA here does not). */
+    public boolean labelled() {
+        return train.hasLabels();
+    }
+
+    /** The training images, cut to the profile (the first 2,048 in the smoke profile). */
+    public ImageSet train() {
+        return train;
+    }
+
+    /** The test images (for CelebA at most 10,000, 500 in the smoke profile). */
+    public ImageSet test() {
+        return test;
+    }
+
+    /** The name of the file a support set selected on these data is saved to: "celeba-split-vae-seed1.txt". */
+    public String supportSetFile() {
+        return key() + "-split-vae-seed1.txt";
+    }
+
+    /**
+     * The curated set the StyleGAN of paper Sect. 7 trains on and its random control of the same size: CelebA-HQ
+     * (its crop framing faces as CelebA's does) when {@value #HQ_FOLDER_VARIABLE} names a folder and the data set is
+     * CelebA, else the typical half of the training images ({@link TypicalSubset}), the stand-in.
+     */
+    public CuratedData curated() {
+        TypicalSubset typical = TypicalSubset.of(train, 0.5);
+        TypicalSubset randomHalf = TypicalSubset.randomControl(train, 0.5, 1);
+        Optional<Path> hq = choice == DataChoice.CELEBA ? hqFolder() : Optional.empty();
+        if (hq.isEmpty()) {
+            return new CuratedData(
+                    "the typical half of the " + displayName()
+                            + " training images (TypicalSubset), standing for CelebA-HQ"
+                            + (choice == DataChoice.CELEBA ? " (" + HQ_FOLDER_VARIABLE + " is not set)" : ""),
+                    key() + "-typical-50",
+                    typical.images(train),
+                    key() + "-random-50",
+                    randomHalf.images(train),
+                    typical,
+                    randomHalf);
+        }
+        CelebA folder = CelebA.hq(hq.get()).cachedIn(imageCache());
+        ImageSet images = folder.load(0, Math.min(folder.size(), profile.pick(30_000, 64)));
+        int[] drawn = new SplittableRandom(1)
+                .ints(0, train.size())
+                .distinct()
+                .limit(Math.min(images.size(), train.size()))
+                .sorted()
+                .toArray();
+        return new CuratedData(
+                String.format(
+                        Locale.ROOT,
+                        "%,d CelebA-HQ images from %s, cropped to CelebA's framing (Sect. 4.3)",
+                        images.size(),
+                        folder.folder()),
+                "celeba-hq",
+                images,
+                key() + "-random-" + drawn.length,
+                train.select(drawn),
+                typical,
+                randomHalf);
+    }
+
+    private static Optional<Path> hqFolder() {
+        String named = System.getenv(HQ_FOLDER_VARIABLE);
+        return named == null || named.isBlank() ? Optional.empty() : Optional.of(Path.of(named));
+    }
+
+    @Override
+    public String toString() {
+        return String.format(
+                Locale.ROOT,
+                "%s: %,d training images%s, %,d test images, %s, %s",
+                source,
+                train.size(),
+                profile == Profile.SMOKE ? " (smoke profile: at most 2,048)" : "",
+                test.size(),
+                train.channels() + "x" + train.height() + "x" + train.width(),
+                labelled() ? "labelled (" + train.classNames().size() + " classes)" : "no labels");
+    }
+}
