@@ -67,6 +67,20 @@ class SupportSetOriginTest {
     }
 
     @Test
+    void theShippedFashionMnistSetIsRefusedOnCelebA(@TempDir Path folder) throws Exception {
+        TrainedModel model = HandModels.inZoo(
+                folder, "m", HandModels.scaling("m", null, 1, 1).model());
+        SupportSet shipped = SupportSets.shipped(SupportSets.FASHION_MNIST);
+        var refused = assertThrows(
+                IllegalArgumentException.class,
+                () -> SupportSets.check(shipped, HandModels.images(60_000, 1), "celeba", model));
+        assertEquals(
+                "this support set was selected on fashion-mnist (60,000 images), not on celeba (60,000 images): its"
+                        + " indices point into other images; select one for these data (SupportSetRecipe.paper().select)",
+                refused.getMessage());
+    }
+
+    @Test
     void damagedFilesAreRefusedWithWhatIsWrong(@TempDir Path folder) throws Exception {
         Path negative = Files.writeString(folder.resolve("negative.txt"), "# old format\n3\n-2\n");
         Path repeated = Files.writeString(folder.resolve("repeated.txt"), "3\n5\n3\n");

@@ -50,11 +50,27 @@ class ModelShapesTest {
         assertEquals(150, ModelFamily.SPLIT_VAE.latentSize());
     }
 
-    @Test
-    void colourImagesOfCelebASizeWork() {
-        LatentModel model = ModelFamily.SPLIT_VAE.create("m", manager, new Shape(3, 64, 64), 1);
+    @ParameterizedTest
+    @MethodSource("org.latentmap.zoo.ModelFamilies#builtIn")
+    void colourImagesOfCelebASizeWork(ModelFamily family) {
+        LatentModel model = family.create("m", manager, new Shape(3, 64, 64), 1);
         NDArray images = manager.randomUniform(0, 1, new Shape(2, 3, 64, 64));
-        assertEquals(new Shape(2, 3, 64, 64), model.decode(model.encode(images)).getShape());
+        NDArray codes = model.encode(images);
+        assertEquals(new Shape(2, family.latentSize()), codes.getShape());
+        assertEquals(new Shape(2, 3, 64, 64), model.decode(codes).getShape());
+        assertEquals(new Shape(3, 3, 64, 64), model.sample(manager, 3).getShape());
+    }
+
+    @Test
+    void celebASizeAddsAStageAndFashionMnistSizeKeepsThree() {
+        assertEquals(3, ImageShapes.stages(new Shape(1, 32, 32)));
+        assertEquals(4, ImageShapes.codeSide(new Shape(1, 32, 32)));
+        assertArrayEquals(new int[] {32, 64, 128}, ImageShapes.widths(new Shape(1, 32, 32), 32));
+        assertEquals(4, ImageShapes.stages(new Shape(3, 64, 64)));
+        assertEquals(4, ImageShapes.codeSide(new Shape(3, 64, 64)));
+        assertArrayEquals(new int[] {32, 64, 128, 256}, ImageShapes.widths(new Shape(3, 64, 64), 32));
+        assertEquals(3, ImageShapes.stages(new Shape(1, 16, 16)), "small test images keep three stages");
+        assertEquals(5, ImageShapes.stages(new Shape(3, 128, 128)));
     }
 
     @Test

@@ -74,6 +74,22 @@ class ShowTest {
     }
 
     @Test
+    void imagesWithoutLabelsShowRowsAndSayTheyHaveNoClasses() throws IOException {
+        float[] pixels = new float[13 * 16];
+        ImageSet unlabelled = new ImageSet(pixels, 13, 1, 4, 4, null, null);
+        BufferedImage png = decode(Show.examples(unlabelled, 2));
+        assertEquals(2 + 6 * (8 + 2), png.getHeight(), "the first six rows of two");
+        assertEquals(
+                "No classes to count: these images have no labels.",
+                Show.classCounts("per class", unlabelled).bundle().get(Rich.TEXT));
+        assertTrue(Show.classes("t", java.util.Map.of("train", unlabelled))
+                .bundle()
+                .get(Rich.HTML)
+                .contains("no labels"));
+        assertTrue(Show.classCounts("per class", threeImages()).bundle().containsKey(Rich.PNG), "labelled: bars");
+    }
+
+    @Test
     void emptySetCannotBeShown() {
         ImageSet empty = new ImageSet(new float[0], 0, 1, 4, 4, null, null);
         assertThrows(IllegalArgumentException.class, () -> Show.grid(empty));
