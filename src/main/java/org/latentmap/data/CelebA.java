@@ -53,6 +53,14 @@ public final class CelebA {
         return new CelebA(folder, files, crop, cacheFolder);
     }
 
+    /**
+     * The same folder, its crop resized to {@code side} pixels instead of the paper's 64 (the smoke profile's
+     * 32, which keeps the tests short).
+     */
+    public CelebA resizedTo(int side) {
+        return new CelebA(folder, files, crop.withOutput(side), cacheFolder);
+    }
+
     /** An {@code img_align_celeba} folder (178x218 images), with the paper's CelebA crop. */
     public static CelebA aligned(Path folder) {
         return open(folder, Crop.CELEBA);

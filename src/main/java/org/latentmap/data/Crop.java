@@ -30,6 +30,11 @@ public record Crop(int top, int left, int side, int output, int sourceWidth, int
         }
     }
 
+    /** The same crop, resized to {@code newOutput} pixels a side instead. */
+    public Crop withOutput(int newOutput) {
+        return new Crop(top, left, side, newOutput, sourceWidth, sourceHeight);
+    }
+
     /** Crops and resizes one image to planar RGB values in [0, 1]: 3 x output x output. */
     public float[] apply(BufferedImage image, String name) {
         if (image.getWidth() != sourceWidth || image.getHeight() != sourceHeight) {
@@ -69,10 +74,10 @@ public record Crop(int top, int left, int side, int output, int sourceWidth, int
     }
 
     private String describeSource() {
-        if (this.equals(CELEBA)) {
+        if (withOutput(CELEBA.output()).equals(CELEBA)) {
             return " (the aligned and cropped CelebA images of img_align_celeba; the in-the-wild img_celeba images differ in size)";
         }
-        if (this.equals(CELEBA_HQ)) {
+        if (withOutput(CELEBA_HQ.output()).equals(CELEBA_HQ)) {
             return " (CelebA-HQ at 1024x1024)";
         }
         return "";

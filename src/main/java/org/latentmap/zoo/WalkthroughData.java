@@ -18,7 +18,7 @@ import org.latentmap.data.TypicalSubset;
  * study ({@link #curated}). Fashion-MNIST is embedded; CelebA is read from {@code CELEBA_DIR} with the paper's
  * crop (Sect. 4.1) and decoded once into a cache beside the zoo ({@link #imageCache()}). A CelebA folder that
  * stops before the official test split (a subset of the 202,599 images) is split 80 / 10 / 10 in file order,
- * the official split's proportions, and says so.
+ * the official split's proportions, and says so. The smoke profile resizes CelebA's crops to 32x32 ({@link #side}).
  */
 public final class WalkthroughData {
     /** The environment variable naming a CelebA-HQ folder for the StyleGAN study. */
@@ -103,7 +103,7 @@ public final class WalkthroughData {
     }
 
     private static WalkthroughData celeba(Profile profile) {
-        CelebA celeba = configuredCelebA().cachedIn(imageCache());
+        CelebA celeba = configuredCelebA().cachedIn(imageCache()).resizedTo(side(profile));
         int[][] ranges = splits(celeba.size());
         int trainLimit = profile.pick(Integer.MAX_VALUE, 2048);
         int testLimit = profile.pick(10_000, 500);
@@ -117,6 +117,14 @@ public final class WalkthroughData {
                         celeba.size());
         return new WalkthroughData(
                 DataChoice.CELEBA, profile, train, test, "CelebA from " + celeba.folder() + " (" + split + ")");
+    }
+
+    /**
+     * CelebA's side in {@code profile}: the paper's 64, or 32 in the smoke profile, whose only job is to run every
+     * cell (the 64x64 networks are tested on their own, and a smoke pass at 64x64 took longer than the test run allows).
+     */
+    static int side(Profile profile) {
+        return profile == Profile.SMOKE ? 32 : 64;
     }
 
     /** [from, to) of the training and the test images of a CelebA folder of {@code size} images. */
@@ -196,7 +204,7 @@ public final class WalkthroughData {
                     typical,
                     randomHalf);
         }
-        CelebA folder = CelebA.hq(hq.get()).cachedIn(imageCache());
+        CelebA folder = CelebA.hq(hq.get()).cachedIn(imageCache()).resizedTo(side(profile));
         ImageSet images = folder.load(0, Math.min(folder.size(), profile.pick(30_000, 64)));
         int[] drawn = new SplittableRandom(1)
                 .ints(0, train.size())
@@ -227,12 +235,15 @@ public final class WalkthroughData {
     public String toString() {
         return String.format(
                 Locale.ROOT,
-                "%s: %,d training images%s, %,d test images, %s, %s",
+                "%s: %,d training images%s, %,d test images, %s%s, %s",
                 source,
                 train.size(),
                 profile == Profile.SMOKE ? " (smoke profile: at most 2,048)" : "",
                 test.size(),
                 train.channels() + "x" + train.height() + "x" + train.width(),
+                choice == DataChoice.CELEBA && profile == Profile.SMOKE
+                        ? " (the smoke profile's side; the paper's is 64)"
+                        : "",
                 labelled() ? "labelled (" + train.classNames().size() + " classes)" : "no labels");
     }
 }

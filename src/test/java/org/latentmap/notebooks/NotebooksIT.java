@@ -193,7 +193,13 @@ class NotebooksIT {
             builder.environment().put("CELEBA_HQ_DIR", hq.toString());
             builder.environment().put("LATENTMAP_ZOO", ZOO.toString());
             builder.environment().remove("LATENTMAP_RESULTS");
-            return new CelebAPass(builder.start(), log);
+            oneThreadEach(builder);
+            Process process = builder.start();
+            Runtime.getRuntime().addShutdownHook(new Thread(() -> {
+                process.descendants().forEach(ProcessHandle::destroy);
+                process.destroy();
+            }));
+            return new CelebAPass(process, log);
         }
 
         /** The executed copy of {@code notebook}, after the whole pass ended; fails with its error when it failed. */
@@ -324,11 +330,22 @@ class NotebooksIT {
         builder.environment().put("PATH", "/usr/bin:" + System.getenv("PATH"));
         builder.environment().put("CELEBA_DIR", celeba.toString());
         builder.environment().put("LATENTMAP_ZOO", ZOO.toString());
+        oneThreadEach(builder);
         Process process = builder.start();
         String output = new String(process.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
         assertTrue(process.waitFor(60, TimeUnit.MINUTES), "notebook run did not end");
         System.out.println(output);
         assertEquals(0, process.exitValue(), "notebook failed:\n" + output);
+    }
+
+    /**
+     * One engine thread for each kernel: the two data sets' passes run side by side on the CI's 2 cores, and two
+     * kernels of two threads each slowed both passes several times over (measured: the smoke training of notebook
+     * 01 took 2.5x as long).
+     */
+    static void oneThreadEach(ProcessBuilder builder) {
+        builder.environment().put("OMP_NUM_THREADS", "1");
+        builder.environment().put("MKL_NUM_THREADS", "1");
     }
 
     /** A stand-in CelebA folder of four 178x218 images, so the notebooks' CelebA cells run too. */
