@@ -4,6 +4,7 @@ import java.util.Locale;
 import java.util.SplittableRandom;
 import org.ejml.data.DMatrixRMaj;
 import org.ejml.dense.row.CommonOps_DDRM;
+import org.latentmap.Profile;
 import org.latentmap.linalg.CodeProducts;
 
 /**
@@ -52,8 +53,16 @@ final class DenseLayerFit extends MapFit {
     }
 
     /** The authors' fit as they set it up, with an activity regulariser of the same weight as the kernel's. */
+    /**
+     * The authors' 2,000 full-batch steps, or 200 in the smoke profile ({@link Profile#current()}), whose only job
+     * is to run every cell: the fits dominated the smoke runs of notebooks 04 and 08.
+     */
+    static int authorsSteps() {
+        return Profile.current().pick(2000, 200);
+    }
+
     static DenseLayerFit authors(double penalty) {
-        int steps = 2000;
+        int steps = authorsSteps();
         double rate = 5e-4;
         long seed = 1;
         return new DenseLayerFit(

@@ -93,10 +93,11 @@ public abstract class MapFit implements CodeMapFit {
 
     /**
      * The authors' fit: one dense layer, no bias, Glorot-uniform start, loss = mean squared error + 1e-4 x
-     * sum of squared weights, Adam at 5e-4 for 2,000 full-batch steps (their repository's Keras set-up).
+     * sum of squared weights, Adam at 5e-4 for 2,000 full-batch steps (their repository's Keras set-up; 200 in
+     * the smoke profile).
      */
     public static MapFit denseLayer() {
-        return new DenseLayerFit(2000, 5e-4, 1e-4, 1);
+        return new DenseLayerFit(DenseLayerFit.authorsSteps(), 5e-4, 1e-4, 1);
     }
 
     /**
