@@ -25,8 +25,11 @@ public final class TypicalSubset {
     private final int[] kept;
     private final double fraction;
     private final Long randomSeed;
+    private final boolean byClass;
 
-    private TypicalSubset(double[] scores, double[] percentiles, int[] kept, double fraction, Long randomSeed) {
+    private TypicalSubset(
+            double[] scores, double[] percentiles, int[] kept, double fraction, Long randomSeed, boolean byClass) {
+        this.byClass = byClass;
         this.scores = scores;
         this.percentiles = percentiles;
         this.kept = kept;
@@ -106,7 +109,7 @@ public final class TypicalSubset {
             }
         }
         int[] indices = kept.stream().mapToInt(Integer::intValue).sorted().toArray();
-        return new TypicalSubset(scores, percentiles, indices, fraction, seed);
+        return new TypicalSubset(scores, percentiles, indices, fraction, seed, data.hasLabels());
     }
 
     /** Whether the images were kept at random (the control), not by typicality. */
@@ -169,16 +172,18 @@ public final class TypicalSubset {
         if (randomSeed != null) {
             return String.format(
                     Locale.ROOT,
-                    "random control: a random %.0f%% of each class (seed %d), %,d of %,d images",
+                    "random control: a random %.0f%% of %s (seed %d), %,d of %,d images",
                     100 * fraction,
+                    byClass ? "each class" : "the images",
                     randomSeed,
                     kept.length,
                     scores.length);
         }
         return String.format(
                 Locale.ROOT,
-                "typical subset: the %.0f%% of each class closest to its mean image, %,d of %,d images",
+                "typical subset: the %.0f%% of %s, %,d of %,d images",
                 100 * fraction,
+                byClass ? "each class closest to its mean image" : "the images closest to their mean image",
                 kept.length,
                 scores.length);
     }
