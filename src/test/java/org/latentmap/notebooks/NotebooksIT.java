@@ -32,7 +32,8 @@ import org.latentmap.zoo.TrainingData;
 /**
  * Executes every notebook headlessly in the smoke profile, in its own kernel (Java, or Kotlin where that kernel is
  * installed), through environment/run_notebooks.py: the walkthrough, the exercises (whose unanswered checks must
- * say "not yet") and their solutions (whose checks must all say "correct"); with {@code -Pfull}, also the
+ * say "not yet") and their solutions (whose checks must all say "correct"), on Fashion-MNIST and, in a second pass
+ * running beside the first, on CelebA-layout folders the test draws ({@link CelebAPass}); with {@code -Pfull}, also the
  * training notebook in the full profile (the 15 models, 20-33 minutes on 2 cores). A failing cell fails its
  * test; the partly executed copy stays under target/notebooks-smoke (or -full) so the error can be read in context. Models are cached in target/zoo.
  */
