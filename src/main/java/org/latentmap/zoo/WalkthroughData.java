@@ -107,6 +107,11 @@ public final class WalkthroughData {
         int[][] ranges = splits(celeba.size());
         int trainLimit = profile.pick(Integer.MAX_VALUE, 2048);
         int testLimit = profile.pick(10_000, 500);
+        long images =
+                Math.min(ranges[0][1] - ranges[0][0], trainLimit) + Math.min(ranges[1][1] - ranges[1][0], testLimit);
+        requireHeap(
+                images * 3L * side(profile) * side(profile),
+                Runtime.getRuntime().maxMemory());
         ImageSet train = celeba.load(ranges[0][0], Math.min(ranges[0][1], ranges[0][0] + trainLimit));
         ImageSet test = celeba.load(ranges[1][0], Math.min(ranges[1][1], ranges[1][0] + testLimit));
         String split = celeba.size() > CelebA.TEST_START
@@ -125,6 +130,24 @@ public final class WalkthroughData {
      */
     static int side(Profile profile) {
         return profile == Profile.SMOKE ? 32 : 64;
+    }
+
+    /**
+     * Refuses to start decoding when {@code bytes} of images and a working margin of 2 GiB do not fit the JVM's
+     * heap, saying how to give it more (rather than running out of memory minutes later).
+     */
+    static void requireHeap(long bytes, long maxHeap) {
+        long needed = bytes + (2L << 30);
+        if (maxHeap < needed) {
+            throw new DataException(String.format(
+                    Locale.ROOT,
+                    "these CelebA images take %.1f GiB as bytes and this JVM's heap is %.1f GiB: give it at least %.0f GiB"
+                            + " (for the notebooks: LATENTMAP_DATA=celeba environment/setup.sh sets the kernel's heap to"
+                            + " 8 GiB, LATENTMAP_KERNEL_HEAP=12g another; for the zoo command: java -Xmx8g ...)",
+                    bytes / (double) (1L << 30),
+                    maxHeap / (double) (1L << 30),
+                    Math.ceil(needed / (double) (1L << 30))));
+        }
     }
 
     /** [from, to) of the training and the test images of a CelebA folder of {@code size} images. */

@@ -35,6 +35,19 @@ class WalkthroughDataTest {
     }
 
     @Test
+    void aHeapTooSmallForTheImagesIsRefusedWithHowToGrowIt() {
+        long celebaFull = 172_770L * 3 * 64 * 64;
+        var refused = assertThrows(DataException.class, () -> WalkthroughData.requireHeap(celebaFull, 2L << 30));
+        assertTrue(
+                refused.getMessage().contains("take 2.0 GiB")
+                        && refused.getMessage().contains("heap is 2.0 GiB")
+                        && refused.getMessage().contains("at least 4 GiB")
+                        && refused.getMessage().contains("LATENTMAP_KERNEL_HEAP"),
+                refused.getMessage());
+        WalkthroughData.requireHeap(celebaFull, 8L << 30);
+    }
+
+    @Test
     void fashionMnistIsLabelledAndNamesItsZooEntriesAndShippedSet() {
         var data = WalkthroughData.of(DataChoice.FASHION_MNIST, Profile.SMOKE);
         assertEquals("fashion-mnist", data.key());
