@@ -133,11 +133,11 @@ public final class WalkthroughData {
     }
 
     /**
-     * Refuses to start decoding when {@code bytes} of images and a working margin of 2 GiB do not fit the JVM's
-     * heap, saying how to give it more (rather than running out of memory minutes later).
+     * Refuses to start decoding when twice {@code bytes} of images (the bytes and their working copies) and half a
+     * GiB do not fit the JVM's heap, saying how to give it more (rather than running out of memory minutes later).
      */
     static void requireHeap(long bytes, long maxHeap) {
-        long needed = bytes + (2L << 30);
+        long needed = 2 * bytes + (1L << 29);
         if (maxHeap < needed) {
             throw new DataException(String.format(
                     Locale.ROOT,
