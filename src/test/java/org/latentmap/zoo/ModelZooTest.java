@@ -87,4 +87,11 @@ class ModelZooTest {
         assertEquals(2048, TrainingData.forProfile(big, Profile.SMOKE).size());
         assertEquals(3000, TrainingData.forProfile(big, Profile.FULL).size());
     }
+
+    @Test
+    void dataSmallerThanABatchTrainsInBatchesOfItsSize(@TempDir Path folder) {
+        TrainedModel trained = zoo(folder, 2).get(ModelFamily.VAE, 1, Profile.SMOKE, "few", HandModels.noise(5, 3));
+        assertEquals(5, trained.plan().batchSize());
+        assertEquals(2, trained.history().size());
+    }
 }
