@@ -98,21 +98,13 @@ public final class CelebACost {
 
     private static double time(Trainable trainable, NDManager manager, NDArray data, long first, int steps) {
         for (int i = 0; i < 3; i++) {
-            step(trainable, manager, data, first + i);
+            TrainingStepBenchmark.step(trainable, manager, data, first + i);
         }
         long started = System.nanoTime();
         for (int i = 0; i < steps; i++) {
-            step(trainable, manager, data, first + 3 + i);
+            TrainingStepBenchmark.step(trainable, manager, data, first + 3 + i);
         }
         return (System.nanoTime() - started) / 1e9 / steps;
-    }
-
-    private static void step(Trainable trainable, NDManager manager, NDArray data, long step) {
-        try (NDManager scope = manager.newSubManager()) {
-            NDArray batch = data.duplicate();
-            batch.attach(scope);
-            trainable.step(batch, step);
-        }
     }
 
     private static double encodeSeconds(LatentModel model, NDManager manager, ImageSet set) {

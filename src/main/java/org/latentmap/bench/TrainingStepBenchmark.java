@@ -48,7 +48,8 @@ public final class TrainingStepBenchmark {
         }
     }
 
-    private static void step(Trainable trainable, NDManager manager, NDArray data, long step) {
+    /** One training step on a copy of {@code data}, freed with its sub-manager (shared with {@link CelebACost}). */
+    static void step(Trainable trainable, NDManager manager, NDArray data, long step) {
         try (NDManager scope = manager.newSubManager()) {
             NDArray batch = data.duplicate();
             batch.attach(scope);

@@ -91,23 +91,36 @@ public abstract class MapFit implements CodeMapFit {
         return new ProcrustesFit();
     }
 
+    /** The authors' number of full-batch steps (their repository's Keras set-up). */
+    public static final int AUTHORS_STEPS = 2000;
+
     /**
      * The authors' fit: one dense layer, no bias, Glorot-uniform start, loss = mean squared error + 1e-4 x
-     * sum of squared weights, Adam at 5e-4 for 2,000 full-batch steps (their repository's Keras set-up; 200 in
-     * the smoke profile).
+     * sum of squared weights, Adam at 5e-4 for {@value #AUTHORS_STEPS} full-batch steps (their repository's Keras
+     * set-up).
      */
     public static MapFit denseLayer() {
-        return new DenseLayerFit(DenseLayerFit.authorsSteps(), 5e-4, 1e-4, 1);
+        return denseLayer(AUTHORS_STEPS);
+    }
+
+    /** {@link #denseLayer()} for {@code steps} steps (fewer, for a smoke run). */
+    public static MapFit denseLayer(int steps) {
+        return new DenseLayerFit(steps, 5e-4, 1e-4, 1);
     }
 
     /**
      * The authors' fit as their repository writes it ({@code comparison.py}, {@code transform_with_support}): a
-     * dense layer without bias, Glorot-uniform start, Adam at 5e-4 for 2,000 full-batch steps, loss = mean
-     * squared error + 1e-4 x sum of squared weights (kernel regulariser) + 1e-4 x mean over the points of the
-     * sum of squared outputs (activity regulariser). {@link #denseLayer()} leaves the activity term out.
+     * dense layer without bias, Glorot-uniform start, Adam at 5e-4 for {@value #AUTHORS_STEPS} full-batch steps,
+     * loss = mean squared error + 1e-4 x sum of squared weights (kernel regulariser) + 1e-4 x mean over the points
+     * of the sum of squared outputs (activity regulariser). {@link #denseLayer()} leaves the activity term out.
      */
     public static MapFit authors() {
-        return DenseLayerFit.authors(1e-4);
+        return authors(AUTHORS_STEPS);
+    }
+
+    /** {@link #authors()} for {@code steps} steps (fewer, for a smoke run). */
+    public static MapFit authors(int steps) {
+        return DenseLayerFit.authors(1e-4, steps);
     }
 
     /**
@@ -115,7 +128,12 @@ public abstract class MapFit implements CodeMapFit {
      * models is a GAN augment regularization to 0.0015", applied to both regularisers.
      */
     public static MapFit authorsForGan() {
-        return DenseLayerFit.authors(0.0015);
+        return authorsForGan(AUTHORS_STEPS);
+    }
+
+    /** {@link #authorsForGan()} for {@code steps} steps (fewer, for a smoke run). */
+    public static MapFit authorsForGan(int steps) {
+        return DenseLayerFit.authors(0.0015, steps);
     }
 
     /** The dense-layer fit with other settings (steps, learning rate, L2 weight, seed of the start). */

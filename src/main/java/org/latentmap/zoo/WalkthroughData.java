@@ -4,6 +4,7 @@ import java.nio.file.Path;
 import java.util.Locale;
 import java.util.Optional;
 import java.util.SplittableRandom;
+import java.util.function.Supplier;
 import org.latentmap.DataChoice;
 import org.latentmap.Profile;
 import org.latentmap.data.CelebA;
@@ -66,54 +67,48 @@ public final class WalkthroughData {
         DataChoice choice = DataChoice.current();
         if (choice == DataChoice.CELEBA) {
             configuredCelebA();
-            hqFolder().ifPresent(folder -> {
-                try {
-                    CelebA.hq(folder);
-                } catch (DataException e) {
-                    throw new DataException(
-                            HQ_FOLDER_VARIABLE + " names " + folder + ", which cannot be used: "
-                                    + e.getMessage() + " (unset " + HQ_FOLDER_VARIABLE
-                                    + " to train the StyleGAN on the typical"
-                                    + " half of CelebA instead)",
-                            e);
-                }
-            });
+            hqFolder().ifPresent(WalkthroughData::openHq);
         }
         return choice;
     }
 
     private static CelebA configuredCelebA() {
-        try {
-            return configuredOrFail();
-        } catch (DataException e) {
-            throw new DataException(
-                    e.getMessage().startsWith(DataChoice.VARIABLE)
-                            ? e.getMessage()
-                            : DataChoice.VARIABLE + "=celeba, but " + CelebA.FOLDER_VARIABLE + " cannot be used: "
-                                    + e.getMessage(),
-                    e);
-        }
-    }
-
-    private static CelebA configuredOrFail() {
-        return CelebA.configured()
+        return opened(CelebA.FOLDER_VARIABLE, CelebA::configured, "see data/README.md")
                 .orElseThrow(() -> new DataException(DataChoice.VARIABLE + "=celeba needs " + CelebA.FOLDER_VARIABLE
                         + ", the img_align_celeba folder of CelebA (see data/README.md): set it before starting"
                         + " Jupyter, or set " + DataChoice.VARIABLE + "=fashion-mnist for the embedded data"));
     }
 
+    private static CelebA openHq(Path folder) {
+        return opened(
+                HQ_FOLDER_VARIABLE,
+                () -> CelebA.hq(folder),
+                "unset " + HQ_FOLDER_VARIABLE + " to train the StyleGAN on the typical half of CelebA instead");
+    }
+
+    /** The folder {@code variable} names, opened; one that cannot be used is refused naming the variable. */
+    private static <T> T opened(String variable, Supplier<T> open, String otherwise) {
+        try {
+            return open.get();
+        } catch (DataException e) {
+            throw new DataException(
+                    DataChoice.VARIABLE + "=celeba, but " + variable + " cannot be used: " + e.getMessage() + " ("
+                            + otherwise + ")",
+                    e);
+        }
+    }
+
     private static WalkthroughData celeba(Profile profile) {
         CelebA celeba = configuredCelebA().cachedIn(imageCache()).resizedTo(side(profile));
         int[][] ranges = splits(celeba.size());
-        int trainLimit = profile.pick(Integer.MAX_VALUE, 2048);
-        int testLimit = profile.pick(10_000, 500);
-        long images =
-                Math.min(ranges[0][1] - ranges[0][0], trainLimit) + Math.min(ranges[1][1] - ranges[1][0], testLimit);
+        int trainTo = Math.min(ranges[0][1], ranges[0][0] + profile.pick(Integer.MAX_VALUE, 2048));
+        int testTo = Math.min(ranges[1][1], ranges[1][0] + profile.pick(10_000, 500));
+        long images = (trainTo - ranges[0][0]) + (testTo - ranges[1][0]);
         requireHeap(
                 images * 3L * side(profile) * side(profile),
                 Runtime.getRuntime().maxMemory());
-        ImageSet train = celeba.load(ranges[0][0], Math.min(ranges[0][1], ranges[0][0] + trainLimit));
-        ImageSet test = celeba.load(ranges[1][0], Math.min(ranges[1][1], ranges[1][0] + testLimit));
+        ImageSet train = celeba.load(ranges[0][0], trainTo);
+        ImageSet test = celeba.load(ranges[1][0], testTo);
         String split = celeba.size() > CelebA.TEST_START
                 ? "the official split"
                 : String.format(
@@ -227,7 +222,7 @@ public final class WalkthroughData {
                     typical,
                     randomHalf);
         }
-        CelebA folder = CelebA.hq(hq.get()).cachedIn(imageCache()).resizedTo(side(profile));
+        CelebA folder = openHq(hq.get()).cachedIn(imageCache()).resizedTo(side(profile));
         ImageSet images = folder.load(0, Math.min(folder.size(), profile.pick(30_000, 64)));
         int[] drawn = new SplittableRandom(1)
                 .ints(0, train.size())
