@@ -1,5 +1,7 @@
 package org.latentmap.features;
 
+import static org.latentmap.engine.Tensors.scalar;
+
 import ai.djl.ndarray.NDArray;
 import ai.djl.ndarray.NDManager;
 import java.nio.file.Path;
@@ -137,7 +139,8 @@ public record Baselines(
                 try (NDManager block = manager.newSubManager()) {
                     // every product starts from the block's x, so its results belong to the block and go with it
                     NDArray x = test.toNDArray(block, from, to).reshape(to - from, -1);
-                    NDArray distances = x.matMul(tTransposed).muli(-2).addi(tSquares);
+                    NDArray distances =
+                            x.matMul(tTransposed).muli(scalar(x, -2f)).addi(tSquares);
                     long[] nearest = distances.argMin(1).toLongArray();
                     for (int i = from; i < to; i++) {
                         errors[i] = mse(test.image(i), train.image((int) nearest[i - from]));

@@ -79,7 +79,7 @@ public final class ReconstructionGain {
                 intactSum += errors(x, model.decode(codes)).sum().getFloat();
                 // block i of the tiled codes has variable i set to 0, decoded a few variables at a time so that
                 // no forward pass holds more than DECODED_AT_ONCE images' activations
-                NDArray mask = manager.eye(latent).neg().add(1f);
+                NDArray mask = manager.eye(latent).neg().add(manager.full(new Shape(), 1f));
                 int variablesAtOnce = Math.max(1, DECODED_AT_ONCE / n);
                 for (int first = 0; first < latent; first += variablesAtOnce) {
                     int last = Math.min(latent, first + variablesAtOnce);

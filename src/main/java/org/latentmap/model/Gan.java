@@ -1,5 +1,7 @@
 package org.latentmap.model;
 
+import static org.latentmap.engine.Tensors.scalar;
+
 import ai.djl.ndarray.NDArray;
 import ai.djl.ndarray.NDManager;
 import ai.djl.ndarray.types.Shape;
@@ -96,12 +98,20 @@ public final class Gan extends Adversarial {
 
     /** Images in [0, 1] to the generator's and discriminator's [-1, 1]. */
     public static NDArray toSigned(NDArray images) {
-        return images.mul(2f).sub(1f);
+        return images.mul(scalar(images, 2f)).sub(scalar(images, 1f));
+    }
+
+    /**
+     * The generator's [-1, 1] to images in [0, 1]. The constants are the engine's tensors: autograd keeps the
+     * divisor for the backward pass, and a Java number's tensor would be freed before it (issue 29).
+     */
+    public static NDArray toUnit(NDArray signed) {
+        return signed.add(scalar(signed, 1f)).div(scalar(signed, 2f));
     }
 
     @Override
     public NDArray decode(NDArray codes) {
-        return generate(codes, false).add(1f).div(2f);
+        return toUnit(generate(codes, false));
     }
 
     public Network generator() {

@@ -1,5 +1,7 @@
 package org.latentmap.model;
 
+import static org.latentmap.engine.Tensors.scalar;
+
 import ai.djl.ndarray.NDArray;
 import ai.djl.ndarray.NDList;
 import ai.djl.ndarray.NDManager;
@@ -67,7 +69,7 @@ public final class SplitVae extends VariationalModel {
     /** mask x img1 + (1 - mask) x img2. */
     public static NDArray combine(NDList parts) {
         NDArray mask = parts.get(2);
-        return parts.get(0).mul(mask).add(parts.get(1).mul(mask.neg().add(1f)));
+        return parts.get(0).mul(mask).add(parts.get(1).mul(mask.neg().add(scalar(mask, 1f))));
     }
 
     @Override

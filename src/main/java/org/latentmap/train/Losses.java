@@ -26,7 +26,7 @@ public final class Losses {
     public static NDArray kl(NDArray mean, NDArray logVar) {
         return mean.square()
                 .add(logVar.exp())
-                .sub(1f)
+                .sub(scalar(mean, 1f))
                 .sub(logVar)
                 .sum()
                 .mul(scalar(mean, 0.5f))
@@ -39,7 +39,7 @@ public final class Losses {
      */
     public static NDArray binaryCrossEntropy(NDArray logits, float target) {
         NDArray softplus = logits.maximum(scalar(logits, 0f))
-                .add(logits.abs().neg().exp().add(1f).log());
+                .add(logits.abs().neg().exp().add(scalar(logits, 1f)).log());
         return softplus.sub(logits.mul(scalar(logits, target))).mean();
     }
 

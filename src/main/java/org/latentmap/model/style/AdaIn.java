@@ -1,5 +1,7 @@
 package org.latentmap.model.style;
 
+import static org.latentmap.engine.Tensors.scalar;
+
 import ai.djl.ndarray.NDArray;
 import ai.djl.ndarray.types.Shape;
 
@@ -32,8 +34,10 @@ public final class AdaIn {
         // statistics over one flattened pixel axis: the engine reduces one axis at a time
         NDArray pixels = features.reshape(n, c, -1);
         NDArray centred = pixels.sub(pixels.mean(new int[] {2}, true));
-        NDArray deviation =
-                centred.square().mean(new int[] {2}, true).add(EPSILON).sqrt();
+        NDArray deviation = centred.square()
+                .mean(new int[] {2}, true)
+                .add(scalar(centred, EPSILON))
+                .sqrt();
         return centred.div(deviation)
                 .mul(scale.reshape(n, c, 1))
                 .add(shift.reshape(n, c, 1))

@@ -1,5 +1,7 @@
 package org.latentmap.model.style;
 
+import static org.latentmap.engine.Tensors.scalar;
+
 import ai.djl.ndarray.NDArray;
 
 /**
@@ -14,7 +16,9 @@ public final class PixelNorm {
         if (codes.getShape().dimension() != 2) {
             throw new IllegalArgumentException("pixel norm takes codes (N, size), got " + codes.getShape());
         }
-        return codes.div(
-                codes.square().mean(new int[] {1}, true).add(AdaIn.EPSILON).sqrt());
+        return codes.div(codes.square()
+                .mean(new int[] {1}, true)
+                .add(scalar(codes, AdaIn.EPSILON))
+                .sqrt());
     }
 }

@@ -111,7 +111,7 @@ public final class StyleGan extends Adversarial {
 
     @Override
     public NDArray decode(NDArray codes) {
-        return synthesise(codes, false).add(1f).div(2f);
+        return Gan.toUnit(synthesise(codes, false));
     }
 
     public Network mapping() {

@@ -1,5 +1,7 @@
 package org.latentmap.model.style;
 
+import static org.latentmap.engine.Tensors.scalar;
+
 import ai.djl.ndarray.NDArray;
 import ai.djl.ndarray.NDList;
 import ai.djl.ndarray.NDManager;
@@ -78,7 +80,7 @@ public final class StyleLayer extends AbstractBlock {
         }
         features = Activation.leakyRelu(features, 0.2f);
         NDArray styles = style.forward(store, new NDList(w), training).singletonOrThrow();
-        NDArray scale = styles.get(new NDIndex(":, :{}", channels)).add(1f);
+        NDArray scale = styles.get(new NDIndex(":, :{}", channels)).add(scalar(styles, 1f));
         NDArray shift = styles.get(new NDIndex(":, {}:", channels));
         return new NDList(AdaIn.apply(features, scale, shift));
     }
