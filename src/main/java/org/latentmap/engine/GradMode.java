@@ -11,8 +11,12 @@ import ai.djl.pytorch.jni.JniUtils;
 public final class GradMode {
     private GradMode() {}
 
-    /** Stops recording on the current thread; gradient collectors turn it on for their scope. */
+    /**
+     * Stops recording on the current thread; gradient collectors turn it on for their scope. Every training and
+     * forward pass of latentmap's networks comes through here, so it applies the pinned {@link Numerics} first.
+     */
     public static void offForThisThread() {
+        Numerics.configure();
         if ("PyTorch".equals(Engine.getInstance().getEngineName())) {
             JniUtils.setGradMode(false);
         }

@@ -23,7 +23,7 @@ import java.util.function.Supplier;
 import java.util.zip.CRC32;
 import org.latentmap.AtomicFile;
 import org.latentmap.data.ImageSet;
-import org.latentmap.metrics.ReconstructionError;
+import org.latentmap.train.ReconstructionError;
 import org.latentmap.zoo.TrainedModel;
 
 /**

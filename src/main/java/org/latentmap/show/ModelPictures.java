@@ -6,9 +6,9 @@ import org.knowm.xchart.XYChart;
 import org.latentmap.data.ImageSet;
 import org.latentmap.features.CodeGaussian;
 import org.latentmap.features.Traversal;
-import org.latentmap.metrics.ReconstructionError;
 import org.latentmap.model.LatentModel;
 import org.latentmap.model.Sampling;
+import org.latentmap.train.ReconstructionError;
 import org.latentmap.zoo.ModelFamily;
 import org.latentmap.zoo.TrainedModel;
 

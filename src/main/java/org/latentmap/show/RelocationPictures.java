@@ -14,12 +14,12 @@ import org.knowm.xchart.style.Styler;
 import org.knowm.xchart.style.markers.SeriesMarkers;
 import org.latentmap.data.ImageSet;
 import org.latentmap.linalg.RidgeValidation;
-import org.latentmap.metrics.ReconstructionError;
 import org.latentmap.metrics.Stats;
 import org.latentmap.relocation.Relocation;
 import org.latentmap.relocation.SampleFigures;
 import org.latentmap.similarity.SpaceSimilarity;
 import org.latentmap.studies.SupportSizeStudy;
+import org.latentmap.train.ReconstructionError;
 
 /**
  * Pictures of relocations (paper Sects. 6 and 7, Figs. 2, 14, 15) and of the studies beyond the paper:

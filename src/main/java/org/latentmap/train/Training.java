@@ -14,7 +14,9 @@ import org.latentmap.engine.GradMode;
  * The training loop shared by every model: resumes from the checkpoint when there is one for the same
  * description, runs the remaining steps with the engine's random generator reseeded from (seed, step) so
  * that a resumed run equals an uninterrupted one, writes a checkpoint every {@code plan.checkpointEvery()}
- * steps and at the end, and stops on a non-finite loss leaving the last good checkpoint in place.
+ * steps and at the end, and stops on a non-finite loss leaving the last good checkpoint in place. The engine's
+ * settings are pinned first ({@link org.latentmap.engine.Numerics#configure}, through {@link GradMode}): with them, a training's bytes
+ * depend on its seed, plan, data and code and on the machine's {@link org.latentmap.engine.Numerics} signature only.
  */
 public final class Training {
     private final Trainable trainable;

@@ -18,9 +18,9 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.latentmap.Profile;
 import org.latentmap.data.ImageSet;
-import org.latentmap.metrics.ReconstructionError;
 import org.latentmap.testing.HandModels;
 import org.latentmap.testing.HandModels.Counting;
+import org.latentmap.train.ReconstructionError;
 import org.latentmap.zoo.ModelFamily;
 import org.latentmap.zoo.TrainedModel;
 

@@ -8,8 +8,8 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 import org.latentmap.data.ImageSet;
-import org.latentmap.metrics.ReconstructionError;
 import org.latentmap.testing.HandModels;
+import org.latentmap.train.ReconstructionError;
 import org.latentmap.zoo.ModelFamily;
 import org.latentmap.zoo.TrainedModel;
 

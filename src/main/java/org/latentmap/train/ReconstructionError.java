@@ -1,4 +1,4 @@
-package org.latentmap.metrics;
+package org.latentmap.train;
 
 import ai.djl.ndarray.NDArray;
 import ai.djl.ndarray.NDManager;
@@ -8,7 +8,8 @@ import org.latentmap.model.LatentModel;
 
 /**
  * R-MSE (paper Sect. 6): the mean squared error per pixel between images and their reconstructions
- * decode(encode(x)), image by image. For a GAN the encoder is its re-coder.
+ * decode(encode(x)), image by image. For a GAN the encoder is its re-coder. It lives beside the training, below
+ * the research packages, because every training checks its model with it ({@link ModelHealth}).
  */
 public final class ReconstructionError {
     private static final int BATCH = 256;
@@ -39,7 +40,7 @@ public final class ReconstructionError {
 
     /** The mean error over the images. */
     public static double of(LatentModel model, ImageSet images) {
-        return Stats.mean(perImage(model, images));
+        return java.util.Arrays.stream(perImage(model, images)).average().orElse(Double.NaN);
     }
 
     /** The images' reconstructions, for display. */
