@@ -5,6 +5,7 @@
 // here so that a missing folder stops the first cell with what to set.
 import org.latentmap.*;
 import org.latentmap.data.*;
+import org.latentmap.engine.*;
 import org.latentmap.show.*;
 import org.latentmap.model.*;
 import org.latentmap.model.style.*;

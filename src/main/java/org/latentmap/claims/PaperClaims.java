@@ -92,6 +92,37 @@ public final class PaperClaims {
         return Table.create("The paper's claims, tested", columns);
     }
 
+    /**
+     * Which models this run's numbers rest on (issue 29), from notebook 01's {@code model-checks.csv}: how many passed
+     * their health check, which were left out by the rule (a model that fails its health check is left out of every
+     * table, so no claim is judged with it), and how many reproduced the shipped record bit for bit.
+     */
+    public String models() {
+        Table checks = read("model-checks.csv", "notebook 01");
+        if (checks == null) {
+            return "The models' checks were not found (model-checks.csv, notebook 01): which models the numbers rest on"
+                    + " is not known here.";
+        }
+        List<String> leftOut = new ArrayList<>();
+        Map<String, Integer> records = new java.util.TreeMap<>();
+        for (Row row : checks) {
+            if (row.getString("in this run").equals("left out")) {
+                leftOut.add(row.getString("model") + " (" + row.getString("found") + ")");
+            }
+            records.merge(row.getString("reproducibility record"), 1, Integer::sum);
+        }
+        List<String> recordParts = new ArrayList<>();
+        records.forEach((outcome, count) -> recordParts.add(count + " " + outcome));
+        return String.format(
+                Locale.ROOT,
+                "Rule: a model that fails its health check (notebook 01) is left out of every table and claim. In this"
+                        + " run %d of %d models passed%s. Against the shipped reproducibility record: %s.",
+                checks.rowCount() - leftOut.size(),
+                checks.rowCount(),
+                leftOut.isEmpty() ? "" : "; left out: " + String.join(", ", leftOut),
+                String.join(", ", recordParts));
+    }
+
     /** How many claims got each verdict, in a line. */
     public String tally() {
         Map<Verdict, Integer> counts = new EnumMap<>(Verdict.class);
@@ -398,7 +429,13 @@ public final class PaperClaims {
                                             "baseline",
                                             "image MSE",
                                             "latent MSE",
-                                            "samples" -> ColumnType.STRING;
+                                            "samples",
+                                            "health",
+                                            "found",
+                                            "in this run",
+                                            "checkpoint SHA-256",
+                                            "reproducibility record",
+                                            "earlier trainings here" -> ColumnType.STRING;
                                     default -> null;
                                 })));
     }

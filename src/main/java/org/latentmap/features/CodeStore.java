@@ -1,7 +1,6 @@
 package org.latentmap.features;
 
 import java.io.IOException;
-import java.io.UncheckedIOException;
 import java.nio.ByteBuffer;
 import java.nio.ByteOrder;
 import java.nio.DoubleBuffer;
@@ -11,18 +10,16 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardOpenOption;
-import java.nio.file.attribute.FileTime;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 import java.util.HexFormat;
 import java.util.Locale;
-import java.util.Map;
-import java.util.concurrent.ConcurrentHashMap;
 import java.util.function.Consumer;
 import java.util.function.Supplier;
 import java.util.zip.CRC32;
 import org.latentmap.AtomicFile;
 import org.latentmap.data.ImageSet;
+import org.latentmap.train.Checkpoint;
 import org.latentmap.train.ReconstructionError;
 import org.latentmap.zoo.TrainedModel;
 
@@ -50,8 +47,6 @@ public final class CodeStore {
     private static final CodeStore STANDARD = new CodeStore(System.out::println);
 
     /** Checkpoint contents hashed in this process, by file, size and modification time. */
-    private static final Map<String, String> CHECKPOINT_HASHES = new ConcurrentHashMap<>();
-
     private final Consumer<String> messages;
 
     private CodeStore(Consumer<String> messages) {
@@ -341,31 +336,9 @@ public final class CodeStore {
         });
     }
 
-    /** SHA-256 of a checkpoint's bytes, hashed once per process while its size and modification time stay. */
+    /** SHA-256 of a checkpoint's bytes ({@link Checkpoint#sha256}). */
     static String checkpointHash(Path checkpoint) {
-        try {
-            FileTime modified = Files.getLastModifiedTime(checkpoint);
-            String id = checkpoint.toAbsolutePath() + "|" + Files.size(checkpoint) + "|" + modified.toMillis();
-            String known = CHECKPOINT_HASHES.get(id);
-            if (known != null) {
-                return known;
-            }
-            MessageDigest digest = MessageDigest.getInstance("SHA-256");
-            try (var in = Files.newInputStream(checkpoint)) {
-                byte[] chunk = new byte[1 << 20];
-                for (int read; (read = in.read(chunk)) > 0; ) {
-                    digest.update(chunk, 0, read);
-                }
-            }
-            String hash = HexFormat.of().formatHex(digest.digest());
-            CHECKPOINT_HASHES.put(id, hash);
-            return hash;
-        } catch (IOException e) {
-            throw new UncheckedIOException(
-                    "cannot read the checkpoint " + checkpoint + " to key its stored codes: " + e.getMessage(), e);
-        } catch (NoSuchAlgorithmException e) {
-            throw new IllegalStateException("this Java has no SHA-256", e);
-        }
+        return Checkpoint.sha256(checkpoint);
     }
 
     /** SHA-256 of a text, in hex: names stored files after everything their numbers depend on. */

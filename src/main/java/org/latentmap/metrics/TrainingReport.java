@@ -2,6 +2,7 @@ package org.latentmap.metrics;
 
 import java.util.List;
 import java.util.Locale;
+import org.latentmap.zoo.ModelCheck;
 import org.latentmap.zoo.ModelFamily;
 import org.latentmap.zoo.TrainedModel;
 import tech.tablesaw.api.DoubleColumn;
@@ -30,6 +31,48 @@ public final class TrainingReport {
             time.append(m.fromCache() ? "from cache" : String.format(Locale.ROOT, "%.0f s", m.trainingSeconds()));
         }
         return Table.create("Trained models", name, family, seed, latent, steps, time);
+    }
+
+    /**
+     * One row per model the zoo handed out (issue 29): its health check (R-MSE on training images against the mean
+     * image and the class mean, what was found), whether the walkthrough keeps it, its checkpoint's SHA-256 and how
+     * it compares with the shipped reproducibility record and with earlier trainings in this zoo.
+     */
+    public static Table checks(List<ModelCheck> checks) {
+        StringColumn name = StringColumn.create("model");
+        StringColumn health = StringColumn.create("health");
+        DoubleColumn error = DoubleColumn.create("R-MSE (training images)");
+        DoubleColumn meanImage = DoubleColumn.create("mean image");
+        DoubleColumn classMean = DoubleColumn.create("class mean");
+        StringColumn found = StringColumn.create("found");
+        StringColumn kept = StringColumn.create("in this run");
+        StringColumn sha = StringColumn.create("checkpoint SHA-256");
+        StringColumn record = StringColumn.create("reproducibility record");
+        StringColumn again = StringColumn.create("earlier trainings here");
+        for (ModelCheck c : checks) {
+            name.append(c.model().name());
+            health.append(c.health().verdict().toString());
+            error.append(c.health().error());
+            meanImage.append(c.health().meanImage());
+            classMean.append(c.health().classMean());
+            found.append(String.join("; ", c.health().findings()));
+            kept.append(c.kept() ? "kept" : "left out");
+            sha.append(c.sha256());
+            record.append(c.record().outcome().toString());
+            again.append(c.retraining());
+        }
+        return Table.create(
+                "Model checks: health and reproducibility",
+                name,
+                health,
+                error,
+                meanImage,
+                classMean,
+                found,
+                kept,
+                sha,
+                record,
+                again);
     }
 
     /** The re-coder's latent and image errors on {@code count} samples of each GAN. */

@@ -6,9 +6,15 @@ import java.io.DataInputStream;
 import java.io.DataOutputStream;
 import java.io.IOException;
 import java.io.InputStream;
+import java.io.UncheckedIOException;
 import java.nio.channels.Channels;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+import java.util.HexFormat;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
 import org.latentmap.AtomicFile;
 
 /**
@@ -21,7 +27,38 @@ public final class Checkpoint {
     private static final int MAGIC = 0x4c4d434b; // "LMCK"
     private static final int VERSION = 1;
 
+    private static final Map<String, String> HASHES = new ConcurrentHashMap<>();
+
     private Checkpoint() {}
+
+    /**
+     * SHA-256 of a checkpoint's bytes, in hex, hashed once per process while its size and modification time stay:
+     * what stored codes are keyed by and what the reproducibility record compares.
+     */
+    public static String sha256(Path checkpoint) {
+        try {
+            String id = checkpoint.toAbsolutePath() + "|" + Files.size(checkpoint) + "|"
+                    + Files.getLastModifiedTime(checkpoint).toMillis();
+            String known = HASHES.get(id);
+            if (known != null) {
+                return known;
+            }
+            MessageDigest digest = MessageDigest.getInstance("SHA-256");
+            try (InputStream in = Files.newInputStream(checkpoint)) {
+                byte[] chunk = new byte[1 << 20];
+                for (int read; (read = in.read(chunk)) > 0; ) {
+                    digest.update(chunk, 0, read);
+                }
+            }
+            String hash = HexFormat.of().formatHex(digest.digest());
+            HASHES.put(id, hash);
+            return hash;
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot read the checkpoint " + checkpoint + ": " + e.getMessage(), e);
+        } catch (NoSuchAlgorithmException e) {
+            throw new IllegalStateException("this Java has no SHA-256", e);
+        }
+    }
 
     /** What a checkpoint says about itself, read without loading the parameters. */
     public record Header(String description, long step, long totalSteps) {

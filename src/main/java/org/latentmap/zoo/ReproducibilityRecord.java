@@ -1,0 +1,150 @@
+package org.latentmap.zoo;
+
+import java.io.BufferedReader;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import java.util.Optional;
+import org.latentmap.Profile;
+
+/**
+ * The checkpoints a clean run trained, shipped with the project (issue 29): for each model of the walkthrough
+ * (data set, profile, family, seed) the SHA-256 of its checkpoint and the {@link org.latentmap.engine.Numerics}
+ * signature of the machine that trained it. A model trained or loaded now is compared with it: the same signature
+ * and the same bytes is a model reproduced bit for bit; the same signature and other bytes is a training that did
+ * not reproduce, and is said; another signature cannot be compared (other processors take other paths through the
+ * math libraries), and is said too. The file is {@value #RESOURCE}, one model a line: {@code data,profile,family,
+ * seed,sha256,signature}.
+ */
+public final class ReproducibilityRecord {
+    /** The shipped record, a resource of the jar. */
+    public static final String RESOURCE = "/org/latentmap/zoo/reproducibility-record.csv";
+
+    /** One recorded model. */
+    public record Entry(String dataset, Profile profile, String family, long seed, String sha256, String signature) {}
+
+    /** What comparing a model with the record found. */
+    public enum Outcome {
+        REPRODUCED("reproduced bit for bit"),
+        DIFFERS("differs from the record"),
+        OTHER_MACHINE("not comparable: recorded on another machine"),
+        NO_RECORD("no record");
+
+        private final String words;
+
+        Outcome(String words) {
+            this.words = words;
+        }
+
+        @Override
+        public String toString() {
+            return words;
+        }
+    }
+
+    /** The comparison of one model: its outcome and one line saying it with the hashes. */
+    public record Comparison(Outcome outcome, String line) {}
+
+    private final List<Entry> entries;
+
+    private ReproducibilityRecord(List<Entry> entries) {
+        this.entries = List.copyOf(entries);
+    }
+
+    /** The record shipped in the jar (empty when the jar has none). */
+    public static ReproducibilityRecord shipped() {
+        try (InputStream in = ReproducibilityRecord.class.getResourceAsStream(RESOURCE)) {
+            return in == null
+                    ? new ReproducibilityRecord(List.of())
+                    : parse(new String(in.readAllBytes(), StandardCharsets.UTF_8));
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot read the shipped reproducibility record: " + e.getMessage(), e);
+        }
+    }
+
+    /** A record from its text (a header line, then one line a model). */
+    public static ReproducibilityRecord parse(String text) {
+        List<Entry> entries = new ArrayList<>();
+        try (BufferedReader reader = new BufferedReader(new java.io.StringReader(text))) {
+            String line = reader.readLine();
+            int number = 1;
+            while ((line = reader.readLine()) != null) {
+                number++;
+                if (line.isBlank() || line.startsWith("#")) {
+                    continue;
+                }
+                String[] parts = line.split(",", 6);
+                if (parts.length != 6) {
+                    throw new IllegalArgumentException("reproducibility record, line " + number
+                            + ": expected data,profile,family,seed,sha256,signature, got '" + line + "'");
+                }
+                entries.add(new Entry(
+                        parts[0], Profile.parse(parts[1]), parts[2], Long.parseLong(parts[3]), parts[4], parts[5]));
+            }
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+        return new ReproducibilityRecord(entries);
+    }
+
+    public List<Entry> entries() {
+        return entries;
+    }
+
+    /** The recorded entry of a model, if any. */
+    public Optional<Entry> find(String dataset, Profile profile, ModelFamily family, long seed) {
+        return entries.stream()
+                .filter(e -> e.dataset().equals(dataset)
+                        && e.profile() == profile
+                        && e.family().equals(family.key())
+                        && e.seed() == seed)
+                .findFirst();
+    }
+
+    /** Compares a checkpoint's SHA-256, trained under {@code signature}, with the record. */
+    public Comparison compare(
+            String dataset, Profile profile, ModelFamily family, long seed, String sha256, String signature) {
+        Optional<Entry> entry = find(dataset, profile, family, seed);
+        if (entry.isEmpty()) {
+            return new Comparison(
+                    Outcome.NO_RECORD,
+                    String.format(
+                            Locale.ROOT,
+                            "no record for %s in the %s profile (the record holds the full profile on Fashion-MNIST)",
+                            dataset,
+                            profile));
+        }
+        Entry recorded = entry.get();
+        if (!recorded.signature().equals(signature)) {
+            return new Comparison(
+                    Outcome.OTHER_MACHINE,
+                    "not comparable: recorded on " + recorded.signature() + "; this run is on " + signature);
+        }
+        if (recorded.sha256().equals(sha256)) {
+            return new Comparison(Outcome.REPRODUCED, "reproduced the record bit for bit (" + shortHash(sha256) + ")");
+        }
+        return new Comparison(
+                Outcome.DIFFERS,
+                "DIFFERS from the record: recorded " + shortHash(recorded.sha256()) + ", this checkpoint "
+                        + shortHash(sha256) + ", on the same machine type");
+    }
+
+    /** The record's line for one model, as this class reads it. */
+    public static String line(
+            String dataset, Profile profile, ModelFamily family, long seed, String sha256, String signature) {
+        return String.join(",", dataset, profile.toString(), family.key(), Long.toString(seed), sha256, signature);
+    }
+
+    /** The header line of the record. */
+    public static String header() {
+        return "data,profile,family,seed,sha256,signature";
+    }
+
+    static String shortHash(String sha256) {
+        return sha256 == null ? "none" : sha256.substring(0, Math.min(12, sha256.length())) + "...";
+    }
+}
