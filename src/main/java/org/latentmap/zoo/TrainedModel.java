@@ -52,7 +52,9 @@ public record TrainedModel(
                 .filter(m -> m.family() == family && m.seed() == seed)
                 .findFirst()
                 .orElseThrow(() -> new IllegalArgumentException("no " + family.displayName() + " seed " + seed
-                        + " among " + models.stream().map(TrainedModel::name).toList()));
+                        + " among " + models.stream().map(TrainedModel::name).toList()
+                        + ": a model that fails its health check is left out of the run (notebook 01 says why);"
+                        + " delete its checkpoint to train it again, or use another seed"));
     }
 
     /** The models of {@code family} among {@code models}, in their order. */
