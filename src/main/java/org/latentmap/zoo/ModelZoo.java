@@ -202,14 +202,29 @@ public final class ModelZoo {
                 }
             }
         }
-        long failed = checks().stream()
-                .filter(c -> models.contains(c.model()) && c.health().failed())
-                .count();
-        if (failed > 0) {
-            System.out.println(failed + " of " + total + " models failed their health check and are kept only because"
-                    + " the smoke profile's models are a few steps old");
+        if (checks.values().stream().anyMatch(c -> c.health().failed() && c.kept())) {
+            System.out.println(healthSummary());
         }
         return models;
+    }
+
+    /** One line on the health of the models this zoo handed out: all passed, which were left out, or kept anyway. */
+    public String healthSummary() {
+        List<ModelCheck> all = checks();
+        List<String> failed = all.stream()
+                .filter(c -> c.health().failed())
+                .map(c -> c.model().name())
+                .toList();
+        if (failed.isEmpty()) {
+            return "All " + all.size() + " models passed their health check.";
+        }
+        List<String> out = leftOut();
+        if (out.isEmpty()) {
+            return failed.size() + " of " + all.size() + " models failed their health check and are kept: the smoke"
+                    + " profile's models are a few steps old.";
+        }
+        return out.size() + " of " + all.size() + " models failed their health check and are left out of this run: "
+                + String.join(", ", out) + ".";
     }
 
     /**
