@@ -21,9 +21,9 @@ import org.latentmap.zoo.ModelFamily;
  * the same training alone. Before the engine constants (Tensors.scalar), the re-coder's gradient divided by a number
  * in Java-owned memory that the collector freed and reused: the two runs gave other bytes (4af977a8... against
  * 1b0264bb... before oneDNN was pinned; with that division put back on the pinned engine, 33183a2d... quietly and
- * other bytes beside the collector). Run in a
- * fresh JVM with a small heap ({@link #main}): back-to-back full collections of the test run's own large heap made
- * it take a minute; young collections, a pause between full ones, or 12 re-coder steps did not catch the fault.
+ * other bytes beside the collector). Run in a fresh JVM with a small heap ({@link #main}): back-to-back full
+ * collections of the test run's own large heap made it take a minute; young collections, a pause between full ones,
+ * or 12 re-coder steps did not catch the fault.
  */
 class TrainingUnderGcTest {
     static final int RECODER_STEPS = 30;
