@@ -4,7 +4,8 @@ import org.latentmap.Profile;
 import org.latentmap.train.ModelHealth;
 
 /**
- * What the zoo found when it handed out a model (issue 29): its health, its checkpoint's SHA-256, how it compares
+ * What the zoo found when it handed out a model (issue 29): its training's description (the checkpoint's header), its
+ * health, its checkpoint's SHA-256, how it compares
  * with the shipped reproducibility record and with earlier trainings of the same model in this zoo, and whether the
  * walkthrough keeps it. The rule, applied by {@link ModelZoo#all}: <b>a model that fails its health check is left
  * out of the run</b> (every table, mean and claim is computed over the others, and the run says so), except in the
@@ -12,6 +13,7 @@ import org.latentmap.train.ModelHealth;
  */
 public record ModelCheck(
         TrainedModel model,
+        String description,
         ModelHealth health,
         String sha256,
         ReproducibilityRecord.Comparison record,

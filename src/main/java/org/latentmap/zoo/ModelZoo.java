@@ -162,12 +162,12 @@ public final class ModelZoo {
         ModelHealth health = ModelHealth.of(trained.model(), trained.history(), data);
         String sha = Checkpoint.sha256(trained.checkpoint());
         String signature = Numerics.current().signature();
-        var comparison =
-                record.compare(trained.dataset(), trained.profile(), trained.family(), trained.seed(), sha, signature);
+        var comparison = record.compare(
+                trained.dataset(), trained.profile(), trained.family(), trained.seed(), description, sha, signature);
         String retraining = TrainingLedger.in(trained.checkpoint().getParent())
                 .note(trained.family().key() + "-seed" + trained.seed(), description, sha, signature, trainedNow);
         return new ModelCheck(
-                trained, health, sha, comparison, retraining, ModelCheck.keeps(health, trained.profile()));
+                trained, description, health, sha, comparison, retraining, ModelCheck.keeps(health, trained.profile()));
     }
 
     /**

@@ -5,7 +5,10 @@ import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
 import java.util.ArrayList;
+import java.util.HexFormat;
 import java.util.List;
 import java.util.Locale;
 import java.util.Optional;
@@ -14,18 +17,26 @@ import org.latentmap.Profile;
 /**
  * The checkpoints a clean run trained, shipped with the project (issue 29): for each model of the walkthrough
  * (data set, profile, family, seed) the SHA-256 of its checkpoint and the {@link org.latentmap.engine.Numerics}
- * signature of the machine that trained it. A model trained or loaded now is compared with it: the same signature
+ * signature of the machine that trained it, with a hash of the training's description (architecture fingerprint, plan,
+ * data), so that another training of the same key (an adjusted plan, a changed network) is not compared with it. A model trained or loaded now is compared with it: the same signature
  * and the same bytes is a model reproduced bit for bit; the same signature and other bytes is a training that did
  * not reproduce, and is said; another signature cannot be compared (other processors take other paths through the
  * math libraries), and is said too. The file is {@value #RESOURCE}, one model a line: {@code data,profile,family,
- * seed,sha256,signature}.
+ * seed,training,sha256,signature}.
  */
 public final class ReproducibilityRecord {
     /** The shipped record, a resource of the jar. */
     public static final String RESOURCE = "/org/latentmap/zoo/reproducibility-record.csv";
 
     /** One recorded model. */
-    public record Entry(String dataset, Profile profile, String family, long seed, String sha256, String signature) {}
+    public record Entry(
+            String dataset,
+            Profile profile,
+            String family,
+            long seed,
+            String training,
+            String sha256,
+            String signature) {}
 
     /** What comparing a model with the record found. */
     public enum Outcome {
@@ -77,13 +88,19 @@ public final class ReproducibilityRecord {
                 if (line.isBlank() || line.startsWith("#")) {
                     continue;
                 }
-                String[] parts = line.split(",", 6);
-                if (parts.length != 6) {
-                    throw new IllegalArgumentException("reproducibility record, line " + number
-                            + ": expected data,profile,family,seed,sha256,signature, got '" + line + "'");
+                String[] parts = line.split(",", 7);
+                if (parts.length != 7) {
+                    throw new IllegalArgumentException("reproducibility record, line " + number + ": expected "
+                            + header() + ", got '" + line + "'");
                 }
                 entries.add(new Entry(
-                        parts[0], Profile.parse(parts[1]), parts[2], Long.parseLong(parts[3]), parts[4], parts[5]));
+                        parts[0],
+                        Profile.parse(parts[1]),
+                        parts[2],
+                        Long.parseLong(parts[3]),
+                        parts[4],
+                        parts[5],
+                        parts[6]));
             }
         } catch (IOException e) {
             throw new UncheckedIOException(e);
@@ -105,9 +122,18 @@ public final class ReproducibilityRecord {
                 .findFirst();
     }
 
-    /** Compares a checkpoint's SHA-256, trained under {@code signature}, with the record. */
+    /**
+     * Compares a checkpoint's SHA-256, of the training {@code description} ({@link #training}), trained under
+     * {@code signature}, with the record.
+     */
     public Comparison compare(
-            String dataset, Profile profile, ModelFamily family, long seed, String sha256, String signature) {
+            String dataset,
+            Profile profile,
+            ModelFamily family,
+            long seed,
+            String description,
+            String sha256,
+            String signature) {
         Optional<Entry> entry = find(dataset, profile, family, seed);
         if (entry.isEmpty()) {
             return new Comparison(
@@ -119,6 +145,12 @@ public final class ReproducibilityRecord {
                             profile));
         }
         Entry recorded = entry.get();
+        if (!recorded.training().equals(training(description))) {
+            return new Comparison(
+                    Outcome.NO_RECORD,
+                    "no record for this training: the record holds another training of this model (another plan or"
+                            + " network)");
+        }
         if (!recorded.signature().equals(signature)) {
             return new Comparison(
                     Outcome.OTHER_MACHINE,
@@ -135,13 +167,37 @@ public final class ReproducibilityRecord {
 
     /** The record's line for one model, as this class reads it. */
     public static String line(
-            String dataset, Profile profile, ModelFamily family, long seed, String sha256, String signature) {
-        return String.join(",", dataset, profile.toString(), family.key(), Long.toString(seed), sha256, signature);
+            String dataset,
+            Profile profile,
+            ModelFamily family,
+            long seed,
+            String description,
+            String sha256,
+            String signature) {
+        return String.join(
+                ",",
+                dataset,
+                profile.toString(),
+                family.key(),
+                Long.toString(seed),
+                training(description),
+                sha256,
+                signature);
     }
 
     /** The header line of the record. */
     public static String header() {
-        return "data,profile,family,seed,sha256,signature";
+        return "data,profile,family,seed,training,sha256,signature";
+    }
+
+    /** A training's description (a checkpoint's header) as the record keeps it: its SHA-256's first 16 digits. */
+    public static String training(String description) {
+        try {
+            byte[] hash = MessageDigest.getInstance("SHA-256").digest(description.getBytes(StandardCharsets.UTF_8));
+            return HexFormat.of().formatHex(hash).substring(0, 16);
+        } catch (NoSuchAlgorithmException e) {
+            throw new IllegalStateException("this Java has no SHA-256", e);
+        }
     }
 
     static String shortHash(String sha256) {

@@ -73,6 +73,7 @@ public final class ZooCommand {
                     m.profile(),
                     m.family(),
                     m.seed(),
+                    check.description(),
                     check.sha256(),
                     Numerics.current().signature()));
         }

@@ -60,22 +60,37 @@ class ModelChecksTest {
         zoo.get(UNTRAINED, 1, Profile.SMOKE, "noise", NOISE);
         String sha = Checkpoint.sha256(zoo.file(UNTRAINED, 1, Profile.SMOKE, "noise"));
         String signature = Numerics.current().signature();
+        String description =
+                zoo.check(zoo.get(UNTRAINED, 1, Profile.SMOKE, "noise", NOISE)).description();
         assertEquals(
                 Outcome.REPRODUCED,
-                outcome(folder, ReproducibilityRecord.line("noise", Profile.SMOKE, UNTRAINED, 1, sha, signature)));
+                outcome(
+                        folder,
+                        ReproducibilityRecord.line("noise", Profile.SMOKE, UNTRAINED, 1, description, sha, signature)));
         assertEquals(
                 Outcome.DIFFERS,
                 outcome(
                         folder,
-                        ReproducibilityRecord.line("noise", Profile.SMOKE, UNTRAINED, 1, "0".repeat(64), signature)));
+                        ReproducibilityRecord.line(
+                                "noise", Profile.SMOKE, UNTRAINED, 1, description, "0".repeat(64), signature)));
         assertEquals(
                 Outcome.OTHER_MACHINE,
                 outcome(
                         folder,
-                        ReproducibilityRecord.line("noise", Profile.SMOKE, UNTRAINED, 1, sha, "another machine")));
+                        ReproducibilityRecord.line(
+                                "noise", Profile.SMOKE, UNTRAINED, 1, description, sha, "another machine")));
         assertEquals(
                 Outcome.NO_RECORD,
-                outcome(folder, ReproducibilityRecord.line("noise", Profile.SMOKE, UNTRAINED, 2, sha, signature)));
+                outcome(
+                        folder,
+                        ReproducibilityRecord.line("noise", Profile.SMOKE, UNTRAINED, 2, description, sha, signature)));
+        assertEquals(
+                Outcome.NO_RECORD,
+                outcome(
+                        folder,
+                        ReproducibilityRecord.line(
+                                "noise", Profile.SMOKE, UNTRAINED, 1, "another plan", sha, signature)),
+                "another training of the same model (the half-steps study's) is not compared");
     }
 
     private static Outcome outcome(Path folder, String line) {
@@ -117,7 +132,7 @@ class ModelChecksTest {
         var error = org.junit.jupiter.api.Assertions.assertThrows(
                 IllegalArgumentException.class, () -> ReproducibilityRecord.parse("header\nfashion-mnist,full,vae\n"));
         assertEquals(
-                "reproducibility record, line 2: expected data,profile,family,seed,sha256,signature, got"
+                "reproducibility record, line 2: expected data,profile,family,seed,training,sha256,signature, got"
                         + " 'fashion-mnist,full,vae'",
                 error.getMessage());
     }
