@@ -71,12 +71,6 @@ public record Numerics(String processor, int threads, String engine) {
         }
     }
 
-    /** How oneDNN runs in this process: "at AVX", "native", "off", or the user's ONEDNN_MAX_CPU_ISA. */
-    public static String oneDnn() {
-        configure();
-        return oneDnn;
-    }
-
     private static String applyOneDnnChoice() {
         String wanted = System.getenv(ONEDNN_VARIABLE);
         String choice =
