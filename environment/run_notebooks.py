@@ -24,6 +24,7 @@ os.environ["JUPYTER_PATH"] = os.pathsep.join(
 import nbformat  # noqa: E402
 from nbclient import NotebookClient  # noqa: E402
 from nbclient.exceptions import CellExecutionError, CellTimeoutError, DeadKernelError  # noqa: E402
+from jupyter_client.kernelspec import KernelSpecManager  # noqa: E402
 
 
 class LiveConsole:
@@ -139,12 +140,15 @@ def headlines_of(nb) -> list:
             for h in declared if isinstance(h, dict) and h.get("file")]
 
 
-def run(path: Path, out: Path, profile: str, timeout: int) -> dict:
+def run(path: Path, out: Path, profile: str, timeout: int, kernel_override: str = None) -> dict:
     nb = nbformat.read(path, as_version=4)
-    kernel = nb.metadata.get("kernelspec", {}).get("name", "java")
+    kernel = kernel_override or nb.metadata.get("kernelspec", {}).get("name", "java")
     headlines = headlines_of(nb)
     rel = path.relative_to(ROOT / "notebooks") if path.is_relative_to(ROOT / "notebooks") else Path(path.name)
-    if not (ROOT / "build" / "jupyter" / "kernels" / kernel / "kernel.json").is_file():
+    if kernel_override:
+        if kernel_override not in KernelSpecManager().find_kernel_specs():
+            sys.exit(f"no kernelspec named {kernel_override} on JUPYTER_PATH ({os.environ['JUPYTER_PATH']}) or in Jupyter's folders")
+    elif not (ROOT / "build" / "jupyter" / "kernels" / kernel / "kernel.json").is_file():
         if kernel == "java":
             # without this checkout's kernelspec, Jupyter would pick one registered by another checkout, with its classes
             sys.exit(f"no Java kernelspec in {ROOT / 'build' / 'jupyter'}: run environment/setup.sh in {ROOT} first")
@@ -394,6 +398,9 @@ def main():
     parser.add_argument("--timeout", type=int, default=None, help="seconds per cell")
     parser.add_argument("--append", action="store_true",
                         help="keep the notebooks an earlier run of the same profile listed in DIR's index (for runs one notebook at a time)")
+    parser.add_argument("--kernel", default=None,
+                        help="run every notebook in this kernelspec instead of the one it names (for example one that "
+                             "sets no environment, as an IJava or JJava user's has)")
     parser.add_argument("notebooks", nargs="+", type=Path)
     args = parser.parse_args()
     timeout = args.timeout or (300 if args.profile == "smoke" else 3600)
@@ -402,7 +409,7 @@ def main():
     for nb in args.notebooks:
         nb = nb.resolve()
         print(f"[notebooks] {nb.relative_to(ROOT) if nb.is_relative_to(ROOT) else nb} ({args.profile}) ...", flush=True)
-        result = run(nb, args.out, args.profile, timeout)
+        result = run(nb, args.out, args.profile, timeout, args.kernel)
         results.append(result)
         if result.get("skipped"):
             print(f"[notebooks]   skipped: {result['skipped']}", flush=True)

@@ -24,4 +24,5 @@ import tech.tablesaw.api.*;
 import org.knowm.xchart.*;
 var profile = Profile.current();
 var dataChoice = WalkthroughData.checked();
-System.out.println("latentmap ready: profile " + profile + ", data " + dataChoice + ", Java " + Runtime.version());
+System.out.println("latentmap ready: profile " + profile + ", data " + dataChoice + ", Java " + Runtime.version()
+        + ", project " + ProjectFolder.describe());

@@ -38,9 +38,9 @@ public final class SupportSets {
         return ProjectFolder.find()
                 .map(project -> project.resolve("data").resolve("support-sets"))
                 .filter(Files::isDirectory)
-                .orElseThrow(() ->
-                        new IllegalStateException("no data/support-sets folder in the project: run from the project"
-                                + " (or its notebooks folder) or set " + ProjectFolder.VARIABLE
+                .orElseThrow(() -> new IllegalStateException(
+                        "no data/support-sets folder in the project: run from inside the project"
+                                + ", put its target/latentmap.jar on the class path, or set " + ProjectFolder.VARIABLE
                                 + " to the project's folder"));
     }
 

@@ -29,7 +29,8 @@ import org.latentmap.zoo.TrainingData;
 
 /**
  * Executes every notebook headlessly in the smoke profile, in its own kernel (Java, or Kotlin where that kernel is
- * installed), through environment/run_notebooks.py: the walkthrough, the exercises (whose unanswered checks must
+ * installed), through environment/run_notebooks.py: the walkthrough, the exercises (in a Java kernelspec that sets
+ * no environment, as IJava's and JJava's, {@link #bareJavaKernel()}) (whose unanswered checks must
  * say "not yet") and their solutions (whose checks must all say "correct"), on Fashion-MNIST and, in a second pass
  * running beside the first, on CelebA-layout folders the test draws ({@link CelebAPass}); with {@code -Pfull}, also the
  * training notebook in the full profile (the 15 models, 20-33 minutes on 2 cores). A failing cell fails its
@@ -65,13 +66,19 @@ class NotebooksIT {
                             Files.isRegularFile(KERNELS.resolve(kernel + "/kernel.json")),
                             "the " + kernel
                                     + " kernel is not installed (environment/setup.sh installs the Kotlin kernel on Java 17)");
-                    run(List.of(nb.toString()), celeba, "smoke", OUT, 300);
+                    boolean exercise = nb.toString().contains("/exercises/");
+                    run(List.of(nb.toString()), celeba, "smoke", OUT, 300, exercise ? bareJavaKernel() : null);
                     Path executed = OUT.resolve(ROOT.resolve("notebooks").relativize(nb));
                     String outputs = outputText(executed);
+                    if (exercise) {
+                        assertTrue(
+                                outputs.contains(", project " + ROOT + "\n"),
+                                "in a kernel that sets no environment, the exercise finds the project:\n" + outputs);
+                    }
                     if (nb.toString().contains("/exercises/solutions/")) {
                         assertTrue(outputs.contains("✔ Correct"), "a solution's check cell says correct:\n" + outputs);
                         assertFalse(outputs.contains("✘ Not yet"), "every check of a solution passes:\n" + outputs);
-                    } else if (nb.toString().contains("/exercises/")) {
+                    } else if (exercise) {
                         assertTrue(
                                 outputs.contains("✘ Not yet"),
                                 "an unanswered exercise's check tells the student what to do:\n" + outputs);
@@ -86,6 +93,12 @@ class NotebooksIT {
                         assertFalse(
                                 Files.readString(executed).contains("\"key\""),
                                 "nothing of the connection's key leaks into outputs");
+                        Path kernelLog = executed.resolveSibling(
+                                executed.getFileName().toString().replace(".ipynb", ".kernel.log"));
+                        assertFalse(
+                                Files.readString(kernelLog).contains("SLF4J"),
+                                "the Kotlin kernel's logging says nothing that reads as a failure:\n"
+                                        + Files.readString(kernelLog));
                     }
                 }));
         Stream<DynamicTest> onCelebA = notebooks.stream()
@@ -309,10 +322,19 @@ class NotebooksIT {
     }
 
     static void run(List<String> notebooks, Path celeba) throws Exception {
-        run(notebooks, celeba, "smoke", OUT, 300);
+        run(notebooks, celeba, "smoke", OUT, 300, null);
     }
 
     static void run(List<String> notebooks, Path celeba, String profile, Path out, int cellTimeout) throws Exception {
+        run(notebooks, celeba, profile, out, cellTimeout, null);
+    }
+
+    /**
+     * Runs {@code notebooks} through the runner; with {@code bareKernel} (a folder of kernelspecs, see
+     * {@link #bareJavaKernel()}), in its kernel {@value #BARE} and with no {@code LATENTMAP_HOME} anywhere.
+     */
+    static void run(List<String> notebooks, Path celeba, String profile, Path out, int cellTimeout, Path bareKernel)
+            throws Exception {
         List<String> command = new ArrayList<>(List.of(
                 "/usr/bin/python3",
                 "environment/run_notebooks.py",
@@ -323,9 +345,16 @@ class NotebooksIT {
                 "--timeout",
                 String.valueOf(cellTimeout),
                 "--append"));
+        if (bareKernel != null) {
+            command.addAll(List.of("--kernel", BARE));
+        }
         command.addAll(notebooks);
         ProcessBuilder builder =
                 new ProcessBuilder(command).directory(ROOT.toFile()).redirectErrorStream(true);
+        if (bareKernel != null) {
+            builder.environment().put("JUPYTER_PATH", bareKernel.toString());
+            builder.environment().remove("LATENTMAP_HOME");
+        }
         builder.environment().put("PATH", "/usr/bin:" + System.getenv("PATH"));
         builder.environment().put("CELEBA_DIR", celeba.toString());
         builder.environment().put("LATENTMAP_ZOO", ZOO.toString());
@@ -345,6 +374,28 @@ class NotebooksIT {
     static void oneThreadEach(ProcessBuilder builder) {
         builder.environment().put("OMP_NUM_THREADS", "1");
         builder.environment().put("MKL_NUM_THREADS", "1");
+    }
+
+    static final String BARE = "java-bare";
+
+    /**
+     * Our Java kernel registered as an IJava or JJava user registers theirs: the same command, but no environment
+     * (no {@code LATENTMAP_HOME}, no class path), so a notebook must find the project and its jars by itself, from
+     * wherever it sits. Written under target/bare-jupyter; returns that folder, for {@code JUPYTER_PATH}.
+     */
+    static Path bareJavaKernel() throws IOException {
+        Path ours = KERNELS.resolve("java");
+        JsonObject spec = JsonParser.parseString(Files.readString(ours.resolve("kernel.json")))
+                .getAsJsonObject();
+        JsonArray argv = new JsonArray();
+        spec.getAsJsonArray("argv").forEach(a -> argv.add(a.getAsString().replace("{resource_dir}", ours.toString())));
+        spec.add("argv", argv);
+        spec.remove("env");
+        spec.addProperty("display_name", "Java (no environment, as IJava's or JJava's)");
+        Path folder = ROOT.resolve("target/bare-jupyter");
+        Path kernel = Files.createDirectories(folder.resolve("kernels").resolve(BARE));
+        Files.writeString(kernel.resolve("kernel.json"), spec.toString());
+        return folder;
     }
 
     /** A stand-in CelebA folder of four drawn 178x218 images, so the Fashion-MNIST pass's CelebA cells run too. */
