@@ -133,15 +133,20 @@ script_cp = []
 for p in ["kotlin-stdlib-", "kotlin-reflect-", "kotlin-script-runtime-", "kotlin-jupyter-api-",
           "kotlin-jupyter-lib-", "kotlinx-serialization-core-jvm-", "kotlinx-serialization-json-jvm-"]:
     script_cp += pick(p)
+# The scripts log through the project's SLF4J with its simple logger (at WARN, the project's
+# simplelogger.properties), named by slf4j.provider: left to search, SLF4J found the kernel's own logback
+# provider, could not load it from the scripts' class loader, and said so on every run (SLF4J(E) ...).
+# The kernel itself keeps its logback (its SLF4J 2.0.5 predates slf4j.provider and ignores it).
 project = [f"{root}/target/latentmap.jar"] + [
     f"{root}/target/lib/{j}" for j in sorted(os.listdir(f"{root}/target/lib"))
-    if j.endswith(".jar") and not j.startswith(("kotlin", "slf4j-simple"))]
+    if j.endswith(".jar") and not j.startswith("kotlin")]
 # The kernel ships JNA 5.6, which it loads before any script classpath; DJL's PyTorch engine needs the
 # project's newer JNA ("incompatible JNA native library" otherwise), so that one comes first for both.
 jna = [f"{root}/target/lib/{j}" for j in sorted(os.listdir(f"{root}/target/lib")) if j.startswith("jna-") and j.endswith(".jar")]
 json.dump({
     "argv": [java, "-Dai.djl.offline=true", "-Djava.awt.headless=true",
              "-Dlogback.configurationFile={resource_dir}/logback.xml",
+             "-Dslf4j.provider=org.slf4j.simple.SimpleServiceProvider", "-Dslf4j.internal.verbosity=WARN",
              "-cp", ":".join(jna + [f"{lib}/*"]), "org.jetbrains.kotlinx.jupyter.IkotlinKt",
              "-classpath=" + ":".join(script_cp + project),
              "{connection_file}", "-home=" + f"{root}/build/kotlin-kernel"],
