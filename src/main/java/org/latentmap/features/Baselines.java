@@ -156,7 +156,7 @@ public record Baselines(
         if (error < nearestTraining) {
             return "nearest training image";
         }
-        if (!Double.isNaN(classMean) && error < classMean) {
+        if (hasClassMean() && error < classMean) {
             return "class mean";
         }
         if (error < meanImage) {
@@ -197,16 +197,32 @@ public record Baselines(
         return List.of("mean image", "class mean", "random pairs", "nearest training image");
     }
 
+    /** Whether the class mean applies: both image sets have labels. */
+    public boolean hasClassMean() {
+        return !Double.isNaN(classMean);
+    }
+
+    /**
+     * Whether the nearest training image applies: not when every image measured is itself a training image (its
+     * own nearest, at error 0), where the baseline says nothing about the images.
+     */
+    public boolean hasNearestTraining() {
+        return nearestTraining > 0;
+    }
+
+    /** One line, each baseline with its value, or why it does not apply to these images. */
     @Override
     public String toString() {
         return String.format(
                 Locale.ROOT,
-                "baselines on %d images: mean image %.4f, class mean %.4f, random pairs %.4f, nearest training image %.4f",
+                "baselines on %d images: mean image %.4f, class mean %s, random pairs %.4f, nearest training image %s",
                 testImages,
                 meanImage,
-                classMean,
+                hasClassMean() ? String.format(Locale.ROOT, "%.4f", classMean) : "none (the images have no labels)",
                 randomPairs,
-                nearestTraining);
+                hasNearestTraining()
+                        ? String.format(Locale.ROOT, "%.4f", nearestTraining)
+                        : "does not apply (the images are training images, each its own nearest)");
     }
 
     private double[] toArray() {

@@ -2,6 +2,7 @@ package org.latentmap.features;
 
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -58,6 +59,28 @@ class BaselinesTest {
                 List.of("mean image", "class mean", "random pairs", "nearest training image"),
                 table.stringColumn("baseline").asList());
         assertEquals(List.of("baseline", "mse", "test_images"), table.columnNames());
+    }
+
+    @Test
+    void aBaselineThatDoesNotApplySaysWhyInsteadOfANumber() {
+        ImageSet unlabelled = new ImageSet(new float[] {1, 0.5f, 0, 0}, 2, 1, 1, 2, null, null);
+        Baselines noLabels = Baselines.computed(train, unlabelled);
+        assertFalse(noLabels.hasClassMean());
+        assertTrue(noLabels.toString().contains("class mean none (the images have no labels)"), noLabels.toString());
+        assertFalse(noLabels.toString().contains("NaN"), noLabels.toString());
+        ImageSet trainingImages = new ImageSet(new float[] {0, 0, 1, 1}, 2, 1, 1, 2, null, null);
+        Baselines own = Baselines.computed(train, trainingImages);
+        assertFalse(own.hasNearestTraining());
+        assertTrue(
+                own.toString()
+                        .endsWith("nearest training image does not apply (the images are training images,"
+                                + " each its own nearest)"),
+                own.toString());
+        Baselines both = Baselines.computed(train, test);
+        assertTrue(both.hasClassMean() && both.hasNearestTraining());
+        assertTrue(
+                both.toString().endsWith("class mean 0.1875, random pairs 0.6250, nearest training image 0.0625"),
+                both.toString());
     }
 
     @Test
