@@ -13,6 +13,7 @@ import org.latentmap.zoo.*;
 import org.latentmap.metrics.*;
 import org.latentmap.train.*;
 import org.latentmap.features.*;
+import org.latentmap.support.*;
 import org.latentmap.relocation.*;
 import org.latentmap.studies.*;
 import org.latentmap.stylegan.*;

@@ -10,9 +10,11 @@ import java.util.stream.IntStream;
 import org.latentmap.data.ImageSet;
 import org.latentmap.engine.GradMode;
 import org.latentmap.model.LatentModel;
+import org.latentmap.store.Rule;
 import org.latentmap.train.Progress;
 import org.latentmap.train.ProgressLine;
 import org.latentmap.zoo.TrainedModel;
+import org.latentmap.zoo.ZooStore;
 import tech.tablesaw.api.DoubleColumn;
 import tech.tablesaw.api.IntColumn;
 import tech.tablesaw.api.StringColumn;
@@ -24,6 +26,9 @@ import tech.tablesaw.api.Table;
  * error being the mean squared error per pixel. Variables the model ignores have a gain near 0.
  */
 public final class ReconstructionGain {
+    /** The stored numbers: every variable's gain, then the intact error. */
+    public static final Rule RULE = Rule.named("reconstruction-gain v1");
+
     private static final int BATCH = 32;
     /** Images decoded in one forward pass (variables x images of a batch): bounds the activations' memory. */
     private static final int DECODED_AT_ONCE = 512;
@@ -43,11 +48,11 @@ public final class ReconstructionGain {
 
     /**
      * As {@link #of(LatentModel, ImageSet)} for a zoo model, with a progress line on standard output; stored
-     * by the {@link CodeStore}, so computed once for a model and images.
+     * by the {@link ZooStore}, so computed once for a model and images.
      */
     public static ReconstructionGain of(TrainedModel model, ImageSet images) {
         int latent = model.model().latentSize();
-        double[] stored = CodeStore.standard().values(model, images, CodeStore.GAIN, latent + 1, () -> {
+        double[] stored = ZooStore.standard().values(model, images, RULE, latent + 1, () -> {
             ReconstructionGain gain = of(model.model(), images, ProgressLine.toStandardOutput("batch"));
             double[] values = Arrays.copyOf(gain.gains, latent + 1);
             values[latent] = gain.intactError;

@@ -10,7 +10,7 @@ import tech.tablesaw.api.IntColumn;
 import tech.tablesaw.api.StringColumn;
 import tech.tablesaw.api.Table;
 
-/** The tables that summarise the zoo's trainings (paper Sect. 4.2): what was trained, re-coder errors ({@code features.ReconstructionTable} gives R-MSE). */
+/** The tables that summarise the zoo's trainings (paper Sect. 4.2): what was trained, re-coder errors ({@link ReconstructionTable} gives R-MSE). */
 public final class TrainingReport {
     private TrainingReport() {}
 

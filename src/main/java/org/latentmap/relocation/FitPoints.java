@@ -3,7 +3,7 @@ package org.latentmap.relocation;
 import java.util.Locale;
 import java.util.stream.IntStream;
 import org.latentmap.data.ImageSet;
-import org.latentmap.features.SupportSet;
+import org.latentmap.support.SupportSet;
 
 /**
  * Which training images a relocation map is fitted on (paper Sect. 6): the support set, or all the training

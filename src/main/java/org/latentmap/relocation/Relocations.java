@@ -5,9 +5,9 @@ import java.util.IdentityHashMap;
 import java.util.List;
 import java.util.Map;
 import org.latentmap.data.ImageSet;
-import org.latentmap.features.CodeStore;
 import org.latentmap.features.Codes;
 import org.latentmap.linalg.RidgeValidation;
+import org.latentmap.metrics.ReconstructionErrors;
 import org.latentmap.train.Progress;
 import org.latentmap.train.ProgressLine;
 import org.latentmap.zoo.TrainedModel;
@@ -15,7 +15,7 @@ import org.latentmap.zoo.TrainedModel;
 /**
  * Runs relocations between the zoo's models (paper Sect. 6): takes the codes of the fitting images in both
  * models, fits a map, and measures L-MSE, R-MSE and M-MSE on the test images in batches. The codes of the
- * training and test images and the test images' reconstruction errors come from the {@link CodeStore}
+ * training and test images and the test images' reconstruction errors come from the {@link ZooStore}
  * (computed once per model, ever) and are kept in memory for these relocations; a support set's codes are
  * rows of the training codes. Fitted maps and the errors of decoding mapped codes are stored too
  * ({@link StoredRelocations}): a relocation asked for again, here or in a later run, is read.
@@ -188,8 +188,7 @@ public final class Relocations {
     }
 
     private double[] reconstruction(TrainedModel model) {
-        return testReconstruction.computeIfAbsent(
-                model, m -> CodeStore.standard().reconstructionErrors(m, test));
+        return testReconstruction.computeIfAbsent(model, m -> ReconstructionErrors.of(m, test));
     }
 
     private double[] batchMeans(double[] perImage) {

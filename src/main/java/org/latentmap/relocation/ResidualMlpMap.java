@@ -5,8 +5,8 @@ import ai.djl.ndarray.NDManager;
 import ai.djl.ndarray.types.Shape;
 import org.latentmap.engine.GradMode;
 import org.latentmap.engine.Tensors;
-import org.latentmap.features.PackedValues;
 import org.latentmap.linalg.Standardisation;
+import org.latentmap.store.PackedValues;
 
 /**
  * A linear map plus a small network on its residual, z2 = z1 W + f(z1), f a one-hidden-layer ReLU network on

@@ -5,11 +5,13 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
-import org.latentmap.features.CodeStore;
-import org.latentmap.features.PackedValues;
+import org.latentmap.features.Codes;
 import org.latentmap.metrics.Stats;
 import org.latentmap.model.LatentModel;
+import org.latentmap.store.PackedValues;
+import org.latentmap.store.Rule;
 import org.latentmap.zoo.TrainedModel;
+import org.latentmap.zoo.ZooStore;
 
 /**
  * A relocation between a generator's space and another model's, fitted on the generator's own samples
@@ -21,7 +23,7 @@ import org.latentmap.zoo.TrainedModel;
  */
 public record SampledRelocation(
         String source, String target, int fitSamples, LinearMap map, double[] latentErrors, double[] imageErrors) {
-    private static final String RULE = "sampled relocation v2";
+    private static final Rule RULE = Rule.named("sampled relocation v2");
 
     /**
      * Both directions between {@code generator}'s space and {@code other}'s: generator -> other, then
@@ -50,7 +52,7 @@ public record SampledRelocation(
 
     /**
      * The same for zoo models: each other model's pair of relocations is stored beside the generator's
-     * checkpoint ({@link CodeStore}), keyed by both checkpoints, the fit's recipe, the sample counts and the
+     * checkpoint ({@link ZooStore}), keyed by both checkpoints, the fit's recipe, the sample counts and the
      * seed, and read in a later run; the samples are drawn only when some pair is not stored.
      */
     public static List<SampledRelocation> bothWays(
@@ -58,14 +60,14 @@ public record SampledRelocation(
         Draws draws = new Draws(generator.model(), fitSamples, testSamples, seed);
         List<SampledRelocation> results = new ArrayList<>();
         for (TrainedModel other : others) {
-            String otherHash = CodeStore.checkpointHash(other);
+            String otherHash = ZooStore.checkpointHash(other);
             if (fit.recipe() == null || otherHash == null || generator.checkpoint() == null) {
                 results.addAll(draws.bothWays(other.model(), fit));
                 continue;
             }
             String inputs = "other " + otherHash + "; fit " + fit.recipe() + "; " + fitSamples + " fit and "
-                    + testSamples + " test samples from seed " + seed + "; other's codes " + CodeStore.CODES;
-            PackedValues.Reader values = PackedValues.read(CodeStore.standard().values(generator, RULE, inputs, () -> {
+                    + testSamples + " test samples from seed " + seed + "; other's codes " + Codes.RULE;
+            PackedValues.Reader values = PackedValues.read(ZooStore.standard().values(generator, RULE, inputs, () -> {
                 PackedValues packed = new PackedValues();
                 for (SampledRelocation r : draws.bothWays(other.model(), fit)) {
                     packed.add(StoredRelocations.toValues(r.map))

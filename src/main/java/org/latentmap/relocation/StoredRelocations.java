@@ -4,12 +4,15 @@ import java.nio.charset.StandardCharsets;
 import java.util.Arrays;
 import java.util.function.Supplier;
 import org.latentmap.data.ImageSet;
-import org.latentmap.features.CodeStore;
-import org.latentmap.features.PackedValues;
+import org.latentmap.features.Codes;
+import org.latentmap.store.Hashes;
+import org.latentmap.store.PackedValues;
+import org.latentmap.store.Rule;
 import org.latentmap.zoo.TrainedModel;
+import org.latentmap.zoo.ZooStore;
 
 /**
- * What a relocation between two zoo models computes, kept in the {@link CodeStore} so that a later run, or
+ * What a relocation between two zoo models computes, kept in the {@link ZooStore} so that a later run, or
  * another notebook asking for the same relocation, reads it: the fitted map (keyed by both checkpoints, the
  * training images, the fit points and the fit's {@link CodeMapFit#recipe()}) and the per-image errors of
  * decoding mapped codes (keyed by the target's checkpoint, the test images and the mapped codes' own
@@ -17,8 +20,8 @@ import org.latentmap.zoo.TrainedModel;
  * checkpoint are computed every time.
  */
 final class StoredRelocations {
-    private static final String MAP = "map v2";
-    private static final String DECODING = "decoding-error v1";
+    private static final Rule MAP = Rule.named("map v2");
+    private static final Rule DECODING = Rule.named("decoding-error v1");
     private static final int LINEAR = 1;
     private static final int RESIDUAL = 2;
 
@@ -33,14 +36,14 @@ final class StoredRelocations {
             CodeMapFit fit,
             Supplier<CodeMap> fitting) {
         String recipe = fit.recipe();
-        String targetHash = CodeStore.checkpointHash(target);
+        String targetHash = ZooStore.checkpointHash(target);
         if (recipe == null || targetHash == null || source.checkpoint() == null) {
             return fitting.get();
         }
-        String inputs = "to " + targetHash + "; codes " + CodeStore.CODES + "; points "
-                + (points.isAll() ? "all" : CodeStore.sha256(points.indices())) + "; fit " + recipe;
+        String inputs = "to " + targetHash + "; codes " + Codes.RULE + "; points "
+                + (points.isAll() ? "all" : Hashes.sha256(points.indices())) + "; fit " + recipe;
         CodeMap[] fitted = new CodeMap[1];
-        double[] values = CodeStore.standard().values(source, train, MAP, inputs, () -> {
+        double[] values = ZooStore.standard().values(source, train, MAP, inputs, () -> {
             fitted[0] = fitting.get();
             return toValues(fitted[0]);
         });
@@ -49,12 +52,12 @@ final class StoredRelocations {
 
     /** The error of each of {@code images} against the target's decoding of its mapped code: read, or decoded and stored. */
     static double[] decodingErrors(TrainedModel target, float[][] mapped, ImageSet images) {
-        return CodeStore.standard()
+        return ZooStore.standard()
                 .values(
                         target,
                         images,
                         DECODING,
-                        "codes " + CodeStore.sha256(mapped),
+                        "codes " + Hashes.sha256(mapped),
                         () -> Decoding.errors(target.model(), mapped, images));
     }
 

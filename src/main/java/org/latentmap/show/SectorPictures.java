@@ -5,9 +5,9 @@ import java.util.Arrays;
 import java.util.List;
 import org.knowm.xchart.XYChart;
 import org.latentmap.data.ImageSet;
-import org.latentmap.features.SectorComparison;
-import org.latentmap.features.SectorScan;
-import org.latentmap.features.Sectors;
+import org.latentmap.support.SectorComparison;
+import org.latentmap.support.SectorScan;
+import org.latentmap.support.Sectors;
 import tech.tablesaw.api.Table;
 
 /**

@@ -5,7 +5,7 @@ import java.util.Comparator;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import org.latentmap.features.Baselines;
+import org.latentmap.metrics.Baselines;
 import org.latentmap.metrics.Stats;
 import org.latentmap.relocation.CodeMapFit;
 import org.latentmap.relocation.FitPoints;

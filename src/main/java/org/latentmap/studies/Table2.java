@@ -10,7 +10,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.function.Function;
-import org.latentmap.features.Baselines;
+import org.latentmap.metrics.Baselines;
 import org.latentmap.metrics.Stats;
 import org.latentmap.relocation.Relocation;
 import org.latentmap.zoo.ModelFamily;

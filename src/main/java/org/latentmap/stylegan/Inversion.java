@@ -10,14 +10,15 @@ import java.util.List;
 import java.util.Locale;
 import org.latentmap.data.ImageSet;
 import org.latentmap.engine.GradMode;
-import org.latentmap.features.CodeStore;
-import org.latentmap.features.PackedValues;
 import org.latentmap.metrics.Stats;
 import org.latentmap.model.Adversarial;
+import org.latentmap.store.PackedValues;
+import org.latentmap.store.Rule;
 import org.latentmap.train.Adam;
 import org.latentmap.train.Progress;
 import org.latentmap.train.ProgressLine;
 import org.latentmap.zoo.TrainedModel;
+import org.latentmap.zoo.ZooStore;
 
 /**
  * Optimisation-based inversion of a generator (paper Sect. 7, Fig. 12, their "gradient ascent"): for each
@@ -31,7 +32,7 @@ public final class Inversion {
 
     private static final int CHUNK = 256;
 
-    private static final String RULE = "inversion v1";
+    private static final Rule RULE = Rule.named("inversion v1");
 
     private final Adversarial model;
     private final TrainedModel stored;
@@ -58,7 +59,7 @@ public final class Inversion {
 
     /**
      * The same for a zoo model (its model an {@link Adversarial}): what an inversion finds is stored beside
-     * its checkpoint ({@link CodeStore}) and read back when the same images are inverted with the same settings.
+     * its checkpoint ({@link ZooStore}) and read back when the same images are inverted with the same settings.
      */
     public static Inversion of(TrainedModel model) {
         if (!(model.model() instanceof Adversarial adversarial)) {
@@ -96,7 +97,7 @@ public final class Inversion {
         }
         String recipe = "Adam " + Double.toHexString(learningRate) + " for " + steps + " steps from the mean of "
                 + PRIOR_SAMPLES + " prior codes, chunks of " + CHUNK;
-        PackedValues.Reader values = PackedValues.read(CodeStore.standard().values(stored, images, RULE, recipe, () -> {
+        PackedValues.Reader values = PackedValues.read(ZooStore.standard().values(stored, images, RULE, recipe, () -> {
             Result found = optimise(images);
             float[][] drawn = new float[images.size()][];
             for (int i = 0; i < drawn.length; i++) {

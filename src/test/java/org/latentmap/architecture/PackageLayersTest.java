@@ -34,7 +34,7 @@ class PackageLayersTest {
         layeredArchitecture()
                 .consideringOnlyDependenciesInLayers()
                 .layer("base")
-                .definedBy("org.latentmap", "org.latentmap.engine", "org.latentmap.linalg")
+                .definedBy("org.latentmap", "org.latentmap.engine", "org.latentmap.linalg", "org.latentmap.store")
                 .layer("data")
                 .definedBy("org.latentmap.data..")
                 .layer("model")
@@ -47,6 +47,7 @@ class PackageLayersTest {
                 .definedBy(
                         "org.latentmap.metrics..",
                         "org.latentmap.features..",
+                        "org.latentmap.support..",
                         "org.latentmap.relocation..",
                         "org.latentmap.similarity..",
                         "org.latentmap.stylegan..")
@@ -92,12 +93,14 @@ class PackageLayersTest {
                 .dependOnClassesThat()
                 .resideInAnyPackage(
                         "org.latentmap",
+                        "org.latentmap.store..",
                         "org.latentmap.data..",
                         "org.latentmap.model..",
                         "org.latentmap.train..",
                         "org.latentmap.zoo..",
                         "org.latentmap.metrics..",
                         "org.latentmap.features..",
+                        "org.latentmap.support..",
                         "org.latentmap.relocation..",
                         "org.latentmap.similarity..",
                         "org.latentmap.stylegan..",

@@ -14,6 +14,13 @@ import org.junit.jupiter.api.Test;
 import org.latentmap.Profile;
 import org.latentmap.data.ImageSet;
 import org.latentmap.model.LatentModel;
+import org.latentmap.support.PairwiseError;
+import org.latentmap.support.SectorReading;
+import org.latentmap.support.SectorScan;
+import org.latentmap.support.Sectors;
+import org.latentmap.support.SupportSet;
+import org.latentmap.support.SupportSetRecipe;
+import org.latentmap.support.SupportSets;
 import org.latentmap.zoo.ModelFamily;
 import org.latentmap.zoo.TrainedModel;
 

@@ -14,6 +14,10 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.latentmap.data.ImageSet;
 import org.latentmap.model.LatentModel;
+import org.latentmap.support.PairwiseError;
+import org.latentmap.support.SectorReading;
+import org.latentmap.support.Sectors;
+import org.latentmap.support.SupportSet;
 
 class FeaturesTest {
 

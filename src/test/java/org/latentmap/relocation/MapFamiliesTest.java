@@ -12,10 +12,10 @@ import java.util.List;
 import java.util.SplittableRandom;
 import org.junit.jupiter.api.Test;
 import org.latentmap.data.ImageSet;
-import org.latentmap.features.SupportSet;
-import org.latentmap.features.SupportStrategy;
 import org.latentmap.studies.MapFamilyComparison;
 import org.latentmap.studies.SupportSizeStudy;
+import org.latentmap.support.SupportSet;
+import org.latentmap.support.SupportStrategy;
 import org.latentmap.zoo.ModelFamily;
 import org.latentmap.zoo.TrainedModel;
 

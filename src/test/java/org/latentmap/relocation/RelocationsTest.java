@@ -13,10 +13,10 @@ import java.util.List;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.latentmap.data.ImageSet;
-import org.latentmap.features.Baselines;
-import org.latentmap.features.SupportSet;
+import org.latentmap.metrics.Baselines;
 import org.latentmap.model.LatentModel;
 import org.latentmap.studies.Table2;
+import org.latentmap.support.SupportSet;
 import org.latentmap.zoo.ModelFamily;
 import org.latentmap.zoo.TrainedModel;
 

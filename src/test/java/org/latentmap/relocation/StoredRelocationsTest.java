@@ -15,7 +15,7 @@ import java.util.SplittableRandom;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.latentmap.data.ImageSet;
-import org.latentmap.features.SupportSet;
+import org.latentmap.support.SupportSet;
 import org.latentmap.testing.HandModels;
 import org.latentmap.testing.HandModels.Counting;
 import org.latentmap.zoo.TrainedModel;

@@ -11,7 +11,7 @@ import org.latentmap.DataChoice;
 import org.latentmap.Profile;
 import org.latentmap.data.CelebA;
 import org.latentmap.data.DataException;
-import org.latentmap.features.SupportSets;
+import org.latentmap.support.SupportSets;
 
 class WalkthroughDataTest {
     @Test

@@ -1,0 +1,269 @@
+package org.latentmap.metrics;
+
+import static org.latentmap.engine.Tensors.scalar;
+
+import ai.djl.ndarray.NDArray;
+import ai.djl.ndarray.NDManager;
+import java.nio.file.Path;
+import java.util.Arrays;
+import java.util.List;
+import java.util.Locale;
+import org.latentmap.data.ImageSet;
+import org.latentmap.engine.GradMode;
+import org.latentmap.store.Rule;
+import org.latentmap.support.PairwiseError;
+import org.latentmap.zoo.ModelZoo;
+import org.latentmap.zoo.ZooStore;
+import tech.tablesaw.api.DoubleColumn;
+import tech.tablesaw.api.IntColumn;
+import tech.tablesaw.api.StringColumn;
+import tech.tablesaw.api.Table;
+
+/**
+ * What trivial methods score on the same test images: the yardsticks every reconstruction or relocation
+ * error is read against. Each draws, for a test image, some image that needs no model:
+ * <ul>
+ * <li><b>mean image</b>: the mean training image, the same for every test image;
+ * <li><b>class mean</b>: the mean training image of the test image's own class (an oracle that knows the label);
+ * <li><b>random pairs</b>: another test image picked at random ({@value #RANDOM_PAIRS} pairs, seed 1), the error
+ * of a map that sends codes somewhere arbitrary;
+ * <li><b>nearest training image</b>: the training image closest in pixel MSE, what a model that memorised the
+ * training set would draw at best.
+ * </ul>
+ * All are mean squared errors per pixel, averaged over the test images. A model's error below the class
+ * mean says it draws more than the garment's kind; below the nearest training image, more than a lookup.
+ */
+public record Baselines(
+        int testImages, double meanImage, double classMean, double randomPairs, double nearestTraining) {
+    /** Random pairs drawn for that baseline. */
+    public static final int RANDOM_PAIRS = 5000;
+
+    private static final Rule RULE = Rule.named("baselines v1");
+    private static final int BLOCK = 250;
+
+    /** The baselines of {@code test} against {@code train}: computed once per pair of image sets and stored in the zoo's folder. */
+    public static Baselines of(ImageSet train, ImageSet test) {
+        Path folder = ModelZoo.standardFolder().resolve("baselines");
+        double[] v = ZooStore.standard()
+                .values(
+                        folder,
+                        test,
+                        RULE,
+                        "training images " + train.fingerprint(),
+                        () -> computed(train, test).toArray());
+        return new Baselines((int) v[0], v[1], v[2], v[3], v[4]);
+    }
+
+    /** The same, computed now. */
+    public static Baselines computed(ImageSet train, ImageSet test) {
+        requireSameShape(train, test);
+        return new Baselines(
+                test.size(),
+                Stats.mean(meanImageErrors(train, test)),
+                Stats.mean(classMeanErrors(train, test)),
+                PairwiseError.randomPairs(test, RANDOM_PAIRS, 1),
+                Stats.mean(nearestTrainingErrors(train, test)));
+    }
+
+    /** Each test image's error against the mean training image. */
+    public static double[] meanImageErrors(ImageSet train, ImageSet test) {
+        requireSameShape(train, test);
+        double[] mean = new double[train.imageLength()];
+        for (int i = 0; i < train.size(); i++) {
+            float[] image = train.image(i);
+            for (int k = 0; k < mean.length; k++) {
+                mean[k] += image[k];
+            }
+        }
+        for (int k = 0; k < mean.length; k++) {
+            mean[k] /= train.size();
+        }
+        double[] errors = new double[test.size()];
+        for (int i = 0; i < test.size(); i++) {
+            errors[i] = mse(test.image(i), mean);
+        }
+        return errors;
+    }
+
+    /** Each test image's error against the mean training image of its class (NaN throughout when either set has no labels). */
+    public static double[] classMeanErrors(ImageSet train, ImageSet test) {
+        requireSameShape(train, test);
+        double[] errors = new double[test.size()];
+        if (!train.hasLabels() || !test.hasLabels()) {
+            Arrays.fill(errors, Double.NaN);
+            return errors;
+        }
+        int classes = 1
+                + Math.max(
+                        Arrays.stream(labels(train)).max().orElse(0),
+                        Arrays.stream(labels(test)).max().orElse(0));
+        double[][] means = new double[classes][train.imageLength()];
+        int[] counts = new int[classes];
+        for (int i = 0; i < train.size(); i++) {
+            float[] image = train.image(i);
+            double[] sum = means[train.label(i)];
+            for (int k = 0; k < sum.length; k++) {
+                sum[k] += image[k];
+            }
+            counts[train.label(i)]++;
+        }
+        for (int c = 0; c < classes; c++) {
+            for (int k = 0; k < means[c].length; k++) {
+                means[c][k] /= Math.max(1, counts[c]);
+            }
+        }
+        for (int i = 0; i < test.size(); i++) {
+            int c = test.label(i);
+            if (counts[c] == 0) {
+                throw new IllegalArgumentException(
+                        "test image " + i + " is of class " + c + ", which no training image has");
+            }
+            errors[i] = mse(test.image(i), means[c]);
+        }
+        return errors;
+    }
+
+    /**
+     * Each test image's error against its nearest training image in pixel MSE. Distances by the engine,
+     * ||x||^2 + ||t||^2 - 2 x.t for blocks of test images against all training images; the nearest one's error
+     * is then computed exactly.
+     */
+    public static double[] nearestTrainingErrors(ImageSet train, ImageSet test) {
+        requireSameShape(train, test);
+        GradMode.offForThisThread();
+        double[] errors = new double[test.size()];
+        try (NDManager manager = NDManager.newBaseManager()) {
+            NDArray t = train.toNDArray(manager).reshape(train.size(), -1);
+            NDArray tTransposed = t.transpose();
+            NDArray tSquares = t.square().sum(new int[] {1});
+            for (int from = 0; from < test.size(); from += BLOCK) {
+                int to = Math.min(test.size(), from + BLOCK);
+                try (NDManager block = manager.newSubManager()) {
+                    // every product starts from the block's x, so its results belong to the block and go with it
+                    NDArray x = test.toNDArray(block, from, to).reshape(to - from, -1);
+                    NDArray distances =
+                            x.matMul(tTransposed).muli(scalar(x, -2f)).addi(tSquares);
+                    long[] nearest = distances.argMin(1).toLongArray();
+                    for (int i = from; i < to; i++) {
+                        errors[i] = mse(test.image(i), train.image((int) nearest[i - from]));
+                    }
+                }
+            }
+        }
+        return errors;
+    }
+
+    /** The strongest of these baselines that {@code error} beats (is below), or "none". */
+    public String strongestBeaten(double error) {
+        if (error < nearestTraining) {
+            return "nearest training image";
+        }
+        if (hasClassMean() && error < classMean) {
+            return "class mean";
+        }
+        if (error < meanImage) {
+            return "mean image";
+        }
+        if (error < randomPairs) {
+            return "random pairs";
+        }
+        return "none";
+    }
+
+    /** One row per baseline: {@code baseline, mse, test_images}. */
+    public Table table() {
+        StringColumn name = StringColumn.create("baseline");
+        DoubleColumn mse = DoubleColumn.create("mse");
+        IntColumn images = IntColumn.create("test_images");
+        List<String> names = names();
+        double[] values = {meanImage, classMean, randomPairs, nearestTraining};
+        for (int i = 0; i < values.length; i++) {
+            name.append(names.get(i));
+            mse.append(values[i]);
+            images.append(testImages);
+        }
+        return Table.create("What trivial methods score on the same " + testImages + " test images", name, mse, images);
+    }
+
+    /** Several sets of baselines (say, on two sets of test images) as one table of {@link #table()}'s columns. */
+    public static Table table(Baselines... sets) {
+        Table all = sets[0].table();
+        for (int i = 1; i < sets.length; i++) {
+            all = all.append(sets[i].table());
+        }
+        return all.setName("What trivial methods score on the test images");
+    }
+
+    /** The baselines' names, in {@link #table()}'s order. */
+    public static List<String> names() {
+        return List.of("mean image", "class mean", "random pairs", "nearest training image");
+    }
+
+    /** Whether the class mean applies: both image sets have labels. */
+    public boolean hasClassMean() {
+        return !Double.isNaN(classMean);
+    }
+
+    /**
+     * Whether the nearest training image applies: not when every image measured is itself a training image (its
+     * own nearest, at error 0), where the baseline says nothing about the images.
+     */
+    public boolean hasNearestTraining() {
+        return nearestTraining > 0;
+    }
+
+    /** One line, each baseline with its value, or why it does not apply to these images. */
+    @Override
+    public String toString() {
+        return String.format(
+                Locale.ROOT,
+                "baselines on %d images: mean image %.4f, class mean %s, random pairs %.4f, nearest training image %s",
+                testImages,
+                meanImage,
+                hasClassMean() ? String.format(Locale.ROOT, "%.4f", classMean) : "none (the images have no labels)",
+                randomPairs,
+                hasNearestTraining()
+                        ? String.format(Locale.ROOT, "%.4f", nearestTraining)
+                        : "does not apply (the images are training images, each its own nearest)");
+    }
+
+    private double[] toArray() {
+        return new double[] {testImages, meanImage, classMean, randomPairs, nearestTraining};
+    }
+
+    private static int[] labels(ImageSet images) {
+        int[] labels = new int[images.size()];
+        for (int i = 0; i < labels.length; i++) {
+            labels[i] = images.label(i);
+        }
+        return labels;
+    }
+
+    private static void requireSameShape(ImageSet train, ImageSet test) {
+        if (train.size() == 0 || test.size() == 0) {
+            throw new IllegalArgumentException(
+                    "baselines need training and test images; got " + train.size() + " and " + test.size());
+        }
+        if (train.channels() != test.channels() || train.height() != test.height() || train.width() != test.width()) {
+            throw new IllegalArgumentException("training images of " + train.shape() + " and test images of "
+                    + test.shape() + ": baselines compare images of one shape");
+        }
+    }
+
+    private static double mse(float[] a, double[] b) {
+        double sum = 0;
+        for (int k = 0; k < a.length; k++) {
+            double d = a[k] - b[k];
+            sum += d * d;
+        }
+        return sum / a.length;
+    }
+
+    private static double mse(float[] a, float[] b) {
+        double[] wide = new double[b.length];
+        for (int k = 0; k < b.length; k++) {
+            wide[k] = b[k];
+        }
+        return mse(a, wide);
+    }
+}
