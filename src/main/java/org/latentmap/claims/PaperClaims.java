@@ -10,6 +10,7 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 import java.util.function.BiPredicate;
+import org.latentmap.relocation.SampledRelocation;
 import tech.tablesaw.api.ColumnType;
 import tech.tablesaw.api.Row;
 import tech.tablesaw.api.StringColumn;
@@ -372,7 +373,7 @@ public final class PaperClaims {
         double forward = Double.NaN;
         double backward = Double.NaN;
         for (Row row : maps) {
-            double image = leadingNumber(row.getString("image MSE"));
+            double image = row.getNumber(SampledRelocation.IMAGE_MSE + " mean");
             if (row.getString("map").startsWith("StyleGAN")) {
                 forward = image;
             } else {
@@ -459,10 +460,5 @@ public final class PaperClaims {
             }
         }
         return Double.NaN;
-    }
-
-    /** The number a "mean ± sd" cell starts with. */
-    private static double leadingNumber(String text) {
-        return Double.parseDouble(text.strip().split("\\s")[0]);
     }
 }

@@ -148,9 +148,15 @@ public record SampledRelocation(
         return new SampledRelocation(source, target.name(), fitSamples, map, latent, image);
     }
 
+    /** {@link #summary}'s columns: "latent MSE mean", "latent MSE sd"; "image MSE mean", "image MSE sd". */
+    public static final String LATENT_MSE = "latent MSE";
+
+    public static final String IMAGE_MSE = "image MSE";
+
     /**
-     * One row per direction (model names without their seed), mean ± sd over the relocations of that
-     * direction (say, over several Split-VAE seeds) of the latent and the image error, as the paper reports.
+     * One row per direction (model names without their seed), mean and sd over the relocations of that
+     * direction (say, over several Split-VAE seeds) of the latent and the image error, as the paper reports: numbers,
+     * columns {@code "<error> mean"} and {@code "<error> sd"} (the walkthrough's index shows them as mean ± sd).
      */
     public static tech.tablesaw.api.Table summary(List<SampledRelocation> relocations) {
         Map<String, List<SampledRelocation>> groups = new LinkedHashMap<>();
@@ -160,8 +166,10 @@ public record SampledRelocation(
         }
         var direction = tech.tablesaw.api.StringColumn.create("map");
         var count = tech.tablesaw.api.IntColumn.create("pairs");
-        var latent = tech.tablesaw.api.StringColumn.create("latent MSE");
-        var image = tech.tablesaw.api.StringColumn.create("image MSE");
+        var latentMean = tech.tablesaw.api.DoubleColumn.create(LATENT_MSE + " mean");
+        var latentSd = tech.tablesaw.api.DoubleColumn.create(LATENT_MSE + " sd");
+        var imageMean = tech.tablesaw.api.DoubleColumn.create(IMAGE_MSE + " mean");
+        var imageSd = tech.tablesaw.api.DoubleColumn.create(IMAGE_MSE + " sd");
         groups.forEach((name, group) -> {
             double[] l =
                     group.stream().mapToDouble(SampledRelocation::latentError).toArray();
@@ -169,11 +177,19 @@ public record SampledRelocation(
                     group.stream().mapToDouble(SampledRelocation::imageError).toArray();
             direction.append(name);
             count.append(group.size());
-            latent.append(String.format(Locale.ROOT, "%.4f ± %.4f", Stats.mean(l), Stats.sd(l)));
-            image.append(String.format(Locale.ROOT, "%.4f ± %.4f", Stats.mean(m), Stats.sd(m)));
+            latentMean.append(Stats.mean(l));
+            latentSd.append(Stats.sd(l));
+            imageMean.append(Stats.mean(m));
+            imageSd.append(Stats.sd(m));
         });
         return tech.tablesaw.api.Table.create(
-                "Maps fitted on samples (mean ± sd over pairs)", direction, count, latent, image);
+                "Maps fitted on samples (mean and sd over pairs)",
+                direction,
+                count,
+                latentMean,
+                latentSd,
+                imageMean,
+                imageSd);
     }
 
     private static String withoutSeed(String name) {

@@ -65,9 +65,9 @@ class PaperClaimsTest {
                 GAN,50.0,51.4,57,73
                 """);
         write("stylegan-maps.csv", """
-                map,pairs,latent MSE,image MSE
-                StyleGAN -> Split-VAE,5,0.0450 ± 0.0060,0.0048 ± 0.0003
-                Split-VAE -> StyleGAN,5,0.0780 ± 0.0010,0.0035 ± 0.0002
+                map,pairs,latent MSE mean,latent MSE sd,image MSE mean,image MSE sd
+                StyleGAN -> Split-VAE,5,0.0450,0.0060,0.0048,0.0003
+                Split-VAE -> StyleGAN,5,0.0780,0.0010,0.0035,0.0002
                 """);
         PaperClaims page = PaperClaims.from(results);
         List<Verdict> verdicts = page.claims().stream().map(Claim::verdict).toList();

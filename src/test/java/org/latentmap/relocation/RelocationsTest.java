@@ -212,7 +212,11 @@ class RelocationsTest {
         }
         var table = SampledRelocation.summary(both);
         assertEquals(List.of("G -> O", "O -> G"), table.stringColumn("map").asList());
-        assertEquals("0.0000 ± 0.0000", table.stringColumn("image MSE").get(0));
+        assertEquals(
+                List.of("map", "pairs", "latent MSE mean", "latent MSE sd", "image MSE mean", "image MSE sd"),
+                table.columnNames());
+        assertEquals(0, table.doubleColumn("image MSE mean").get(0), 1e-9);
+        assertEquals(0, table.doubleColumn("image MSE sd").get(0), 1e-9);
         var error = assertThrows(
                 IllegalArgumentException.class,
                 () -> SampledRelocation.bothWays(generator, other, MapFit.leastSquares(), 0, 20, 3));
