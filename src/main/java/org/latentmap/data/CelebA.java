@@ -1,18 +1,11 @@
 package org.latentmap.data;
 
 import java.awt.image.BufferedImage;
-import java.io.IOException;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
-import java.util.HexFormat;
 import java.util.List;
 import java.util.Locale;
 import java.util.Optional;
-import java.util.stream.Stream;
-import javax.imageio.ImageIO;
 
 /**
  * CelebA (Liu et al., 2015), the paper's data set, for users who bring it: the images of an
@@ -29,19 +22,12 @@ public final class CelebA {
     /** The environment variable that names the user's {@code img_align_celeba} folder. */
     public static final String FOLDER_VARIABLE = "CELEBA_DIR";
 
-    /** Seconds between two lines of decoding progress. */
-    private static final long PROGRESS_SECONDS = 10;
-
-    private final Path folder;
-    private final List<Path> files;
+    private final ImageFolder images;
     private final Crop crop;
-    private final Path cacheFolder;
 
-    private CelebA(Path folder, List<Path> files, Crop crop, Path cacheFolder) {
-        this.folder = folder;
-        this.files = files;
+    private CelebA(ImageFolder images, Crop crop) {
+        this.images = images;
         this.crop = crop;
-        this.cacheFolder = cacheFolder;
     }
 
     /**
@@ -50,7 +36,7 @@ public final class CelebA {
      * range key it, so a changed folder is decoded again).
      */
     public CelebA cachedIn(Path cacheFolder) {
-        return new CelebA(folder, files, crop, cacheFolder);
+        return new CelebA(images.cachedIn(cacheFolder), crop);
     }
 
     /**
@@ -58,7 +44,7 @@ public final class CelebA {
      * 32, which keeps the tests short).
      */
     public CelebA resizedTo(int side) {
-        return new CelebA(folder, files, crop.withOutput(side), cacheFolder);
+        return new CelebA(images.resizedTo(side), crop.withOutput(side));
     }
 
     /** An {@code img_align_celeba} folder (178x218 images), with the paper's CelebA crop. */
@@ -83,26 +69,16 @@ public final class CelebA {
                     "CelebA folder " + folder + " does not exist. Download the aligned CelebA images "
                             + "(img_align_celeba.zip, see data/README.md), unzip them and point at the img_align_celeba folder.");
         }
-        List<Path> files;
-        try (Stream<Path> listing = Files.list(folder)) {
-            files = listing.filter(CelebA::isImage).sorted().toList();
-        } catch (IOException e) {
-            throw new DataException("cannot list CelebA folder " + folder + ": " + e.getMessage(), e);
-        }
+        List<Path> files = ImageFolder.images(folder);
         if (files.isEmpty()) {
             throw new DataException("CelebA folder " + folder + " holds no .jpg or .png images. Point at the "
                     + "img_align_celeba folder itself (the one with 000001.jpg ...), not at its parent.");
         }
-        return new CelebA(folder, files, crop, null);
-    }
-
-    private static boolean isImage(Path path) {
-        String name = path.getFileName().toString().toLowerCase(Locale.ROOT);
-        return Files.isRegularFile(path) && (name.endsWith(".jpg") || name.endsWith(".jpeg") || name.endsWith(".png"));
+        return new CelebA(ImageFolder.of(folder, files, crop), crop);
     }
 
     public Path folder() {
-        return folder;
+        return images.folder();
     }
 
     public Crop crop() {
@@ -111,17 +87,17 @@ public final class CelebA {
 
     /** Number of images in the folder. */
     public int size() {
-        return files.size();
+        return images.size();
     }
 
     /** The image files, sorted by name: index i of every split refers to this order. */
     public List<Path> files() {
-        return files;
+        return images.files();
     }
 
     /** The [from, to) index range of a split, within this folder's images. */
     public int[] range(Split split) {
-        int n = files.size();
+        int n = size();
         return switch (split) {
             case TRAIN -> new int[] {0, Math.min(n, VALIDATION_START)};
             case VALIDATION -> new int[] {Math.min(n, VALIDATION_START), Math.min(n, TEST_START)};
@@ -134,8 +110,8 @@ public final class CelebA {
         int[] range = range(split);
         if (range[1] <= range[0]) {
             throw new DataException(
-                    "the " + split.name().toLowerCase(Locale.ROOT) + " split of " + folder + " is empty: "
-                            + "the folder has " + files.size() + " images and the split starts at index " + range[0]
+                    "the " + split.name().toLowerCase(Locale.ROOT) + " split of " + folder() + " is empty: "
+                            + "the folder has " + size() + " images and the split starts at index " + range[0]
                             + ". The full img_align_celeba folder has 202,599 images.");
         }
         return load(range[0], Math.min(range[1], range[0] + limit));
@@ -146,81 +122,11 @@ public final class CelebA {
      * rounded to the nearest k / 255, as the JPEGs store them).
      */
     public ImageSet load(int from, int to) {
-        if (from < 0 || to > files.size() || from >= to) {
-            throw new DataException(
-                    "image range [" + from + ", " + to + ") is outside this folder's " + files.size() + " images");
-        }
-        if (cacheFolder == null) {
-            return decode(from, to);
-        }
-        String key = cacheKey(from, to);
-        Path file = cacheFolder.resolve(
-                String.format(Locale.ROOT, "%s-%d-%d-%dpx.images", folder.getFileName(), from, to, crop.output()));
-        Optional<ImageSet> cached = ImageCache.read(file, key);
-        if (cached.isPresent()) {
-            return cached.get();
-        }
-        ImageSet decoded = decode(from, to);
-        ImageCache.write(file, key, decoded);
-        System.out.println(String.format(
-                Locale.ROOT, "%,d decoded images kept in %s: the next load reads them from there", to - from, file));
-        return decoded;
-    }
-
-    private ImageSet decode(int from, int to) {
-        ImageBytes pixels = ImageBytes.of(to - from, 3, crop.output(), crop.output());
-        long started = System.nanoTime();
-        long lastReport = started;
-        for (int i = from; i < to; i++) {
-            pixels.put(
-                    i - from,
-                    crop.apply(read(files.get(i)), files.get(i).getFileName().toString()));
-            long now = System.nanoTime();
-            if (now - lastReport > PROGRESS_SECONDS * 1_000_000_000L) {
-                lastReport = now;
-                double perImage = (now - started) / 1e9 / (i - from + 1);
-                System.out.println(String.format(
-                        Locale.ROOT,
-                        "decoding %s: %,d of %,d images, about %.0f s left",
-                        folder.getFileName(),
-                        i - from + 1,
-                        to - from,
-                        perImage * (to - i - 1)));
-            }
-        }
-        return pixels.toImageSet(null, List.of());
-    }
-
-    /** What a cached range depends on: the crop, the range, and every file's name and size in the folder. */
-    private String cacheKey(int from, int to) {
-        try {
-            MessageDigest digest = MessageDigest.getInstance("SHA-256");
-            for (Path file : files) {
-                digest.update((file.getFileName() + " " + Files.size(file) + "\n").getBytes(StandardCharsets.UTF_8));
-            }
-            return crop + " [" + from + ", " + to + ") of " + files.size() + " files "
-                    + HexFormat.of().formatHex(digest.digest());
-        } catch (IOException e) {
-            throw new DataException("cannot read the sizes of the images in " + folder + ": " + e.getMessage(), e);
-        } catch (NoSuchAlgorithmException e) {
-            throw new IllegalStateException("this Java has no SHA-256", e);
-        }
+        return images.load(from, to);
     }
 
     /** One original image, uncropped, as stored. */
     public BufferedImage original(int index) {
-        return read(files.get(index));
-    }
-
-    private static BufferedImage read(Path file) {
-        try {
-            BufferedImage image = ImageIO.read(file.toFile());
-            if (image == null) {
-                throw new DataException("cannot decode image " + file + ": not a JPEG or PNG the JDK can read");
-            }
-            return image;
-        } catch (IOException e) {
-            throw new DataException("cannot read image " + file + ": " + e.getMessage(), e);
-        }
+        return images.original(index);
     }
 }

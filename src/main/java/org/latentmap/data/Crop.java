@@ -15,7 +15,7 @@ import java.awt.image.BufferedImage;
  * @param sourceWidth  width the source images must have
  * @param sourceHeight height the source images must have
  */
-public record Crop(int top, int left, int side, int output, int sourceWidth, int sourceHeight) {
+public record Crop(int top, int left, int side, int output, int sourceWidth, int sourceHeight) implements Framing {
 
     /** Aligned CelebA (178x218): 128x128 at row 45, column 25, to 64x64 (paper Sect. 4.1). */
     public static final Crop CELEBA = new Crop(45, 25, 128, 64, 178, 218);
@@ -31,11 +31,13 @@ public record Crop(int top, int left, int side, int output, int sourceWidth, int
     }
 
     /** The same crop, resized to {@code newOutput} pixels a side instead. */
+    @Override
     public Crop withOutput(int newOutput) {
         return new Crop(top, left, side, newOutput, sourceWidth, sourceHeight);
     }
 
     /** Crops and resizes one image to planar RGB values in [0, 1]: 3 x output x output. */
+    @Override
     public float[] apply(BufferedImage image, String name) {
         if (image.getWidth() != sourceWidth || image.getHeight() != sourceHeight) {
             throw new DataException("image " + name + " is " + image.getWidth() + "x" + image.getHeight()
