@@ -4,13 +4,15 @@ import java.util.Locale;
 
 /**
  * Which data set a run uses, chosen like the {@link Profile} by the environment variable {@value #VARIABLE} (or
- * the system property {@code latentmap.data}): {@code fashion-mnist}, the embedded default, or {@code celeba},
- * the paper's data, which the user brings ({@code CELEBA_DIR}, see data/README.md). The notebooks take their
- * images, zoo entries, result folder and support set from it.
+ * the system property {@code latentmap.data}): {@code fashion-mnist}, the embedded default, {@code celeba},
+ * the paper's data, which the user brings ({@code CELEBA_DIR}, see data/README.md), or {@code folder}, any folder of
+ * the user's images ({@code IMAGE_DIR}). The notebooks take their images, zoo entries, result folder and support set
+ * from it; the zoo's {@code DataSets} gives the data set each names.
  */
 public enum DataChoice {
     FASHION_MNIST("fashion-mnist", "Fashion-MNIST"),
-    CELEBA("celeba", "CelebA");
+    CELEBA("celeba", "CelebA"),
+    FOLDER("folder", "a folder of images");
 
     public static final String VARIABLE = "LATENTMAP_DATA";
 
@@ -38,12 +40,12 @@ public enum DataChoice {
                 return choice;
             }
         }
-        throw new IllegalArgumentException(
-                "unknown data set '" + value + "' in " + VARIABLE
-                        + ": use 'fashion-mnist' (embedded, the default) or 'celeba' (yours: set CELEBA_DIR too, see data/README.md)");
+        throw new IllegalArgumentException("unknown data set '" + value + "' in " + VARIABLE
+                + ": use 'fashion-mnist' (embedded, the default), 'celeba' (yours: set CELEBA_DIR too, see"
+                + " data/README.md) or 'folder' (any folder of your images: set IMAGE_DIR too)");
     }
 
-    /** The name in file names and the zoo: "fashion-mnist", "celeba". */
+    /** The name in file names and results folders: "fashion-mnist", "celeba", "folder". */
     public String key() {
         return key;
     }

@@ -15,6 +15,7 @@ class DataChoiceTest {
         assertEquals(DataChoice.CELEBA, DataChoice.parse("CelebA"));
         assertEquals("celeba", DataChoice.CELEBA.key());
         assertEquals("Fashion-MNIST", DataChoice.FASHION_MNIST.displayName());
+        assertEquals(DataChoice.FOLDER, DataChoice.parse("Folder"));
     }
 
     @Test
@@ -23,7 +24,9 @@ class DataChoiceTest {
         assertTrue(
                 e.getMessage().contains("LATENTMAP_DATA")
                         && e.getMessage().contains("'celeba'")
-                        && e.getMessage().contains("CELEBA_DIR"),
+                        && e.getMessage().contains("CELEBA_DIR")
+                        && e.getMessage().contains("'folder'")
+                        && e.getMessage().contains("IMAGE_DIR"),
                 e.getMessage());
     }
 }

@@ -5,8 +5,10 @@ import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Locale;
+import java.util.Optional;
 import org.latentmap.ProjectFolder;
 import org.latentmap.data.ImageSet;
+import org.latentmap.zoo.DataSets;
 import org.latentmap.zoo.TrainedModel;
 import org.latentmap.zoo.ZooStore;
 
@@ -17,9 +19,7 @@ import org.latentmap.zoo.ZooStore;
  */
 public final class SupportSets {
     /** The shipped set of notebook 03: 150 images of Fashion-MNIST's 60,000 training images. */
-    public static final String FASHION_MNIST = "fashion-mnist-split-vae-seed1.txt";
-
-    private static final int FASHION_MNIST_TRAIN = 60_000;
+    public static final String FASHION_MNIST = DataSets.FASHION_MNIST_SUPPORT_SET;
 
     private SupportSets() {}
 
@@ -46,19 +46,20 @@ public final class SupportSets {
     }
 
     /**
-     * The support set for relocations over {@code train}: the shipped Fashion-MNIST set when {@code train} is
-     * the whole training split and it was selected by this very model, else the paper's recipe on
+     * The support set for relocations over {@code train}: the set the project ships for these training images ({@link DataSets#shippedSupportSet}: Fashion-MNIST's whole
+     * training split) when this very model selected it, else the paper's recipe on
      * {@code model}'s codes of {@code train} ({@link SupportSetRecipe#select(TrainedModel, ImageSet)}), with a
      * line saying why the shipped set was not used.
      */
     public static SupportSet standard(ImageSet train, TrainedModel model) {
-        if (train.size() == FASHION_MNIST_TRAIN) {
-            SupportSet shipped = shipped(FASHION_MNIST);
+        Optional<String> file = DataSets.shippedSupportSet(model.dataset(), train);
+        if (file.isPresent()) {
+            SupportSet shipped = shipped(file.get());
             String stale = staleness(shipped, train, model);
             if (stale == null) {
                 return shipped;
             }
-            System.out.println("The shipped support set " + FASHION_MNIST + " " + stale + ": selecting one from "
+            System.out.println("The shipped support set " + file.get() + " " + stale + ": selecting one from "
                     + model.name() + "'s codes instead (" + SupportSetRecipe.paper() + ").");
         }
         return SupportSetRecipe.paper().select(model, train).support();

@@ -4,39 +4,36 @@ import java.nio.file.Path;
 import java.util.Locale;
 import java.util.Optional;
 import java.util.SplittableRandom;
-import java.util.function.Supplier;
 import org.latentmap.DataChoice;
 import org.latentmap.Profile;
 import org.latentmap.data.CelebA;
 import org.latentmap.data.DataException;
-import org.latentmap.data.FashionMnist;
 import org.latentmap.data.ImageSet;
 import org.latentmap.data.TypicalSubset;
 
 /**
- * The images a walkthrough runs on, from the data set {@link DataChoice} names ({@code LATENTMAP_DATA}): its
- * training images cut to the profile, its test images, its name in the zoo, and the curated set of the StyleGAN
- * study ({@link #curated}). Fashion-MNIST is embedded; CelebA is read from {@code CELEBA_DIR} with the paper's
- * crop (Sect. 4.1) and decoded once into a cache beside the zoo ({@link #imageCache()}). A CelebA folder that
- * stops before the official test split (a subset of the 202,599 images) is split 80 / 10 / 10 in file order,
- * the official split's proportions, and says so. The smoke profile resizes CelebA's crops to 32x32 ({@link #side}).
+ * The images a walkthrough runs on, from a {@link DataSet} (the one {@code LATENTMAP_DATA} names, {@link DataSets}):
+ * its training images cut to the profile, its test images, its name in the zoo, and the curated set of the StyleGAN
+ * study ({@link #curated}). Fashion-MNIST is embedded; CelebA ({@code CELEBA_DIR}) and a folder of images
+ * ({@code IMAGE_DIR}) are decoded once into a cache beside the zoo ({@link #imageCache()}), at 64x64, or 32x32 in the
+ * smoke profile ({@link #side}).
  */
 public final class WalkthroughData {
     /** The environment variable naming a CelebA-HQ folder for the StyleGAN study. */
     public static final String HQ_FOLDER_VARIABLE = "CELEBA_HQ_DIR";
 
-    private final DataChoice choice;
+    private final DataSet dataSet;
     private final Profile profile;
     private final ImageSet train;
     private final ImageSet test;
     private final String source;
 
-    private WalkthroughData(DataChoice choice, Profile profile, ImageSet train, ImageSet test, String source) {
-        this.choice = choice;
+    private WalkthroughData(DataSet dataSet, Profile profile, DataSet.Images images) {
+        this.dataSet = dataSet;
         this.profile = profile;
-        this.train = train;
-        this.test = test;
-        this.source = source;
+        this.train = images.train();
+        this.test = images.test();
+        this.source = images.source();
     }
 
     /** The data set of {@code LATENTMAP_DATA}, cut to {@code profile}. */
@@ -44,84 +41,32 @@ public final class WalkthroughData {
         return of(DataChoice.current(), profile);
     }
 
-    /** {@code choice}'s images, cut to {@code profile}; CelebA needs {@code CELEBA_DIR}. */
+    /** {@code choice}'s images, cut to {@code profile}; CelebA needs {@code CELEBA_DIR}, a folder {@code IMAGE_DIR}. */
     public static WalkthroughData of(DataChoice choice, Profile profile) {
-        return switch (choice) {
-            case FASHION_MNIST ->
-                new WalkthroughData(
-                        choice,
-                        profile,
-                        TrainingData.fashionMnist(profile),
-                        FashionMnist.test(),
-                        "Fashion-MNIST from " + FashionMnist.defaultFolder());
-            case CELEBA -> celeba(profile);
-        };
+        return of(DataSets.of(choice), profile);
+    }
+
+    /** Any data set's images, cut to {@code profile}: the built-in ones or one's own. */
+    public static WalkthroughData of(DataSet dataSet, Profile profile) {
+        dataSet.check();
+        return new WalkthroughData(dataSet, profile, dataSet.load(profile));
     }
 
     /**
-     * The data set {@code LATENTMAP_DATA} names, after checking that its folders can be read: for CelebA,
-     * {@code CELEBA_DIR} (and {@value #HQ_FOLDER_VARIABLE} when set) must name folders of images. The notebooks'
-     * setup calls it, so that a missing folder stops the first cell with what to set.
+     * The data set {@code LATENTMAP_DATA} names, after checking that what it needs can be read: for CelebA,
+     * {@code CELEBA_DIR} (and {@value #HQ_FOLDER_VARIABLE} when set) must name folders of images; for a folder,
+     * {@code IMAGE_DIR} a folder of enough images. The notebooks' setup calls it, so that a missing folder stops the
+     * first cell with what to set.
      */
     public static DataChoice checked() {
         DataChoice choice = DataChoice.current();
-        if (choice == DataChoice.CELEBA) {
-            configuredCelebA();
-            hqFolder().ifPresent(WalkthroughData::openHq);
-        }
+        DataSets.of(choice).check();
         return choice;
     }
 
-    private static CelebA configuredCelebA() {
-        return opened(CelebA.FOLDER_VARIABLE, CelebA::configured, "see data/README.md")
-                .orElseThrow(() -> new DataException(DataChoice.VARIABLE + "=celeba needs " + CelebA.FOLDER_VARIABLE
-                        + ", the img_align_celeba folder of CelebA (see data/README.md): set it before starting"
-                        + " Jupyter, or set " + DataChoice.VARIABLE + "=fashion-mnist for the embedded data"));
-    }
-
-    private static CelebA openHq(Path folder) {
-        return opened(
-                HQ_FOLDER_VARIABLE,
-                () -> CelebA.hq(folder),
-                "unset " + HQ_FOLDER_VARIABLE + " to train the StyleGAN on the typical half of CelebA instead");
-    }
-
-    /** The folder {@code variable} names, opened; one that cannot be used is refused naming the variable. */
-    private static <T> T opened(String variable, Supplier<T> open, String otherwise) {
-        try {
-            return open.get();
-        } catch (DataException e) {
-            throw new DataException(
-                    DataChoice.VARIABLE + "=celeba, but " + variable + " cannot be used: " + e.getMessage() + " ("
-                            + otherwise + ")",
-                    e);
-        }
-    }
-
-    private static WalkthroughData celeba(Profile profile) {
-        CelebA celeba = configuredCelebA().cachedIn(imageCache()).resizedTo(side(profile));
-        int[][] ranges = splits(celeba.size());
-        int trainTo = Math.min(ranges[0][1], ranges[0][0] + profile.pick(Integer.MAX_VALUE, 2048));
-        int testTo = Math.min(ranges[1][1], ranges[1][0] + profile.pick(10_000, 500));
-        long images = (trainTo - ranges[0][0]) + (testTo - ranges[1][0]);
-        requireHeap(
-                images * 3L * side(profile) * side(profile),
-                Runtime.getRuntime().maxMemory());
-        ImageSet train = celeba.load(ranges[0][0], trainTo);
-        ImageSet test = celeba.load(ranges[1][0], testTo);
-        String split = celeba.size() > CelebA.TEST_START
-                ? "the official split"
-                : String.format(
-                        Locale.ROOT,
-                        "%,d images, fewer than the official split needs: the first 80%% train, the last 10%% test",
-                        celeba.size());
-        return new WalkthroughData(
-                DataChoice.CELEBA, profile, train, test, "CelebA from " + celeba.folder() + " (" + split + ")");
-    }
-
     /**
-     * CelebA's side in {@code profile}: the paper's 64, or 32 in the smoke profile, whose only job is to run every
-     * cell (the 64x64 networks are tested on their own, and a smoke pass at 64x64 took longer than the test run allows).
+     * The side of CelebA's and a folder's images in {@code profile}: the paper's 64, or 32 in the smoke profile, whose
+     * only job is to run every cell (the 64x64 networks are tested on their own, and a smoke pass at 64x64 took longer than the test run allows).
      */
     static int side(Profile profile) {
         return profile == Profile.SMOKE ? 32 : 64;
@@ -154,31 +99,37 @@ public final class WalkthroughData {
             throw new DataException("the CelebA folder has " + size + " images: at least 10 are needed to hold out"
                     + " test images (the full img_align_celeba folder has 202,599)");
         }
+        return proportionalSplits(size);
+    }
+
+    /** [from, to) of the first 80% of {@code size} images (training) and of the last 10% (test), in file order. */
+    static int[][] proportionalSplits(int size) {
         int trainEnd = (int) (size * 0.8);
         int testStart = (int) Math.ceil(size * 0.9);
         return new int[][] {{0, trainEnd}, {testStart, size}};
     }
 
     /**
-     * Where decoded CelebA images are kept: {@code images} beside the standard zoo's folder
+     * Where decoded CelebA and folder images are kept: {@code images} beside the standard zoo's folder
      * ({@code ~/.cache/latentmap/images}, or beside {@code LATENTMAP_ZOO}).
      */
     public static Path imageCache() {
         return ModelZoo.standardFolder().toAbsolutePath().resolveSibling("images");
     }
 
-    public DataChoice choice() {
-        return choice;
+    /** The data set these images come from. */
+    public DataSet dataSet() {
+        return dataSet;
     }
 
-    /** The data set's name in the zoo and in file names: "fashion-mnist", "celeba". */
+    /** The data set's name in the zoo and in file names: "fashion-mnist", "celeba", "folder-faces-1a2b3c4d". */
     public String key() {
-        return choice.key();
+        return dataSet.key();
     }
 
     /** The data set's name in text. */
     public String displayName() {
-        return choice.displayName();
+        return dataSet.displayName();
     }
 
     /** Whether the images carry class labels (Fashion-MNIST does, CelebA here does not). */
@@ -209,12 +160,12 @@ public final class WalkthroughData {
     public CuratedData curated() {
         TypicalSubset typical = TypicalSubset.of(train, 0.5);
         TypicalSubset randomHalf = TypicalSubset.randomControl(train, 0.5, 1);
-        Optional<Path> hq = choice == DataChoice.CELEBA ? hqFolder() : Optional.empty();
+        Optional<Path> hq = dataSet instanceof CelebAData ? CelebAData.hqFolder() : Optional.empty();
         if (hq.isEmpty()) {
             return new CuratedData(
                     "the typical half of the " + displayName()
                             + " training images (TypicalSubset), standing for CelebA-HQ"
-                            + (choice == DataChoice.CELEBA ? " (" + HQ_FOLDER_VARIABLE + " is not set)" : ""),
+                            + (dataSet instanceof CelebAData ? " (" + HQ_FOLDER_VARIABLE + " is not set)" : ""),
                     key() + "-typical-50",
                     typical.images(train),
                     key() + "-random-50",
@@ -222,7 +173,7 @@ public final class WalkthroughData {
                     typical,
                     randomHalf);
         }
-        CelebA folder = openHq(hq.get()).cachedIn(imageCache()).resizedTo(side(profile));
+        CelebA folder = CelebAData.openHq(hq.get()).cachedIn(imageCache()).resizedTo(side(profile));
         ImageSet images = folder.load(0, Math.min(folder.size(), profile.pick(30_000, 64)));
         int[] drawn = new SplittableRandom(1)
                 .ints(0, train.size())
@@ -244,11 +195,6 @@ public final class WalkthroughData {
                 randomHalf);
     }
 
-    private static Optional<Path> hqFolder() {
-        String named = System.getenv(HQ_FOLDER_VARIABLE);
-        return named == null || named.isBlank() ? Optional.empty() : Optional.of(Path.of(named));
-    }
-
     @Override
     public String toString() {
         return String.format(
@@ -259,7 +205,7 @@ public final class WalkthroughData {
                 profile == Profile.SMOKE ? " (smoke profile: at most 2,048)" : "",
                 test.size(),
                 train.channels() + "x" + train.height() + "x" + train.width(),
-                choice == DataChoice.CELEBA && profile == Profile.SMOKE
+                !(dataSet instanceof FashionMnistData) && profile == Profile.SMOKE
                         ? " (the smoke profile's side; the paper's is 64)"
                         : "",
                 labelled() ? "labelled (" + train.classNames().size() + " classes)" : "no labels");

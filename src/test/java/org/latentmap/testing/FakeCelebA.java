@@ -49,7 +49,7 @@ public final class FakeCelebA {
         }
     }
 
-    private static BufferedImage picture(Random random, int width, int height) {
+    static BufferedImage picture(Random random, int width, int height) {
         BufferedImage image = new BufferedImage(width, height, BufferedImage.TYPE_INT_RGB);
         Graphics2D g = image.createGraphics();
         g.setRenderingHint(RenderingHints.KEY_ANTIALIASING, RenderingHints.VALUE_ANTIALIAS_ON);
