@@ -68,7 +68,7 @@ public final class WalkthroughData {
      * The side of CelebA's and a folder's images in {@code profile}: the paper's 64, or 32 in the smoke profile, whose
      * only job is to run every cell (the 64x64 networks are tested on their own, and a smoke pass at 64x64 took longer than the test run allows).
      */
-    static int side(Profile profile) {
+    public static int side(Profile profile) {
         return profile == Profile.SMOKE ? 32 : 64;
     }
 
@@ -81,9 +81,10 @@ public final class WalkthroughData {
         if (maxHeap < needed) {
             throw new DataException(String.format(
                     Locale.ROOT,
-                    "these CelebA images take %.1f GiB as bytes and this JVM's heap is %.1f GiB: give it at least %.0f GiB"
+                    "these images take %.1f GiB as bytes and this JVM's heap is %.1f GiB: give it at least %.0f GiB"
                             + " (for the notebooks: LATENTMAP_DATA=celeba environment/setup.sh sets the kernel's heap to"
-                            + " 8 GiB, LATENTMAP_KERNEL_HEAP=12g another; for the zoo command: java -Xmx8g ...)",
+                            + " 8 GiB, LATENTMAP_KERNEL_HEAP=12g environment/setup.sh another; for the zoo command:"
+                            + " java -Xmx8g ...)",
                     bytes / (double) (1L << 30),
                     maxHeap / (double) (1L << 30),
                     Math.ceil(needed / (double) (1L << 30))));
@@ -103,7 +104,7 @@ public final class WalkthroughData {
     }
 
     /** [from, to) of the first 80% of {@code size} images (training) and of the last 10% (test), in file order. */
-    static int[][] proportionalSplits(int size) {
+    public static int[][] proportionalSplits(int size) {
         int trainEnd = (int) (size * 0.8);
         int testStart = (int) Math.ceil(size * 0.9);
         return new int[][] {{0, trainEnd}, {testStart, size}};
