@@ -298,83 +298,57 @@ public final class Explorer extends Rich {
         return bundle;
     }
 
-    /** The sliders' handler: which frame the positions select, shown in every view; the values beside the sliders. */
-    private static final String ON_INPUT = "var r=this.closest('.lm-explorer'),s=r.querySelectorAll('input.lm-slider'),"
-            + "n=+r.dataset.steps,v=JSON.parse(r.dataset.values),i=0;"
-            + "for(var j=0;j<s.length;j++){i=i*n+(+s[j].value);"
-            + "s[j].parentNode.querySelector('output').textContent=v[+s[j].value].toFixed(2);}"
-            + "r.querySelectorAll('img.lm-view').forEach(function(m){if(!m.lmFrames)m.lmFrames=JSON.parse(m.dataset.frames);"
-            + "m.src='data:image/png;base64,'+m.lmFrames[i];m.dataset.frame=i;});";
+    /** The page and its parts ({@code explorer/*.html}); the sliders' handler, the page's only code ({@code sliders.js}). */
+    private static final Template PAGE = Template.of(Explorer.class, "explorer/page.html");
 
+    private static final Template ORIGINAL = Template.of(Explorer.class, "explorer/original.html");
+    private static final Template VIEW = Template.of(Explorer.class, "explorer/view.html");
+    private static final Template SLIDER = Template.of(Explorer.class, "explorer/slider.html");
+    private static final String ON_INPUT =
+            Template.of(Explorer.class, "explorer/sliders.js").text().strip();
+
+    /** The page: the frames and values of this explorer put into {@code explorer/page.html} and its parts. */
     private String html() {
-        String id = "lm-explorer-" + UUID.randomUUID();
         int first = frame(start, values.length);
-        StringBuilder html = new StringBuilder();
-        html.append("<div class=\"lm-explorer\" id=\"")
-                .append(id)
-                .append("\" style=\"font-family:sans-serif;font-size:13px\"")
-                .append(" data-steps=\"")
-                .append(values.length)
-                .append('"')
-                .append(" data-values=\"")
-                .append(escape(json(values)))
-                .append('"')
-                .append(" data-variables=\"")
-                .append(escape(json(variables)))
-                .append('"')
-                .append(" data-code=\"")
-                .append(escape(json(code)))
-                .append('"')
-                .append(" data-model=\"")
-                .append(escape(labels.get(0)))
-                .append("\">\n");
-        html.append("<div style=\"font-weight:bold;margin-bottom:4px\">")
-                .append(escape(title))
-                .append("</div>\n");
-        html.append("<div style=\"display:flex;gap:12px;align-items:flex-end\">\n");
-        String imgStyle = "width:" + displayWidth + "px;image-rendering:pixelated;border:1px solid #ccc";
-        if (original != null) {
-            html.append("<figure style=\"margin:0;text-align:center\"><img alt=\"original\" style=\"")
-                    .append(imgStyle)
-                    .append("\" src=\"data:image/png;base64,")
-                    .append(original)
-                    .append("\"><figcaption>original</figcaption></figure>\n");
-        }
+        String style = "width:" + displayWidth + "px;image-rendering:pixelated;border:1px solid #ccc";
+        String originalFigure = original == null ? "" : ORIGINAL.fill(Map.of("style", style, "png", original));
+        StringBuilder views = new StringBuilder();
         for (int view = 0; view < labels.size(); view++) {
-            html.append("<figure style=\"margin:0;text-align:center\"><img class=\"lm-view\" alt=\"")
-                    .append(escape(labels.get(view)))
-                    .append("\" style=\"")
-                    .append(imgStyle)
-                    .append("\" data-frame=\"")
-                    .append(first)
-                    .append("\" src=\"data:image/png;base64,")
-                    .append(frames.get(view).get(first))
-                    .append("\" data-frames=\"")
-                    .append(escape(json(frames.get(view))))
-                    .append("\"><figcaption>")
-                    .append(escape(labels.get(view)))
-                    .append("</figcaption></figure>\n");
+            views.append(VIEW.fill(Map.of(
+                    "label", escape(labels.get(view)),
+                    "style", style,
+                    "frame", first,
+                    "png", frames.get(view).get(first),
+                    "frames", escape(json(frames.get(view))))));
         }
-        html.append("</div>\n");
+        StringBuilder sliders = new StringBuilder();
         for (int j = 0; j < variables.length; j++) {
-            html.append("<div style=\"margin-top:4px\"><label><span style=\"display:inline-block;width:3.5em\">z")
-                    .append(variables[j])
-                    .append("</span><input class=\"lm-slider\" type=\"range\" min=\"0\" max=\"")
-                    .append(values.length - 1)
-                    .append("\" step=\"1\" value=\"")
-                    .append(start[j])
-                    .append("\" style=\"width:220px;vertical-align:middle\" oninput=\"")
-                    .append(escape(ON_INPUT))
-                    .append("\"> <output>")
-                    .append(String.format(Locale.ROOT, "%.2f", values[start[j]]))
-                    .append("</output></label></div>\n");
+            sliders.append(SLIDER.fill(Map.of(
+                    "variable",
+                    variables[j],
+                    "last",
+                    values.length - 1,
+                    "start",
+                    start[j],
+                    "handler",
+                    escape(ON_INPUT),
+                    "value",
+                    String.format(Locale.ROOT, "%.2f", values[start[j]]))));
         }
-        html.append("<div style=\"color:#666;margin-top:4px\">each slider sets its variable to one of ")
-                .append(values.length)
-                .append(" values in [")
-                .append(String.format(Locale.ROOT, "%.2f, %.2f", values[0], values[values.length - 1]))
-                .append("]; the other variables keep the image's code</div>\n</div>");
-        return html.toString();
+        Map<String, Object> page = new LinkedHashMap<>();
+        page.put("id", "lm-explorer-" + UUID.randomUUID());
+        page.put("steps", values.length);
+        page.put("values", escape(json(values)));
+        page.put("variables", escape(json(variables)));
+        page.put("code", escape(json(code)));
+        page.put("model", escape(labels.get(0)));
+        page.put("title", escape(title));
+        page.put("original", originalFigure);
+        page.put("views", views);
+        page.put("sliders", sliders);
+        page.put("from", String.format(Locale.ROOT, "%.2f", values[0]));
+        page.put("to", String.format(Locale.ROOT, "%.2f", values[values.length - 1]));
+        return PAGE.fill(page).stripTrailing();
     }
 
     private static String json(Object value) {
