@@ -67,9 +67,9 @@ class IndexTablesTest {
                 early = nbformat.v4.new_notebook(metadata={"latentmap": {"results": [{"file": "a.csv", "title": "Table A"},
                                                                                      {"file": "missing.csv", "title": "Not written"}]}})
                 late = nbformat.v4.new_notebook(metadata={"latentmap": {"results": [{"file": "claims.csv", "title": "Claims", "first": True}]}})
-                results = [{"headlines": rn.headlines_of(early)}, {"headlines": rn.headlines_of(late)}, {"headlines": []}]
+                headlines = rn.headlines_of(early) + rn.headlines_of(late)
                 os.environ["LATENTMAP_RESULTS"] = sys.argv[2] + "/results"
-                print(rn.results_section(Path(sys.argv[2]), results))
+                print(rn.results_section(Path(sys.argv[2]), headlines))
                 """;
         Process process = new ProcessBuilder(
                         python.toString(),
