@@ -23,18 +23,20 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestFactory;
 import org.latentmap.Profile;
 import org.latentmap.testing.FakeCelebA;
+import org.latentmap.testing.ImageFolders;
 import org.latentmap.zoo.ModelFamily;
 import org.latentmap.zoo.ModelZoo;
 import org.latentmap.zoo.TrainingData;
 
 /**
  * Executes every notebook headlessly in the smoke profile, in its own kernel (Java, or Kotlin where that kernel is
- * installed), through environment/run_notebooks.py: the walkthrough, the exercises (in a Java kernelspec that sets
- * no environment, as IJava's and JJava's, {@link #bareJavaKernel()}) (whose unanswered checks must
- * say "not yet") and their solutions (whose checks must all say "correct"), on Fashion-MNIST and, in a second pass
- * running beside the first, on CelebA-layout folders the test draws ({@link CelebAPass}); with {@code -Pfull}, also the
- * training notebook in the full profile (the 15 models, 20-33 minutes on 2 cores). A failing cell fails its
- * test; the partly executed copy stays under target/notebooks-smoke (or -full) so the error can be read in context. Models are cached in target/zoo.
+ * installed), through environment/run_notebooks.py, on Fashion-MNIST: the walkthrough, the exercises (whose unanswered
+ * checks must say "not yet") and their solutions (whose checks must all say "correct"), these two in a Java
+ * kernelspec that sets no environment as IJava's and JJava's ({@link #bareJavaKernel()}). Beside it, in one background
+ * pass ({@link DataPass}), CelebA's own notebooks on drawn CelebA folders and the whole walkthrough on a made folder
+ * of images. With {@code -Pfull}, also the training notebook in the full profile (the 15 models). A failing cell
+ * fails its test; the partly executed copy stays under target/notebooks-smoke (or -celeba, -folder, -full) so the
+ * error can be read in context. Models are cached in target/zoo.
  */
 class NotebooksIT {
     static final Path ROOT = Path.of("").toAbsolutePath();
@@ -58,7 +60,7 @@ class NotebooksIT {
                     .toList();
         }
         assertFalse(notebooks.isEmpty(), "no notebooks found");
-        CelebAPass celebaPass = CelebAPass.start(notebooks);
+        DataPass background = DataPass.start(notebooks);
         Stream<DynamicTest> fashion = notebooks.stream()
                 .map(nb -> DynamicTest.dynamicTest(ROOT.relativize(nb).toString(), () -> {
                     String kernel = kernelOf(nb);
@@ -101,15 +103,18 @@ class NotebooksIT {
                                         + Files.readString(kernelLog));
                     }
                 }));
-        Stream<DynamicTest> onCelebA = notebooks.stream()
-                .map(nb -> DynamicTest.dynamicTest("celeba: " + ROOT.relativize(nb), () -> {
+        Stream<DynamicTest> onOtherData = background.runs().stream()
+                .map(run -> DynamicTest.dynamicTest(run.data() + ": " + ROOT.relativize(run.notebook()), () -> {
+                    Path nb = run.notebook();
                     String kernel = kernelOf(nb);
                     assumeTrue(
                             Files.isRegularFile(KERNELS.resolve(kernel + "/kernel.json")),
                             "the " + kernel + " kernel is not installed");
-                    Path executed = celebaPass.executed(nb);
+                    Path executed = background.executed(run);
                     String outputs = outputText(executed);
-                    assertTrue(outputs.contains("data celeba"), "the notebook ran on CelebA:\n" + outputs);
+                    assertTrue(
+                            outputs.contains("data " + run.data()),
+                            "the notebook ran on " + run.data() + ":\n" + outputs);
                     if (nb.toString().contains("/exercises/solutions/")) {
                         assertTrue(outputs.contains("✔ Correct"), "a solution's check cell says correct:\n" + outputs);
                         assertFalse(outputs.contains("✘ Not yet"), "every check of a solution passes:\n" + outputs);
@@ -118,7 +123,7 @@ class NotebooksIT {
                                 outputs.contains("✘ Not yet"), "an unanswered exercise's check says so:\n" + outputs);
                     }
                 }));
-        return Stream.concat(fashion, onCelebA);
+        return Stream.concat(fashion, onOtherData);
     }
 
     /**
@@ -163,46 +168,73 @@ class NotebooksIT {
     }
 
     /**
-     * The walkthrough on CelebA, in the smoke profile, on folders the test draws ({@link FakeCelebA}: 400 aligned
-     * images, 6 CelebA-HQ ones): one run of every notebook in the background, beside the Fashion-MNIST tests, so that
-     * both data sets fit the test run's time.
+     * The notebooks on data other than Fashion-MNIST, in the smoke profile, one background process beside the
+     * Fashion-MNIST tests so that all fit the test run's time: first CelebA, on folders the test draws
+     * ({@link FakeCelebA}: 400 aligned images, 6 CelebA-HQ ones), for the notebooks with CelebA's own code (00's crops,
+     * 07's CelebA-HQ, exercise 2's label-free branch and its solution); then a folder of a user's images
+     * ({@code LATENTMAP_DATA=folder}: 300 PNG and JPEG images of mixed sizes, {@link ImageFolders}) for the whole
+     * walkthrough, which covers the unlabelled 3-channel path the two data sets share.
      */
-    static final class CelebAPass {
-        static final Path OUT = ROOT.resolve("target/notebooks-smoke-celeba");
+    static final class DataPass {
+        static final Path OUT_CELEBA = ROOT.resolve("target/notebooks-smoke-celeba");
+        static final Path OUT_FOLDER = ROOT.resolve("target/notebooks-smoke-folder");
+        static final List<String> CELEBA_NOTEBOOKS = List.of(
+                "00-data.ipynb",
+                "07-stylegan-pathology.ipynb",
+                "exercises/02-beat-random.ipynb",
+                "exercises/solutions/02-beat-random.ipynb");
+
+        /** One notebook on one data set, and where the pass writes it. */
+        record Run(String data, Path notebook, Path out) {}
+
         private final Process process;
         private final Path log;
-        private JsonObject summary;
+        private final List<Run> runs;
+        private final Map<Path, JsonObject> summaries = new java.util.HashMap<>();
 
-        private CelebAPass(Process process, Path log) {
+        private DataPass(Process process, Path log, List<Run> runs) {
             this.process = process;
             this.log = log;
+            this.runs = runs;
         }
 
-        static CelebAPass start(List<Path> notebooks) throws IOException {
+        List<Run> runs() {
+            return runs;
+        }
+
+        static DataPass start(List<Path> notebooks) throws IOException {
             Path fake = ROOT.resolve("target/fake-celeba");
             Path aligned = FakeCelebA.aligned(fake.resolve("img_align_celeba"), 400);
             Path hq = FakeCelebA.hq(fake.resolve("celeba_hq"), 6);
-            Files.createDirectories(OUT);
-            Files.deleteIfExists(OUT.resolve("summary.json"));
-            List<String> command = new ArrayList<>(List.of(
-                    "/usr/bin/python3",
-                    "environment/run_notebooks.py",
-                    "--profile",
-                    "smoke",
-                    "--out",
-                    OUT.toString(),
-                    "--timeout",
-                    "300"));
-            notebooks.forEach(nb -> command.add(nb.toString()));
-            Path log = OUT.resolve("run.log");
-            ProcessBuilder builder = new ProcessBuilder(command)
+            Path images = ROOT.resolve("target/fake-folder/images");
+            if (!Files.isDirectory(images)) {
+                ImageFolders.mixed(images, 300, 7);
+            }
+            List<Run> runs = new ArrayList<>();
+            for (Path nb : notebooks) {
+                if (CELEBA_NOTEBOOKS.contains(
+                        ROOT.resolve("notebooks").relativize(nb).toString())) {
+                    runs.add(new Run("celeba", nb, OUT_CELEBA));
+                }
+            }
+            for (Path nb : notebooks) {
+                if (nb.getParent().equals(ROOT.resolve("notebooks"))) {
+                    runs.add(new Run("folder", nb, OUT_FOLDER));
+                }
+            }
+            Path log = ROOT.resolve("target/notebooks-smoke-other-data.log");
+            for (Path out : List.of(OUT_CELEBA, OUT_FOLDER)) {
+                Files.createDirectories(out);
+                Files.deleteIfExists(out.resolve("summary.json"));
+            }
+            String celeba = "LATENTMAP_DATA=celeba CELEBA_DIR=" + aligned + " CELEBA_HQ_DIR=" + hq + " "
+                    + command(runs, "celeba", OUT_CELEBA);
+            String folder = "LATENTMAP_DATA=folder IMAGE_DIR=" + images + " " + command(runs, "folder", OUT_FOLDER);
+            ProcessBuilder builder = new ProcessBuilder("/bin/sh", "-c", celeba + "; " + folder)
                     .directory(ROOT.toFile())
                     .redirectErrorStream(true)
                     .redirectOutput(log.toFile());
             builder.environment().put("PATH", "/usr/bin:" + System.getenv("PATH"));
-            builder.environment().put("LATENTMAP_DATA", "celeba");
-            builder.environment().put("CELEBA_DIR", aligned.toString());
-            builder.environment().put("CELEBA_HQ_DIR", hq.toString());
             builder.environment().put("LATENTMAP_ZOO", ZOO.toString());
             builder.environment().remove("LATENTMAP_RESULTS");
             oneThreadEach(builder);
@@ -211,28 +243,43 @@ class NotebooksIT {
                 process.descendants().forEach(ProcessHandle::destroy);
                 process.destroy();
             }));
-            return new CelebAPass(process, log);
+            return new DataPass(process, log, List.copyOf(runs));
         }
 
-        /** The executed copy of {@code notebook}, after the whole pass ended; fails with its error when it failed. */
-        synchronized Path executed(Path notebook) throws Exception {
-            if (summary == null) {
-                assertTrue(process.waitFor(30, TimeUnit.MINUTES), "the CelebA pass ended");
-                Path file = OUT.resolve("summary.json");
-                assertTrue(Files.isRegularFile(file), "the CelebA pass wrote its summary:\n" + Files.readString(log));
-                summary = JsonParser.parseString(Files.readString(file)).getAsJsonObject();
+        /** The runner's command for the runs on {@code data}, writing to {@code out} (paths without spaces). */
+        private static String command(List<Run> runs, String data, Path out) {
+            StringBuilder command = new StringBuilder(
+                    "/usr/bin/python3 environment/run_notebooks.py --profile smoke --timeout 300 --out " + out);
+            runs.stream()
+                    .filter(r -> r.data().equals(data))
+                    .forEach(r -> command.append(' ').append(r.notebook()));
+            return command.toString();
+        }
+
+        /** The executed copy of {@code run}'s notebook, after the whole pass ended; fails with its error when it failed. */
+        synchronized Path executed(Run run) throws Exception {
+            if (summaries.isEmpty()) {
+                assertTrue(process.waitFor(30, TimeUnit.MINUTES), "the other data sets' pass ended");
+                for (Path out : List.of(OUT_CELEBA, OUT_FOLDER)) {
+                    Path file = out.resolve("summary.json");
+                    assertTrue(Files.isRegularFile(file), "the pass wrote its summary:\n" + Files.readString(log));
+                    summaries.put(
+                            out, JsonParser.parseString(Files.readString(file)).getAsJsonObject());
+                }
             }
-            String name = ROOT.resolve("notebooks").relativize(notebook).toString();
-            for (JsonElement element : summary.getAsJsonArray("results")) {
+            String name = ROOT.resolve("notebooks").relativize(run.notebook()).toString();
+            for (JsonElement element : summaries.get(run.out()).getAsJsonArray("results")) {
                 JsonObject result = element.getAsJsonObject();
                 if (result.get("notebook").getAsString().equals(name)) {
                     assertTrue(
                             result.get("ok").getAsBoolean(),
-                            name + " failed on CelebA (" + OUT.resolve(name) + "):\n" + result.get("error"));
-                    return OUT.resolve(name);
+                            name + " failed on " + run.data() + " (" + run.out().resolve(name) + "):\n"
+                                    + result.get("error"));
+                    return run.out().resolve(name);
                 }
             }
-            throw new AssertionError(name + " is missing from the CelebA pass's summary:\n" + Files.readString(log));
+            throw new AssertionError(
+                    name + " is missing from the " + run.data() + " pass's summary:\n" + Files.readString(log));
         }
     }
 
