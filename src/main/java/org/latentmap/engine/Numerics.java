@@ -18,8 +18,9 @@ import java.util.Map;
  * split over 1 or 2 threads rounds differently) and the engine's version. Two trainings with equal signatures give
  * equal bytes; the reproducibility record compares only those.
  *
- * <p>Two switches are pinned here for every use of the engine (notebooks, the zoo command, tests, cluster jobs), in
- * the process itself, so that any kernel or launcher gets them: the thread count ({@value #THREADS_VARIABLE} when
+ * <p>Three switches are pinned here for every use of the engine (notebooks, the zoo command, tests, cluster jobs), in
+ * the process itself, so that any kernel or launcher gets them: NNPACK off ({@link #switchNnpackOff()}), the thread
+ * count ({@value #THREADS_VARIABLE} when
  * set, else {@code OMP_NUM_THREADS}, else the processors this process may use), and <b>oneDNN held to AVX
  * instructions</b>. PyTorch's oneDNN convolutions computed garbage gradients on this project's AMD EPYC (family 26)
  * machines, at random, with its AVX2 and AVX-512 kernels: a 3x3 convolution to 4 channels after one to 32, at 16x16,
@@ -37,6 +38,7 @@ public record Numerics(String processor, int threads, String engine) {
 
     private static volatile boolean configured;
     private static volatile String oneDnn = "native";
+    private static volatile boolean nnpackOff;
 
     /** This process's signature, with the pinned settings applied to the engine first. */
     public static Numerics current() {
@@ -66,6 +68,7 @@ public record Numerics(String processor, int threads, String engine) {
             if (!configured && "PyTorch".equals(Engine.getInstance().getEngineName())) {
                 oneDnn = applyOneDnnChoice();
                 pinThreads();
+                nnpackOff = switchNnpackOff();
             }
             configured = true;
         }
@@ -117,6 +120,34 @@ public record Numerics(String processor, int threads, String engine) {
         Pointer context = torch.getFunction("_ZN2at13globalContextEv").invokePointer(new Object[0]);
         torch.getFunction("_ZN2at7Context20setUserEnabledMkldnnEb").invokeVoid(new Object[] {context, false});
         return torch.getFunction("_ZNK2at7Context17userEnabledMkldnnEv").invokeInt(new Object[] {context}) == 0;
+    }
+
+    /** Whether {@link #configure()} turned NNPACK off in this process. */
+    static boolean nnpackOff() {
+        configure();
+        return nnpackOff;
+    }
+
+    /**
+     * Turns PyTorch's NNPACK convolutions off ({@code torch.backends.nnpack.set_flags(False)} in C++). On processors
+     * NNPACK does not support (this project's AMD EPYC machines) PyTorch tried it on every eligible convolution of
+     * 3-channel images and wrote "Could not initialize NNPACK! Reason: Unsupported hardware." to standard error each
+     * time (270 lines in one smoke notebook on a folder of images), while computing with another backend anyway;
+     * where NNPACK does run, one backend fewer depends on the machine. False when the library cannot be found.
+     */
+    private static boolean switchNnpackOff() {
+        Path library = loadedLibrary("libtorch_cpu");
+        if (library == null) {
+            return false;
+        }
+        try {
+            NativeLibrary torch = NativeLibrary.getInstance(library.toString());
+            Pointer context = torch.getFunction("_ZN2at13globalContextEv").invokePointer(new Object[0]);
+            torch.getFunction("_ZN2at7Context20setUserEnabledNNPACKEb").invokeVoid(new Object[] {context, false});
+            return torch.getFunction("_ZNK2at7Context17userEnabledNNPACKEv").invokeInt(new Object[] {context}) == 0;
+        } catch (UnsatisfiedLinkError e) {
+            return false;
+        }
     }
 
     /** The file of a native library this process has loaded, from /proc/self/maps; null elsewhere. */

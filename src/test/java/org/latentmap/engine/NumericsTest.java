@@ -2,6 +2,7 @@ package org.latentmap.engine;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
+import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 import ai.djl.engine.Engine;
 import ai.djl.ndarray.NDArray;
@@ -9,6 +10,8 @@ import ai.djl.ndarray.NDManager;
 import ai.djl.ndarray.types.Shape;
 import ai.djl.nn.convolutional.Conv2d;
 import ai.djl.training.GradientCollector;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.util.Arrays;
 import java.util.HashSet;
 import java.util.Set;
@@ -40,6 +43,12 @@ class NumericsTest {
      * 2 to 3 of 30 identical backward passes. With the pinned settings all 30 are equal and finite (on processors
      * without the fault this passes either way).
      */
+    @Test
+    void nnpackIsOffWhereTheEngineIsPyTorchOnLinux() {
+        assumeTrue(Files.isReadable(Path.of("/proc/self/maps")), "Linux, where the engine's library can be found");
+        assertTrue(Numerics.nnpackOff(), "NNPACK turned off in this process");
+    }
+
     @Test
     void thirtyIdenticalBackwardPassesGiveOneFiniteGradient() {
         GradMode.offForThisThread();
