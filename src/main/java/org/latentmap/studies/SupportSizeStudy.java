@@ -110,7 +110,12 @@ public final class SupportSizeStudy {
         return points.stream().map(Point::strategy).distinct().toList();
     }
 
-    /** The points of one strategy, by size. */
+    /** The points of one strategy of this study, by size. */
+    public List<Point> of(SupportStrategy strategy) {
+        return of(strategy.name());
+    }
+
+    /** The points of the strategy named {@code strategy}, by size. */
     public List<Point> of(String strategy) {
         List<Point> found =
                 points.stream().filter(p -> p.strategy().equals(strategy)).toList();
