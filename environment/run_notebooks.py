@@ -5,7 +5,9 @@
 
 Each notebook runs in a fresh kernel with LATENTMAP_PROFILE set (and LATENTMAP_RESULTS, unless set, to DIR/results for the result files notebooks write). Its executed copy (.ipynb) and an HTML
 page are written under DIR even when a cell fails, so the error can be read in context. The exit status
-is 1 when any notebook failed, and the failing cell's error is printed.
+is 1 when any notebook failed, and the failing cell's error is printed. A cell may take 300 s in the smoke profile
+(--timeout sets another limit) and any time in the others, but a kernel that says nothing for 20 minutes is taken
+to hang and is stopped, with a line saying so.
 """
 import argparse
 import json
@@ -18,7 +20,7 @@ os.environ["JUPYTER_PATH"] = os.pathsep.join(
     p for p in [str(ROOT / "build" / "jupyter"), os.environ.get("JUPYTER_PATH", "")] if p)
 sys.path.insert(0, str(Path(__file__).resolve().parent))
 
-from notebook_runner.execute import headlines_of, run  # noqa: E402,F401 (headlines_of: for the tests)
+from notebook_runner.execute import STALL_SECONDS, headlines_of, run  # noqa: E402,F401 (headlines_of: for the tests)
 from notebook_runner.index import csv_table, results_section, write_index  # noqa: E402,F401
 from notebook_runner.results import NotebookResult  # noqa: E402
 
@@ -27,7 +29,10 @@ def main():
     parser = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
     parser.add_argument("--profile", choices=["smoke", "full", "paper"], default="full")
     parser.add_argument("--out", type=Path, required=True)
-    parser.add_argument("--timeout", type=int, default=None, help="seconds per cell")
+    parser.add_argument("--timeout", type=int, default=None,
+                        help="seconds a cell may take in all (default: 300 in the smoke profile, no limit in the others);"
+                             " in every profile a kernel silent for 20 minutes is interrupted")
+    parser.add_argument("--stall", type=int, default=None, help=argparse.SUPPRESS)  # seconds of silence, for tests
     parser.add_argument("--append", action="store_true",
                         help="keep the notebooks an earlier run of the same profile listed in DIR's index (for runs one notebook at a time)")
     parser.add_argument("--kernel", default=None,
@@ -35,13 +40,13 @@ def main():
                              "sets no environment, as an IJava or JJava user's has)")
     parser.add_argument("notebooks", nargs="+", type=Path)
     args = parser.parse_args()
-    timeout = args.timeout or (300 if args.profile == "smoke" else 3600)
+    timeout = args.timeout or (300 if args.profile == "smoke" else None)
     args.out.mkdir(parents=True, exist_ok=True)
     results = []
     for nb in args.notebooks:
         nb = nb.resolve()
         print(f"[notebooks] {nb.relative_to(ROOT) if nb.is_relative_to(ROOT) else nb} ({args.profile}) ...", flush=True)
-        result = run(nb, args.out, args.profile, timeout, args.kernel)
+        result = run(nb, args.out, args.profile, timeout, args.kernel, args.stall or STALL_SECONDS)
         results.append(result)
         if result.skipped:
             print(f"[notebooks]   skipped: {result.skipped}", flush=True)

@@ -41,7 +41,51 @@ def headlines_of(nb) -> list:
             for h in declared if isinstance(h, dict) and h.get("file")]
 
 
-def run(path: Path, out: Path, profile: str, timeout: int, kernel_override: str = None) -> NotebookResult:
+# A kernel that says nothing for this long is taken to hang and is interrupted: every long computation of the
+# walkthrough prints a progress line every few seconds. A total time per cell is no guard in the full and paper
+# profiles: training the 15 models in one cell takes 30 minutes on one machine and over an hour on another, CelebA's
+# hours (the 60-minute limit of before stopped notebook 01 from nothing on a 2-core AMD EPYC machine).
+STALL_SECONDS = 20 * 60
+
+
+class StallWatch:
+    """Stops the kernel of a running notebook when no message came from it for `limit` seconds, and says so: the
+    kernel's process is ended (SIGTERM), nbclient reports the dead kernel, and the runner goes on to the next
+    notebook. (Interrupting would keep the kernel, but jupyter_client's interrupt is a coroutine of the runner's own
+    loop, out of reach of this watcher's thread.)"""
+
+    def __init__(self, limit: float, pid):
+        import threading
+        self.limit = limit
+        self.pid = pid  # the kernel's process id, when known
+        self.last = time.time()
+        self.stalled = False
+        self.done = threading.Event()
+        threading.Thread(target=self._watch, daemon=True).start()
+
+    def heard(self):
+        self.last = time.time()
+
+    def _watch(self):
+        import signal
+        while not self.done.wait(5.0):
+            if not self.stalled and time.time() - self.last > self.limit:
+                pid = self.pid()
+                if pid is None:
+                    continue
+                self.stalled = True
+                print(f"\n[notebooks] the kernel said nothing for {self.limit / 60:.1f} minutes: stopping it", flush=True)
+                try:
+                    os.kill(pid, signal.SIGTERM)
+                except OSError as e:
+                    print(f"[notebooks] could not stop the kernel ({pid}): {e}", file=sys.stderr, flush=True)
+
+    def stop(self):
+        self.done.set()
+
+
+def run(path: Path, out: Path, profile: str, timeout: int, kernel_override: str = None,
+        stall: float = STALL_SECONDS) -> NotebookResult:
     nb = nbformat.read(path, as_version=4)
     kernel = kernel_override or nb.metadata.get("kernelspec", {}).get("name", "java")
     headlines = headlines_of(nb)
@@ -69,6 +113,7 @@ def run(path: Path, out: Path, profile: str, timeout: int, kernel_override: str 
 
     def cell_sent(cell, cell_index, **_):
         starts[cell_index] = time.time()
+        watch.heard()
         console.new_section(sections.get(cell_index, ""))
         console.cell_started()
 
@@ -83,7 +128,13 @@ def run(path: Path, out: Path, profile: str, timeout: int, kernel_override: str 
         measure(always=True)
         cell_peaks[cell_index] = peak["bytes"]
 
-    client = LiveClient(nb, console, on_message=measure, timeout=timeout, kernel_name=kernel, on_cell_execute=cell_sent,
+    watch = StallWatch(stall, lambda: kernel_pid(client))
+
+    def heard():
+        watch.heard()
+        measure()
+
+    client = LiveClient(nb, console, on_message=heard, timeout=timeout, kernel_name=kernel, on_cell_execute=cell_sent,
                         on_cell_executed=cell_done, resources={"metadata": {"path": str(path.parent)}})
     target = out / rel
     target.parent.mkdir(parents=True, exist_ok=True)
@@ -97,6 +148,9 @@ def run(path: Path, out: Path, profile: str, timeout: int, kernel_override: str 
         error = str(e)
     except Exception as e:  # a kernel that does not start, a missing kernelspec
         error = f"{type(e).__name__}: {e}"
+    watch.stop()
+    if watch.stalled and error is not None:
+        error = f"the kernel said nothing for {stall / 60:.1f} minutes and was stopped (a hang?):\n{error}"
     console.done()
     ended = time.time()
     seconds = ended - started

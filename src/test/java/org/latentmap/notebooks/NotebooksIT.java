@@ -168,6 +168,46 @@ class NotebooksIT {
     }
 
     /**
+     * A kernel that says nothing for the stall limit (here 4 seconds, 20 minutes by default) is stopped, and the
+     * notebook fails with a line saying why; no limit on a cell's total time is needed in the full profile, whose
+     * training cell runs for an hour on some machines.
+     */
+    @Test
+    void aSilentKernelIsStoppedWithALineSayingWhy() throws Exception {
+        Path folder = Files.createDirectories(ROOT.resolve("target/notebooks-stall"));
+        Path notebook = folder.resolve("silent.ipynb");
+        Files.writeString(notebook, """
+                {"cells": [{"cell_type": "code", "id": "a", "metadata": {}, "execution_count": null, "outputs": [],
+                            "source": ["System.out.println(\\"started\\");"]},
+                           {"cell_type": "code", "id": "b", "metadata": {}, "execution_count": null, "outputs": [],
+                            "source": ["Thread.sleep(300_000);"]}],
+                 "metadata": {"kernelspec": {"name": "java", "display_name": "Java", "language": "java"}},
+                 "nbformat": 4, "nbformat_minor": 5}
+                """);
+        ProcessBuilder builder = new ProcessBuilder(
+                        "/usr/bin/python3",
+                        "environment/run_notebooks.py",
+                        "--profile",
+                        "full",
+                        "--stall",
+                        "4",
+                        "--out",
+                        folder.resolve("out").toString(),
+                        notebook.toString())
+                .directory(ROOT.toFile())
+                .redirectErrorStream(true);
+        builder.environment().put("PATH", "/usr/bin:" + System.getenv("PATH"));
+        long started = System.nanoTime();
+        Process process = builder.start();
+        String log = new String(process.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
+        assertTrue(process.waitFor(2, TimeUnit.MINUTES), "the run ended");
+        assertEquals(1, process.exitValue(), "the notebook fails:\n" + log);
+        assertTrue(log.contains("the kernel said nothing for 0.1 minutes: stopping it"), log);
+        assertTrue(log.contains("was stopped (a hang?)"), log);
+        assertTrue((System.nanoTime() - started) / 1e9 < 100, "stopped long before the 300 s sleep ended:\n" + log);
+    }
+
+    /**
      * The notebooks on data other than Fashion-MNIST, in the smoke profile, one background process beside the
      * Fashion-MNIST tests so that all fit the test run's time: first CelebA, on folders the test draws
      * ({@link FakeCelebA}: 400 aligned images, 6 CelebA-HQ ones), for the notebooks with CelebA's own code (00's crops,
