@@ -8,7 +8,6 @@ import org.latentmap.DataChoice;
 import org.latentmap.Profile;
 import org.latentmap.data.CelebA;
 import org.latentmap.data.DataException;
-import org.latentmap.data.ImageSet;
 
 /**
  * CelebA (Liu et al., 2015), the paper's data, from the user's {@code img_align_celeba} folder ({@code CELEBA_DIR})
@@ -39,21 +38,15 @@ final class CelebAData implements DataSet {
     public Images load(Profile profile) {
         int side = WalkthroughData.side(profile);
         CelebA celeba = configured().cachedIn(WalkthroughData.imageCache()).resizedTo(side);
-        int[][] ranges = WalkthroughData.splits(celeba.size());
-        int trainTo = Math.min(ranges[0][1], ranges[0][0] + profile.pick(Integer.MAX_VALUE, 2048));
-        int testTo = Math.min(ranges[1][1], ranges[1][0] + profile.pick(10_000, 500));
-        long images = (trainTo - ranges[0][0]) + (testTo - ranges[1][0]);
-        WalkthroughData.requireHeap(
-                images * 3L * side * side, Runtime.getRuntime().maxMemory());
-        ImageSet train = celeba.load(ranges[0][0], trainTo);
-        ImageSet test = celeba.load(ranges[1][0], testTo);
+        WalkthroughData.Cut cut =
+                WalkthroughData.cut(profile, WalkthroughData.splits(celeba.size()), side, celeba::load);
         String split = celeba.size() > CelebA.TEST_START
                 ? "the official split"
                 : String.format(
                         Locale.ROOT,
                         "%,d images, fewer than the official split needs: the first 80%% train, the last 10%% test",
                         celeba.size());
-        return new Images(train, test, "CelebA from " + celeba.folder() + " (" + split + ")");
+        return new Images(cut.train(), cut.test(), "CelebA from " + celeba.folder() + " (" + split + ")");
     }
 
     private static CelebA configured() {

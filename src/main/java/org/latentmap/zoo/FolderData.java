@@ -8,7 +8,6 @@ import org.latentmap.DataChoice;
 import org.latentmap.Profile;
 import org.latentmap.data.DataException;
 import org.latentmap.data.ImageFolder;
-import org.latentmap.data.ImageSet;
 import org.latentmap.store.Hashes;
 
 /**
@@ -80,17 +79,11 @@ final class FolderData implements DataSet {
     public Images load(Profile profile) {
         int side = WalkthroughData.side(profile);
         ImageFolder sized = images.resizedTo(side).cachedIn(cacheFolder);
-        int[][] ranges = WalkthroughData.proportionalSplits(sized.size());
-        int trainTo = Math.min(ranges[0][1], ranges[0][0] + profile.pick(Integer.MAX_VALUE, 2048));
-        int testTo = Math.min(ranges[1][1], ranges[1][0] + profile.pick(10_000, 500));
-        long count = (trainTo - ranges[0][0]) + (testTo - ranges[1][0]);
-        WalkthroughData.requireHeap(
-                count * 3L * side * side, Runtime.getRuntime().maxMemory());
-        ImageSet train = sized.load(ranges[0][0], trainTo);
-        ImageSet test = sized.load(ranges[1][0], testTo);
+        WalkthroughData.Cut cut =
+                WalkthroughData.cut(profile, WalkthroughData.proportionalSplits(sized.size()), side, sized::load);
         return new Images(
-                train,
-                test,
+                cut.train(),
+                cut.test(),
                 String.format(
                         Locale.ROOT,
                         "%,d images of %s, each its centred square: the first 80%% train, the last 10%% test",

@@ -4,6 +4,7 @@ import java.nio.file.Path;
 import java.util.Locale;
 import java.util.Optional;
 import java.util.SplittableRandom;
+import java.util.function.BiFunction;
 import org.latentmap.DataChoice;
 import org.latentmap.Profile;
 import org.latentmap.data.CelebA;
@@ -70,6 +71,22 @@ public final class WalkthroughData {
      */
     public static int side(Profile profile) {
         return profile == Profile.SMOKE ? 32 : 64;
+    }
+
+    /** A folder's training and test images, as cut for a profile ({@link #cut}). */
+    record Cut(ImageSet train, ImageSet test) {}
+
+    /**
+     * The training images of {@code ranges[0]} (all, or the first 2,048 in the smoke profile) and the test images of
+     * {@code ranges[1]} (at most 10,000, or 500 in the smoke profile), read by {@code load} ([from, to) at
+     * {@code side} pixels) once the heap is known to hold them ({@link #requireHeap}).
+     */
+    static Cut cut(Profile profile, int[][] ranges, int side, BiFunction<Integer, Integer, ImageSet> load) {
+        int trainTo = Math.min(ranges[0][1], ranges[0][0] + profile.pick(Integer.MAX_VALUE, 2048));
+        int testTo = Math.min(ranges[1][1], ranges[1][0] + profile.pick(10_000, 500));
+        long images = (trainTo - ranges[0][0]) + (testTo - ranges[1][0]);
+        requireHeap(images * 3L * side * side, Runtime.getRuntime().maxMemory());
+        return new Cut(load.apply(ranges[0][0], trainTo), load.apply(ranges[1][0], testTo));
     }
 
     /**
