@@ -68,7 +68,7 @@ class StallWatch:
 
     def _watch(self):
         import signal
-        while not self.done.wait(5.0):
+        while not self.done.wait(1.0):
             if not self.stalled and time.time() - self.last > self.limit:
                 pid = self.pid()
                 if pid is None:
