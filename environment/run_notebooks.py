@@ -1,7 +1,7 @@
 #!/usr/bin/python3
 """Executes latentmap's notebooks headlessly and writes executed copies, HTML pages and an index.
 
-    run_notebooks.py --profile smoke|full --out DIR [--timeout SECONDS] [--append] NOTEBOOK...
+    run_notebooks.py --profile smoke|full --out DIR [--timeout SECONDS] [--append] [--kernel NAME] [--kernels DIR] NOTEBOOK...
 
 Each notebook runs in a fresh kernel with LATENTMAP_PROFILE set (and LATENTMAP_RESULTS, unless set, to DIR/results for the result files notebooks write). Its executed copy (.ipynb) and an HTML
 page are written under DIR even when a cell fails, so the error can be read in context. The exit status
@@ -38,8 +38,13 @@ def main():
     parser.add_argument("--kernel", default=None,
                         help="run every notebook in this kernelspec instead of the one it names (for example one that "
                              "sets no environment, as an IJava or JJava user's has)")
+    parser.add_argument("--kernels", type=Path, default=None,
+                        help="a Jupyter data folder (holding kernels/) whose kernelspecs come before the project's own"
+                             " build/jupyter (the tests' copies, for example)")
     parser.add_argument("notebooks", nargs="+", type=Path)
     args = parser.parse_args()
+    if args.kernels:
+        os.environ["JUPYTER_PATH"] = os.pathsep.join([str(args.kernels.resolve()), os.environ["JUPYTER_PATH"]])
     timeout = args.timeout or (300 if args.profile == "smoke" else None)
     args.out.mkdir(parents=True, exist_ok=True)
     results = []

@@ -5,6 +5,7 @@ import java.util.List;
 import java.util.Locale;
 import org.latentmap.data.ImageSet;
 import org.latentmap.zoo.ModelFamily;
+import org.latentmap.zoo.ReconstructionErrors;
 import org.latentmap.zoo.TrainedModel;
 import tech.tablesaw.api.DoubleColumn;
 import tech.tablesaw.api.IntColumn;

@@ -7,9 +7,9 @@ import java.util.Map;
 import org.latentmap.data.ImageSet;
 import org.latentmap.features.Codes;
 import org.latentmap.linalg.RidgeValidation;
-import org.latentmap.metrics.ReconstructionErrors;
 import org.latentmap.train.Progress;
 import org.latentmap.train.ProgressLine;
+import org.latentmap.zoo.ReconstructionErrors;
 import org.latentmap.zoo.TrainedModel;
 
 /**

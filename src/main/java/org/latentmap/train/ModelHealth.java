@@ -6,6 +6,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.WeakHashMap;
+import java.util.function.ToDoubleFunction;
 import org.latentmap.data.ImageSet;
 import org.latentmap.model.LatentModel;
 
@@ -64,12 +65,21 @@ public record ModelHealth(
 
     /** Checks {@code model}, trained with {@code history} (null: not known) on {@code data}. */
     public static ModelHealth of(LatentModel model, LossHistory history, ImageSet data) {
+        return of(model, history, data, sample -> ReconstructionError.of(model, sample));
+    }
+
+    /**
+     * The same, with the sample's R-MSE measured by {@code reconstructionError} (the model zoo reads it from its
+     * store: the same numbers, computed once per checkpoint).
+     */
+    public static ModelHealth of(
+            LatentModel model, LossHistory history, ImageSet data, ToDoubleFunction<ImageSet> reconstructionError) {
         if (data.size() == 0) {
             throw new IllegalArgumentException("a health check needs images; the set is empty");
         }
         int[] spread = spread(data.size(), Math.min(IMAGES, data.size()));
         ImageSet sample = data.select(spread);
-        double error = ReconstructionError.of(model, sample);
+        double error = reconstructionError.applyAsDouble(sample);
         float[][] means = means(data);
         double meanImage = 0;
         double classMean = data.hasLabels() ? 0 : Double.NaN;

@@ -7,6 +7,7 @@ import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
@@ -159,7 +160,13 @@ public final class ModelZoo {
     }
 
     private ModelCheck examine(TrainedModel trained, ImageSet data, String description, boolean trainedNow) {
-        ModelHealth health = ModelHealth.of(trained.model(), trained.history(), data);
+        ModelHealth health = ModelHealth.of(
+                trained.model(),
+                trained.history(),
+                data,
+                sample -> Arrays.stream(ReconstructionErrors.of(trained, sample, ZooStore.standard(), false))
+                        .average()
+                        .orElse(Double.NaN));
         String sha = Checkpoint.sha256(trained.checkpoint());
         String signature = Numerics.current().signature();
         var comparison = record.compare(

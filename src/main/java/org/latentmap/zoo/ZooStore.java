@@ -67,6 +67,12 @@ public final class ZooStore {
         return load(model, images, rule, null, bytes, true, computation);
     }
 
+    /** The same, computed and stored without a line (for numbers every load needs, such as a health check's). */
+    ByteBuffer quietBytes(
+            TrainedModel model, ImageSet images, Rule rule, long bytes, Supplier<ByteBuffer> computation) {
+        return load(model, images, rule, null, bytes, false, computation);
+    }
+
     /** The same for {@code count} doubles (such as a {@code ReconstructionGain}). */
     public double[] values(TrainedModel model, ImageSet images, Rule rule, int count, Supplier<double[]> computation) {
         return ValueStore.doubles(bytes(model, images, rule, 8L * count, () -> {

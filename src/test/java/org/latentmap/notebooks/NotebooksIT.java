@@ -32,7 +32,7 @@ import org.latentmap.zoo.TrainingData;
  * Executes every notebook headlessly in the smoke profile, in its own kernel (Java, or Kotlin where that kernel is
  * installed), through environment/run_notebooks.py, on Fashion-MNIST: the walkthrough, the exercises (whose unanswered
  * checks must say "not yet") and their solutions (whose checks must all say "correct"), these two in a Java
- * kernelspec that sets no environment as IJava's and JJava's ({@link #bareJavaKernel()}). Beside it, in one background
+ * kernelspec that sets no environment as IJava's and JJava's ({@link #smokeKernels()}). Beside it, in one background
  * pass ({@link DataPass}), CelebA's own notebooks on drawn CelebA folders and the whole walkthrough on a made folder
  * of images. With {@code -Pfull}, also the training notebook in the full profile (the 15 models). A failing cell
  * fails its test; the partly executed copy stays under target/notebooks-smoke (or -celeba, -folder, -full) so the
@@ -70,7 +70,7 @@ class NotebooksIT {
                             "the " + kernel
                                     + " kernel is not installed (environment/setup.sh installs the Kotlin kernel on Java 17)");
                     boolean exercise = nb.toString().contains("/exercises/");
-                    run(List.of(nb.toString()), celeba, "smoke", OUT, 300, exercise ? bareJavaKernel() : null);
+                    run(List.of(nb.toString()), celeba, "smoke", OUT, 300, exercise);
                     Path executed = OUT.resolve(ROOT.resolve("notebooks").relativize(nb));
                     String outputs = outputText(executed);
                     if (exercise) {
@@ -304,9 +304,10 @@ class NotebooksIT {
         }
 
         /** The runner's command for the runs on {@code data}, writing to {@code out} (paths without spaces). */
-        private static String command(List<Run> runs, String data, Path out) {
+        private static String command(List<Run> runs, String data, Path out) throws IOException {
             StringBuilder command = new StringBuilder(
-                    "/usr/bin/python3 environment/run_notebooks.py --profile smoke --timeout 300 --out " + out);
+                    "/usr/bin/python3 environment/run_notebooks.py --profile smoke --timeout 300 --kernels "
+                            + smokeKernels() + " --out " + out);
             runs.stream()
                     .filter(r -> r.data().equals(data))
                     .forEach(r -> command.append(' ').append(r.notebook()));
@@ -426,18 +427,18 @@ class NotebooksIT {
     }
 
     static void run(List<String> notebooks, Path celeba) throws Exception {
-        run(notebooks, celeba, "smoke", OUT, 300, null);
+        run(notebooks, celeba, "smoke", OUT, 300, false);
     }
 
     static void run(List<String> notebooks, Path celeba, String profile, Path out, int cellTimeout) throws Exception {
-        run(notebooks, celeba, profile, out, cellTimeout, null);
+        run(notebooks, celeba, profile, out, cellTimeout, false);
     }
 
     /**
-     * Runs {@code notebooks} through the runner; with {@code bareKernel} (a folder of kernelspecs, see
-     * {@link #bareJavaKernel()}), in its kernel {@value #BARE} and with no {@code LATENTMAP_HOME} anywhere.
+     * Runs {@code notebooks} through the runner, in the smoke profile in the kernels of {@link #smokeKernels()}; with
+     * {@code bare}, in {@value #BARE} and with no {@code LATENTMAP_HOME} anywhere.
      */
-    static void run(List<String> notebooks, Path celeba, String profile, Path out, int cellTimeout, Path bareKernel)
+    static void run(List<String> notebooks, Path celeba, String profile, Path out, int cellTimeout, boolean bare)
             throws Exception {
         List<String> command = new ArrayList<>(List.of(
                 "/usr/bin/python3",
@@ -449,14 +450,16 @@ class NotebooksIT {
                 "--timeout",
                 String.valueOf(cellTimeout),
                 "--append"));
-        if (bareKernel != null) {
+        if (profile.equals("smoke")) {
+            command.addAll(List.of("--kernels", smokeKernels().toString()));
+        }
+        if (bare) {
             command.addAll(List.of("--kernel", BARE));
         }
         command.addAll(notebooks);
         ProcessBuilder builder =
                 new ProcessBuilder(command).directory(ROOT.toFile()).redirectErrorStream(true);
-        if (bareKernel != null) {
-            builder.environment().put("JUPYTER_PATH", bareKernel.toString());
+        if (bare) {
             builder.environment().remove("LATENTMAP_HOME");
         }
         builder.environment().put("PATH", "/usr/bin:" + System.getenv("PATH"));
@@ -481,24 +484,46 @@ class NotebooksIT {
     }
 
     static final String BARE = "java-bare";
+    /** The JVM option the smoke runs' kernels add ({@link #smokeKernels()}). */
+    static final String SHORT_LIVED = "-XX:TieredStopAtLevel=1";
 
     /**
-     * Our Java kernel registered as an IJava or JJava user registers theirs: the same command, but no environment
-     * (no {@code LATENTMAP_HOME}, no class path), so a notebook must find the project and its jars by itself, from
-     * wherever it sits. Written under target/bare-jupyter; returns that folder, for {@code JUPYTER_PATH}.
+     * The kernelspecs the smoke runs use, under target/smoke-jupyter (the runner's {@code --kernels}): copies of ours
+     * (Java, Kotlin), each JVM held to its first compiler ({@value #SHORT_LIVED}), and {@value #BARE}, our Java kernel
+     * registered as an IJava or JJava user registers theirs: the same command, but no environment (no {@code
+     * LATENTMAP_HOME}, no class path), so a notebook must find the project and its jars by itself, from wherever it
+     * sits. Why the option: a smoke notebook's kernel lives for seconds, and a quarter of its busy time went to
+     * compiling JShell's snippets (javac, sampled with JFR over the Fashion-MNIST pass), which the optimising compiler
+     * only slows down at that length (four notebooks: 36 s with the option, 40-46 s without). Nothing a notebook
+     * computes depends on it; the kernelspecs as users have them are tested by KernelConformanceIT, ServerIT and the
+     * full profile.
      */
-    static Path bareJavaKernel() throws IOException {
-        Path ours = KERNELS.resolve("java");
-        JsonObject spec = JsonParser.parseString(Files.readString(ours.resolve("kernel.json")))
-                .getAsJsonObject();
-        JsonArray argv = new JsonArray();
-        spec.getAsJsonArray("argv").forEach(a -> argv.add(a.getAsString().replace("{resource_dir}", ours.toString())));
-        spec.add("argv", argv);
-        spec.remove("env");
-        spec.addProperty("display_name", "Java (no environment, as IJava's or JJava's)");
-        Path folder = ROOT.resolve("target/bare-jupyter");
-        Path kernel = Files.createDirectories(folder.resolve("kernels").resolve(BARE));
-        Files.writeString(kernel.resolve("kernel.json"), spec.toString());
+    static Path smokeKernels() throws IOException {
+        Path folder = ROOT.resolve("target/smoke-jupyter");
+        for (String name : List.of("java", "kotlin", BARE)) {
+            Path ours = KERNELS.resolve(name.equals(BARE) ? "java" : name);
+            if (!Files.isRegularFile(ours.resolve("kernel.json"))) {
+                continue;
+            }
+            JsonObject spec = JsonParser.parseString(Files.readString(ours.resolve("kernel.json")))
+                    .getAsJsonObject();
+            JsonArray argv = new JsonArray();
+            spec.getAsJsonArray("argv")
+                    .forEach(a -> argv.add(a.getAsString().replace("{resource_dir}", ours.toString())));
+            JsonArray shortLived = new JsonArray();
+            shortLived.add(argv.get(0));
+            shortLived.add(SHORT_LIVED);
+            for (int i = 1; i < argv.size(); i++) {
+                shortLived.add(argv.get(i));
+            }
+            spec.add("argv", shortLived);
+            if (name.equals(BARE)) {
+                spec.remove("env");
+                spec.addProperty("display_name", "Java (no environment, as IJava's or JJava's)");
+            }
+            Path kernel = Files.createDirectories(folder.resolve("kernels").resolve(name));
+            Files.writeString(kernel.resolve("kernel.json"), spec.toString());
+        }
         return folder;
     }
 

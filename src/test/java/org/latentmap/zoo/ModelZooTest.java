@@ -7,7 +7,9 @@ import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import ai.djl.ndarray.NDManager;
+import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.attribute.FileTime;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -15,6 +17,7 @@ import org.latentmap.Profile;
 import org.latentmap.data.ImageSet;
 import org.latentmap.testing.HandModels;
 import org.latentmap.train.Checkpoint;
+import org.latentmap.train.ModelHealth;
 import org.latentmap.train.Progress;
 
 class ModelZooTest {
@@ -49,6 +52,27 @@ class ModelZooTest {
         assertTrue(loaded.fromCache());
         assertEquals(5, loaded.history().size(), "3 adversarial and 2 re-coder steps of history come back too");
         assertArrayEquals(codes(trained, data.head(4)), codes(loaded, data.head(4)));
+    }
+
+    @Test
+    void theHealthCheckReadsItsReconstructionErrorsFromTheStoreOnTheNextLoad(@TempDir Path folder) throws Exception {
+        ImageSet data = data();
+        zoo(folder, 3).get(ModelFamily.VAE, 1, Profile.SMOKE, "random", data);
+        Path stored = folder.resolve("random/smoke/stored/vae-seed1");
+        List<Path> files;
+        try (var listing = Files.list(stored)) {
+            files = listing.toList();
+        }
+        assertEquals(1, files.size(), "the health check's errors are kept beside the checkpoint: " + files);
+        FileTime written = Files.getLastModifiedTime(files.get(0));
+        ModelZoo again = zoo(folder, 3);
+        TrainedModel loaded = again.get(ModelFamily.VAE, 1, Profile.SMOKE, "random", data);
+        assertTrue(loaded.fromCache());
+        assertEquals(written, Files.getLastModifiedTime(files.get(0)), "read, not written again");
+        assertEquals(
+                ModelHealth.of(loaded.model(), loaded.history(), data).error(),
+                again.check(loaded).health().error(),
+                "the stored errors give the health check the numbers it computes itself");
     }
 
     @Test

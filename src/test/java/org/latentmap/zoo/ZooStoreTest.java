@@ -20,7 +20,6 @@ import org.latentmap.Profile;
 import org.latentmap.data.ImageSet;
 import org.latentmap.features.Codes;
 import org.latentmap.features.ReconstructionGain;
-import org.latentmap.metrics.ReconstructionErrors;
 import org.latentmap.testing.HandModels;
 import org.latentmap.testing.HandModels.Counting;
 import org.latentmap.train.ReconstructionError;
