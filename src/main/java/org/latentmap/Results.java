@@ -46,6 +46,16 @@ public final class Results {
         return folder().resolve(name);
     }
 
+    /** A declared result file in the results folder. */
+    public static Path file(ResultFile file) {
+        return file.in(folder());
+    }
+
+    /** Writes {@code table} as CSV to a declared result file and returns the file. */
+    public static Path csv(tech.tablesaw.api.Table table, ResultFile file) {
+        return csv(table, file.name());
+    }
+
     /** Writes {@code table} as CSV to {@code name} in the results folder and returns the file. */
     public static Path csv(tech.tablesaw.api.Table table, String name) {
         Path file = file(name);

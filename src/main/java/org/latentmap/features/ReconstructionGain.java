@@ -7,6 +7,7 @@ import java.util.Arrays;
 import java.util.Comparator;
 import java.util.Map;
 import java.util.stream.IntStream;
+import org.latentmap.ResultFile;
 import org.latentmap.data.ImageSet;
 import org.latentmap.engine.GradMode;
 import org.latentmap.model.LatentModel;
@@ -26,6 +27,14 @@ import tech.tablesaw.api.Table;
  * error being the mean squared error per pixel. Variables the model ignores have a gain near 0.
  */
 public final class ReconstructionGain {
+    /** Notebook 02's {@link #summary}. */
+    public static final ResultFile FILE = new ResultFile("reconstruction-gain.csv", "notebook 02");
+    /** Columns of {@link #summary} that others read. */
+    public static final String MODEL = "model";
+
+    public static final String LATENT_SIZE = "latent size";
+    public static final String FOR_90 = "variables for 90%";
+
     /** The stored numbers: every variable's gain, then the intact error. */
     public static final Rule RULE = Rule.named("reconstruction-gain v1");
 
@@ -202,12 +211,12 @@ public final class ReconstructionGain {
      * 90% of the total, and how many are inactive (gain below 1% of the largest).
      */
     public static Table summary(Map<String, ReconstructionGain> gains) {
-        StringColumn model = StringColumn.create("model");
-        IntColumn size = IntColumn.create("latent size");
+        StringColumn model = StringColumn.create(MODEL);
+        IntColumn size = IntColumn.create(LATENT_SIZE);
         DoubleColumn intact = DoubleColumn.create("R-MSE intact");
         DoubleColumn top20 = DoubleColumn.create("share of first 20");
         IntColumn half = IntColumn.create("variables for 50%");
-        IntColumn most = IntColumn.create("variables for 90%");
+        IntColumn most = IntColumn.create(FOR_90);
         IntColumn idle = IntColumn.create("inactive (< 1% of max)");
         gains.forEach((name, gain) -> {
             model.append(name);

@@ -8,6 +8,7 @@ import java.nio.file.Path;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Locale;
+import org.latentmap.ResultFile;
 import org.latentmap.data.ImageSet;
 import org.latentmap.engine.GradMode;
 import org.latentmap.store.Rule;
@@ -35,6 +36,20 @@ import tech.tablesaw.api.Table;
  */
 public record Baselines(
         int testImages, double meanImage, double classMean, double randomPairs, double nearestTraining) {
+    /** Notebook 01's baselines, on its measured test images and on the 2,000 the relocation notebooks use. */
+    public static final ResultFile FILE = new ResultFile("baselines.csv", "notebook 01");
+    /** {@link #table()}'s columns: the baseline's name, its error and the test images it was measured on. */
+    public static final String NAME = "baseline";
+
+    public static final String MSE = "mse";
+    public static final String TEST_IMAGES = "test_images";
+    /** The baselines' names, {@link #table()}'s rows. */
+    public static final String MEAN_IMAGE_ROW = "mean image";
+
+    public static final String CLASS_MEAN_ROW = "class mean";
+    public static final String RANDOM_PAIRS_ROW = "random pairs";
+    public static final String NEAREST_TRAINING_ROW = "nearest training image";
+
     /** Random pairs drawn for that baseline. */
     public static final int RANDOM_PAIRS = 5000;
 
@@ -156,25 +171,25 @@ public record Baselines(
     /** The strongest of these baselines that {@code error} beats (is below), or "none". */
     public String strongestBeaten(double error) {
         if (error < nearestTraining) {
-            return "nearest training image";
+            return NEAREST_TRAINING_ROW;
         }
         if (hasClassMean() && error < classMean) {
-            return "class mean";
+            return CLASS_MEAN_ROW;
         }
         if (error < meanImage) {
-            return "mean image";
+            return MEAN_IMAGE_ROW;
         }
         if (error < randomPairs) {
-            return "random pairs";
+            return RANDOM_PAIRS_ROW;
         }
         return "none";
     }
 
     /** One row per baseline: {@code baseline, mse, test_images}. */
     public Table table() {
-        StringColumn name = StringColumn.create("baseline");
-        DoubleColumn mse = DoubleColumn.create("mse");
-        IntColumn images = IntColumn.create("test_images");
+        StringColumn name = StringColumn.create(NAME);
+        DoubleColumn mse = DoubleColumn.create(MSE);
+        IntColumn images = IntColumn.create(TEST_IMAGES);
         List<String> names = names();
         double[] values = {meanImage, classMean, randomPairs, nearestTraining};
         for (int i = 0; i < values.length; i++) {
@@ -196,7 +211,7 @@ public record Baselines(
 
     /** The baselines' names, in {@link #table()}'s order. */
     public static List<String> names() {
-        return List.of("mean image", "class mean", "random pairs", "nearest training image");
+        return List.of(MEAN_IMAGE_ROW, CLASS_MEAN_ROW, RANDOM_PAIRS_ROW, NEAREST_TRAINING_ROW);
     }
 
     /** Whether the class mean applies: both image sets have labels. */

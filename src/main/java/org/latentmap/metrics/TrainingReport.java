@@ -2,6 +2,7 @@ package org.latentmap.metrics;
 
 import java.util.List;
 import java.util.Locale;
+import org.latentmap.ResultFile;
 import org.latentmap.zoo.ModelCheck;
 import org.latentmap.zoo.ModelFamily;
 import org.latentmap.zoo.TrainedModel;
@@ -12,6 +13,17 @@ import tech.tablesaw.api.Table;
 
 /** The tables that summarise the zoo's trainings (paper Sect. 4.2): what was trained, re-coder errors ({@link ReconstructionTable} gives R-MSE). */
 public final class TrainingReport {
+    /** Notebook 01's table of {@link #checks}. */
+    public static final ResultFile CHECKS_FILE = new ResultFile("model-checks.csv", "notebook 01");
+    /** Columns of {@link #checks} that others read. */
+    public static final String MODEL = "model";
+
+    public static final String FOUND = "found";
+    public static final String IN_THIS_RUN = "in this run";
+    public static final String RECORD = "reproducibility record";
+    /** The {@value #IN_THIS_RUN} of a model the rule left out. */
+    public static final String LEFT_OUT = "left out";
+
     private TrainingReport() {}
 
     /** One row per model: family, seed, latent size, steps, and the training time (or "cache"). */
@@ -39,15 +51,15 @@ public final class TrainingReport {
      * it compares with the shipped reproducibility record and with earlier trainings in this zoo.
      */
     public static Table checks(List<ModelCheck> checks) {
-        StringColumn name = StringColumn.create("model");
+        StringColumn name = StringColumn.create(MODEL);
         StringColumn health = StringColumn.create("health");
         DoubleColumn error = DoubleColumn.create("R-MSE (training images)");
         DoubleColumn meanImage = DoubleColumn.create("mean image");
         DoubleColumn classMean = DoubleColumn.create("class mean");
-        StringColumn found = StringColumn.create("found");
-        StringColumn kept = StringColumn.create("in this run");
+        StringColumn found = StringColumn.create(FOUND);
+        StringColumn kept = StringColumn.create(IN_THIS_RUN);
         StringColumn sha = StringColumn.create("checkpoint SHA-256");
-        StringColumn record = StringColumn.create("reproducibility record");
+        StringColumn record = StringColumn.create(RECORD);
         StringColumn again = StringColumn.create("earlier trainings here");
         for (ModelCheck c : checks) {
             name.append(c.model().name());
@@ -56,7 +68,7 @@ public final class TrainingReport {
             meanImage.append(c.health().meanImage());
             classMean.append(c.health().classMean());
             found.append(String.join("; ", c.health().findings()));
-            kept.append(c.kept() ? "kept" : "left out");
+            kept.append(c.kept() ? "kept" : LEFT_OUT);
             sha.append(c.sha256());
             record.append(c.record().outcome().toString());
             again.append(c.retraining());

@@ -10,6 +10,11 @@ import org.latentmap.support.SupportSet;
  * data. Holds their indices into the training set and a label for tables.
  */
 public final class FitPoints {
+    /** How a label of the support set's points begins: "support set (150)". */
+    public static final String SUPPORT_SET = "support set";
+    /** How a label of all the training data begins: "all data (60,000)". */
+    public static final String ALL_DATA = "all data";
+
     private final int[] indices;
     private final String label;
     private final boolean all;
@@ -22,14 +27,15 @@ public final class FitPoints {
 
     /** The images of a support set. */
     public static FitPoints supportSet(SupportSet support) {
-        return new FitPoints(support.indices(), String.format(Locale.ROOT, "support set (%d)", support.size()), false);
+        return new FitPoints(
+                support.indices(), String.format(Locale.ROOT, SUPPORT_SET + " (%d)", support.size()), false);
     }
 
     /** Every image of the training set. */
     public static FitPoints allOf(ImageSet train) {
         return new FitPoints(
                 IntStream.range(0, train.size()).toArray(),
-                String.format(Locale.ROOT, "all data (%,d)", train.size()),
+                String.format(Locale.ROOT, ALL_DATA + " (%,d)", train.size()),
                 true);
     }
 

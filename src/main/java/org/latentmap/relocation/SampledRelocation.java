@@ -5,6 +5,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import org.latentmap.ResultFile;
 import org.latentmap.features.Codes;
 import org.latentmap.metrics.Stats;
 import org.latentmap.model.LatentModel;
@@ -148,6 +149,11 @@ public record SampledRelocation(
         return new SampledRelocation(source, target.name(), fitSamples, map, latent, image);
     }
 
+    /** Notebook 07's {@link #summary} of the curated StyleGAN's maps. */
+    public static final ResultFile FILE = new ResultFile("stylegan-maps.csv", "notebook 07");
+    /** {@link #summary}'s column naming a row's direction: "StyleGAN -> Split-VAE". */
+    public static final String MAP = "map";
+
     /** {@link #summary}'s columns: "latent MSE mean", "latent MSE sd"; "image MSE mean", "image MSE sd". */
     public static final String LATENT_MSE = "latent MSE";
 
@@ -164,7 +170,7 @@ public record SampledRelocation(
             groups.computeIfAbsent(withoutSeed(r.source) + " -> " + withoutSeed(r.target), k -> new ArrayList<>())
                     .add(r);
         }
-        var direction = tech.tablesaw.api.StringColumn.create("map");
+        var direction = tech.tablesaw.api.StringColumn.create(MAP);
         var count = tech.tablesaw.api.IntColumn.create("pairs");
         var latentMean = tech.tablesaw.api.DoubleColumn.create(LATENT_MSE + " mean");
         var latentSd = tech.tablesaw.api.DoubleColumn.create(LATENT_MSE + " sd");

@@ -10,8 +10,10 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.function.Function;
+import org.latentmap.ResultFile;
 import org.latentmap.metrics.Baselines;
 import org.latentmap.metrics.Stats;
+import org.latentmap.relocation.FitPoints;
 import org.latentmap.relocation.Relocation;
 import org.latentmap.zoo.ModelFamily;
 import tech.tablesaw.api.ColumnType;
@@ -28,7 +30,25 @@ import tech.tablesaw.io.csv.CsvReadOptions;
  * of models, as the paper reports Type 1. {@link #table()} shows it; {@link #writeCsv} keeps the numbers.
  */
 public final class Table2 {
-    private static final String[] METRICS = {"L-MSE", "R-MSE", "M-MSE", "target R-MSE"};
+    /** The whole Table 2, gathered by notebook 06 from the parts notebooks 04-06 write ({@link #gather}). */
+    public static final ResultFile FILE = new ResultFile("table2.csv", "notebooks 04-06");
+
+    public static final String SOURCE = "source";
+    public static final String TARGET = "target";
+    /** The fitting points' label, such as "support set (150)" ({@link FitPoints#label()}). */
+    public static final String FITTED_ON = "fitted on";
+
+    public static final String FIT = "fit";
+    public static final String PAIRS = "pairs";
+    /** The metrics, each a {@link #mean} and an {@link #sd} column. */
+    public static final String L_MSE = "L-MSE";
+
+    public static final String R_MSE = "R-MSE";
+    public static final String M_MSE = "M-MSE";
+    /** The target model's own R-MSE on the same images. */
+    public static final String TARGET_R_MSE = "target R-MSE";
+
+    private static final String[] METRICS = {L_MSE, R_MSE, M_MSE, TARGET_R_MSE};
     /** The column saying which baseline a row's mean M-MSE beats ({@link Baselines#strongestBeaten}). */
     public static final String BEATS = "M-MSE beats";
 
@@ -43,7 +63,7 @@ public final class Table2 {
 
     /** One row per relocation, mean ± sd over the test batches. */
     public static Table2 of(List<Relocation> relocations) {
-        Builder builder = new Builder("pairs");
+        Builder builder = new Builder(PAIRS);
         for (Relocation r : relocations) {
             builder.add(
                     r.source().name(),
@@ -65,7 +85,7 @@ public final class Table2 {
                             k -> new ArrayList<>())
                     .add(r);
         }
-        Builder builder = new Builder("pairs");
+        Builder builder = new Builder(PAIRS);
         for (List<Relocation> group : groups.values()) {
             Relocation first = group.get(0);
             builder.add(
@@ -102,7 +122,7 @@ public final class Table2 {
             more.addColumns(column);
         }
         StringColumn beats = StringColumn.create(BEATS);
-        DoubleColumn mMse = more.doubleColumn("M-MSE mean");
+        DoubleColumn mMse = more.doubleColumn(mean(M_MSE));
         for (int i = 0; i < more.rowCount(); i++) {
             beats.append(baselines.strongestBeaten(mMse.get(i)));
         }
@@ -145,15 +165,15 @@ public final class Table2 {
         try {
             part = Table.read()
                     .usingOptions(CsvReadOptions.builder(file.toFile()).columnTypes(column -> switch (column) {
-                        case "source", "target", "fitted on", "fit", BEATS -> ColumnType.STRING;
-                        case "pairs" -> ColumnType.INTEGER;
+                        case SOURCE, TARGET, FITTED_ON, FIT, BEATS -> ColumnType.STRING;
+                        case PAIRS -> ColumnType.INTEGER;
                         default -> ColumnType.DOUBLE;
                     }));
         } catch (RuntimeException e) {
             throw new IllegalArgumentException(
                     "cannot read " + file + " as a Table 2 written by Table2.writeCsv: " + e.getMessage(), e);
         }
-        List<String> plain = new Builder("pairs").table("").columnNames();
+        List<String> plain = new Builder(PAIRS).table("").columnNames();
         List<String> withBaselines = new ArrayList<>(plain);
         Baselines.names().forEach(name -> withBaselines.add(BASELINE + name));
         withBaselines.add(BEATS);
@@ -162,6 +182,16 @@ public final class Table2 {
                     file + " is not a Table 2 written by Table2.writeCsv: its columns are " + part.columnNames());
         }
         return part;
+    }
+
+    /** The column of {@code metric}'s means: "M-MSE mean". */
+    public static String mean(String metric) {
+        return metric + " mean";
+    }
+
+    /** The column of {@code metric}'s sds: "M-MSE sd". */
+    public static String sd(String metric) {
+        return metric + " sd";
     }
 
     /** What makes relocations one row of the summary. */
@@ -174,13 +204,13 @@ public final class Table2 {
     /** For display: source, target, fitted on, fit, pairs, and each metric as "mean ± sd". */
     public Table table() {
         Table shown = Table.create(numbers.name());
-        for (String column : List.of("source", "target", "fitted on", "fit", "pairs")) {
+        for (String column : List.of(SOURCE, TARGET, FITTED_ON, FIT, PAIRS)) {
             shown.addColumns(numbers.column(column).copy());
         }
         for (String metric : METRICS) {
             StringColumn text = StringColumn.create(metric);
-            DoubleColumn mean = numbers.doubleColumn(metric + " mean");
-            DoubleColumn sd = numbers.doubleColumn(metric + " sd");
+            DoubleColumn mean = numbers.doubleColumn(mean(metric));
+            DoubleColumn sd = numbers.doubleColumn(sd(metric));
             for (int i = 0; i < numbers.rowCount(); i++) {
                 text.append(String.format(Locale.ROOT, "%.4f ± %.4f", mean.get(i), sd.get(i)));
             }
@@ -209,10 +239,10 @@ public final class Table2 {
     }
 
     private static final class Builder {
-        final StringColumn source = StringColumn.create("source");
-        final StringColumn target = StringColumn.create("target");
-        final StringColumn fittedOn = StringColumn.create("fitted on");
-        final StringColumn fit = StringColumn.create("fit");
+        final StringColumn source = StringColumn.create(SOURCE);
+        final StringColumn target = StringColumn.create(TARGET);
+        final StringColumn fittedOn = StringColumn.create(FITTED_ON);
+        final StringColumn fit = StringColumn.create(FIT);
         final IntColumn pairs;
         final List<DoubleColumn> means = new ArrayList<>();
         final List<DoubleColumn> sds = new ArrayList<>();
@@ -220,8 +250,8 @@ public final class Table2 {
         Builder(String pairsName) {
             pairs = IntColumn.create(pairsName);
             for (String metric : METRICS) {
-                means.add(DoubleColumn.create(metric + " mean"));
-                sds.add(DoubleColumn.create(metric + " sd"));
+                means.add(DoubleColumn.create(mean(metric)));
+                sds.add(DoubleColumn.create(sd(metric)));
             }
         }
 

@@ -3,6 +3,7 @@ package org.latentmap.stylegan;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
+import org.latentmap.ResultFile;
 import org.latentmap.data.ImageSet;
 import org.latentmap.metrics.Stats;
 import org.latentmap.model.Adversarial;
@@ -19,6 +20,17 @@ import tech.tablesaw.api.Table;
  * image MSE 0.026 and the support set with 0.251, and its optimisation fails on the support set too.
  */
 public final class InversionComparison {
+    /** Notebook 07's table of the curated StyleGAN's inversions. */
+    public static final ResultFile FILE = new ResultFile("stylegan-inversion.csv", "notebook 07");
+    /** {@link #table()}'s columns that others read. */
+    public static final String RECODER_MSE = "re-coder MSE";
+
+    public static final String OPTIMISED_MSE = "optimised MSE";
+    /** The rows {@link #ownSamples} and {@link #supportSet} add. */
+    public static final String OWN_SAMPLES = "own samples";
+
+    public static final String SUPPORT_SET = "support set";
+
     private final Adversarial model;
     private final Inversion inversion;
     private final List<Row> rows;
@@ -38,6 +50,15 @@ public final class InversionComparison {
     }
 
     /** The comparison with {@code images} measured and added as a row named {@code name}. */
+    public InversionComparison ownSamples(ImageSet samples) {
+        return add(OWN_SAMPLES, samples);
+    }
+
+    /** Adds the row {@value #SUPPORT_SET}: the support set's images (paper Fig. 12). */
+    public InversionComparison supportSet(ImageSet images) {
+        return add(SUPPORT_SET, images);
+    }
+
     public InversionComparison add(String name, ImageSet images) {
         if (rows.stream().anyMatch(r -> r.name().equals(name))) {
             throw new IllegalArgumentException("the comparison already has a row named \"" + name + "\"");
@@ -72,10 +93,10 @@ public final class InversionComparison {
     public Table table() {
         StringColumn names = StringColumn.create("images");
         IntColumn counts = IntColumn.create("count");
-        DoubleColumn recoder = DoubleColumn.create("re-coder MSE");
+        DoubleColumn recoder = DoubleColumn.create(RECODER_MSE);
         DoubleColumn recoderRatio = DoubleColumn.create("re-coder x first");
         DoubleColumn start = DoubleColumn.create("mean-code MSE");
-        DoubleColumn optimised = DoubleColumn.create("optimised MSE");
+        DoubleColumn optimised = DoubleColumn.create(OPTIMISED_MSE);
         DoubleColumn optimisedRatio = DoubleColumn.create("optimised x first");
         for (Row row : rows) {
             names.append(row.name());

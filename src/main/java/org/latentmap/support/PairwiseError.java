@@ -2,6 +2,7 @@ package org.latentmap.support;
 
 import java.util.Random;
 import java.util.SplittableRandom;
+import org.latentmap.ResultFile;
 import org.latentmap.data.ImageSet;
 import tech.tablesaw.api.DoubleColumn;
 import tech.tablesaw.api.IntColumn;
@@ -60,6 +61,11 @@ public final class PairwiseError {
 
     public static final double PAPER_RANDOM_PAIRS = 0.116;
 
+    /** Notebook 03's {@link #comparison}: the support set first, random pairs of the data last. */
+    public static final ResultFile SPREAD_FILE = new ResultFile("support-set-spread.csv", "notebook 03");
+    /** {@link #comparison}'s column of mean pairwise errors. */
+    public static final String MEAN_IMAGE_MSE = "mean image MSE";
+
     /**
      * The paper's check as a table: the mean pairwise image MSE within the support set, within a random set
      * of the same size (drawn with {@code seed}), and over {@code randomPairs} random pairs of the data,
@@ -75,7 +81,7 @@ public final class PairwiseError {
         ImageSet randomSet = data.select(random);
         StringColumn set = StringColumn.create("images");
         IntColumn pairs = IntColumn.create("pairs");
-        DoubleColumn mse = DoubleColumn.create("mean image MSE");
+        DoubleColumn mse = DoubleColumn.create(MEAN_IMAGE_MSE);
         DoubleColumn paper = DoubleColumn.create("paper (CelebA)");
         set.append("support set (" + support.size() + ")");
         pairs.append(support.size() * (support.size() - 1) / 2);

@@ -2,6 +2,7 @@ package org.latentmap.support;
 
 import java.util.Locale;
 import java.util.Map;
+import org.latentmap.ResultFile;
 import tech.tablesaw.api.DoubleColumn;
 import tech.tablesaw.api.IntColumn;
 import tech.tablesaw.api.StringColumn;
@@ -15,6 +16,14 @@ import tech.tablesaw.api.Table;
  * nearly empty.
  */
 public final class SectorComparison {
+    /** Notebook 07's {@link #summary}, a row per model named by its family ("StyleGAN", "GAN"). */
+    public static final ResultFile SUMMARY_FILE = new ResultFile("stylegan-sectors.csv", "notebook 07");
+    /** {@link #summary}'s columns that others read. */
+    public static final String SAMPLES_IN_SECTORS = "samples in sectors %";
+
+    public static final String DATA_IN_SECTORS = "data in sectors %";
+    public static final String SECTORS_REACHED = "sectors reached";
+
     private final Sectors data;
     private final Sectors samples;
 
@@ -68,9 +77,9 @@ public final class SectorComparison {
      */
     public static Table summary(Map<String, SectorComparison> comparisons) {
         StringColumn name = StringColumn.create("samples");
-        DoubleColumn samples = DoubleColumn.create("samples in sectors %");
-        DoubleColumn data = DoubleColumn.create("data in sectors %");
-        IntColumn reached = IntColumn.create("sectors reached");
+        DoubleColumn samples = DoubleColumn.create(SAMPLES_IN_SECTORS);
+        DoubleColumn data = DoubleColumn.create(DATA_IN_SECTORS);
+        IntColumn reached = IntColumn.create(SECTORS_REACHED);
         IntColumn inhabited = IntColumn.create("data sectors");
         comparisons.forEach((model, c) -> {
             name.append(model);
