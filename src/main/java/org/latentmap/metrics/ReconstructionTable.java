@@ -3,6 +3,7 @@ package org.latentmap.metrics;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
+import org.latentmap.ResultFile;
 import org.latentmap.data.ImageSet;
 import org.latentmap.zoo.ModelFamily;
 import org.latentmap.zoo.ReconstructionErrors;
@@ -19,6 +20,9 @@ import tech.tablesaw.api.Table;
  * the {@link ZooStore}.
  */
 public final class ReconstructionTable {
+    /** Notebook 01's {@link #perModel()}. */
+    public static final ResultFile FILE = new ResultFile("reconstruction.csv", "notebook 01");
+
     private final List<TrainedModel> models;
     private final double[] errors;
     private final int testImages;

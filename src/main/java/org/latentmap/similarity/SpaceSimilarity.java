@@ -2,6 +2,7 @@ package org.latentmap.similarity;
 
 import java.util.ArrayList;
 import java.util.List;
+import org.latentmap.ResultFile;
 import org.latentmap.data.ImageSet;
 import org.latentmap.features.Codes;
 import org.latentmap.metrics.Stats;
@@ -19,6 +20,9 @@ import tech.tablesaw.api.Table;
  * codes the models give the same images. Both are symmetric; the diagonal is 1.
  */
 public final class SpaceSimilarity {
+    /** Notebook 08's {@link #table()}. */
+    public static final ResultFile FILE = new ResultFile("space-similarity.csv", "notebook 08");
+
     private final List<String> names;
     private final double[][] cka;
     private final double[][] neighbours;

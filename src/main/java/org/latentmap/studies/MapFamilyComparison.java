@@ -5,6 +5,7 @@ import java.util.Comparator;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import org.latentmap.ResultFile;
 import org.latentmap.metrics.Baselines;
 import org.latentmap.metrics.Stats;
 import org.latentmap.relocation.CodeMapFit;
@@ -25,6 +26,11 @@ import tech.tablesaw.api.Table;
  * on the test images.
  */
 public final class MapFamilyComparison {
+    /** Notebook 08's {@link #table(Baselines)}. */
+    public static final ResultFile FILE = new ResultFile("map-families.csv", "notebook 08");
+    /** Notebook 08's {@link #winners()}. */
+    public static final ResultFile WINNERS_FILE = new ResultFile("map-family-winners.csv", "notebook 08");
+
     private final List<Relocation> relocations;
 
     private MapFamilyComparison(List<Relocation> relocations) {

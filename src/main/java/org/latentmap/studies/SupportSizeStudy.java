@@ -4,6 +4,7 @@ import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
 import java.util.Locale;
+import org.latentmap.ResultFile;
 import org.latentmap.metrics.Stats;
 import org.latentmap.relocation.CodeMapFit;
 import org.latentmap.relocation.FitPoints;
@@ -25,6 +26,17 @@ import tech.tablesaw.api.Table;
  * images; the spread is over the seeds.
  */
 public final class SupportSizeStudy {
+    /** Notebook 08's table of which strategy wins at which size, built from the studies. */
+    public static final ResultFile VERDICTS_FILE = new ResultFile("support-strategies.csv", "notebook 08");
+
+    /** Notebook 08's {@code n}th study ({@link #table()}), from 1. */
+    public static ResultFile file(int n) {
+        if (n < 1) {
+            throw new IllegalArgumentException("studies are counted from 1; got " + n);
+        }
+        return new ResultFile("support-sizes-" + n + ".csv", "notebook 08");
+    }
+
     private final String pair;
     private final String fit;
     private final List<Point> points;

@@ -184,6 +184,23 @@ public final class Table2 {
         return part;
     }
 
+    /** The part of Table 2 for relocations of {@code type} (1-3), which notebook 03 + type writes ({@link #summary}). */
+    public static ResultFile part(int type) {
+        return new ResultFile("table2-type" + checkedType(type) + ".csv", "notebook 0" + (3 + type));
+    }
+
+    /** Every relocation of {@code type} (1-3), a row each ({@link #of}), which notebook 03 + type writes. */
+    public static ResultFile relocations(int type) {
+        return new ResultFile("relocations-type" + checkedType(type) + ".csv", "notebook 0" + (3 + type));
+    }
+
+    private static int checkedType(int type) {
+        if (type < 1 || type > 3) {
+            throw new IllegalArgumentException("the paper's relocations are of Type 1, 2 or 3; got " + type);
+        }
+        return type;
+    }
+
     /** The column of {@code metric}'s means: "M-MSE mean". */
     public static String mean(String metric) {
         return metric + " mean";

@@ -2,6 +2,7 @@ package org.latentmap.stylegan;
 
 import java.util.List;
 import java.util.Map;
+import org.latentmap.ResultFile;
 import org.latentmap.metrics.Stats;
 import org.latentmap.relocation.SampledRelocation;
 import tech.tablesaw.api.DoubleColumn;
@@ -14,6 +15,11 @@ import tech.tablesaw.api.Table;
  * model and its control share, the architecture explains; what separates them, the curation does.
  */
 public final class StyleGanControl {
+    /** Notebook 07's {@link #drawingBack}. */
+    public static final ResultFile INVERSION_FILE = new ResultFile("stylegan-control-inversion.csv", "notebook 07");
+    /** Notebook 07's {@link #maps}. */
+    public static final ResultFile MAPS_FILE = new ResultFile("stylegan-control-maps.csv", "notebook 07");
+
     private StyleGanControl() {}
 
     /** One row per model and set of images: re-coder and optimised image MSE, and the optimised error over own samples'. */

@@ -2,6 +2,7 @@ package org.latentmap.support;
 
 import java.util.Arrays;
 import java.util.List;
+import org.latentmap.ResultFile;
 import org.latentmap.data.ImageSet;
 import tech.tablesaw.api.DoubleColumn;
 import tech.tablesaw.api.IntColumn;
@@ -16,6 +17,9 @@ import tech.tablesaw.api.Table;
  * reading keeps sector points at least th away from every axis, the text's does not).
  */
 public final class SectorReadings {
+    /** Notebook 03's {@link #compare}. */
+    public static final ResultFile FILE = new ResultFile("sector-readings.csv", "notebook 03");
+
     private SectorReadings() {}
 
     /**

@@ -7,6 +7,9 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import com.google.gson.JsonElement;
 import com.google.gson.JsonObject;
 import com.google.gson.JsonParser;
+import com.tngtech.archunit.core.domain.JavaClass;
+import com.tngtech.archunit.core.domain.JavaModifier;
+import com.tngtech.archunit.core.importer.ClassFileImporter;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -14,6 +17,7 @@ import java.util.List;
 import java.util.Set;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.Test;
+import org.latentmap.ResultFile;
 
 /**
  * What every committed notebook must be (CONTRIBUTING.md, "Add a notebook"): without outputs, in a kernel the
@@ -94,6 +98,63 @@ class CommittedNotebooksTest {
                         result.has("title")
                                 && !result.get("title").getAsString().isBlank(),
                         notebook + ": a declared result has a title: " + result);
+            }
+        }
+    }
+
+    /** The names of every result file a class of the project declares (its static {@link ResultFile} constants). */
+    private static Set<String> declaredResultFiles() {
+        Set<String> names = new java.util.TreeSet<>();
+        for (JavaClass type : new ClassFileImporter().importPackages("org.latentmap")) {
+            if (!type.getPackageName().startsWith("org.latentmap")
+                    || type.getName().contains("Test")) {
+                continue;
+            }
+            for (var field : type.getFields()) {
+                if (field.getRawType().isEquivalentTo(ResultFile.class)
+                        && field.getModifiers().contains(JavaModifier.STATIC)) {
+                    try {
+                        var reflected = field.reflect();
+                        reflected.setAccessible(true);
+                        names.add(((ResultFile) reflected.get(null)).name());
+                    } catch (ReflectiveOperationException e) {
+                        throw new IllegalStateException(e);
+                    }
+                }
+            }
+        }
+        return names;
+    }
+
+    /**
+     * The notebooks write result files through their declarations (issue 30), never by a retyped name, and the
+     * headlines they list for the index are declared files.
+     */
+    @Test
+    void resultFilesAreWrittenAndListedThroughTheirDeclarations() throws IOException {
+        Set<String> declared = declaredResultFiles();
+        assertTrue(declared.containsAll(Set.of("table2.csv", "claims.csv", "baselines.csv")), declared.toString());
+        for (Path notebook : notebooks()) {
+            JsonObject nb = read(notebook);
+            for (JsonElement cell : nb.getAsJsonArray("cells")) {
+                JsonObject c = cell.getAsJsonObject();
+                String source = String.join(
+                        "",
+                        c.getAsJsonArray("source").asList().stream()
+                                .map(JsonElement::getAsString)
+                                .toList());
+                if (c.get("cell_type").getAsString().equals("code")) {
+                    assertFalse(
+                            source.matches("(?s).*Results\\.(csv|file)\\([^;]*\\.csv\"[^;]*;.*"),
+                            notebook + " names a result file by hand; write it through its ResultFile:\n" + source);
+                }
+            }
+            JsonObject latentmap = nb.getAsJsonObject("metadata").getAsJsonObject("latentmap");
+            if (latentmap != null && latentmap.has("results")) {
+                for (JsonElement result : latentmap.getAsJsonArray("results")) {
+                    String file = result.getAsJsonObject().get("file").getAsString();
+                    assertTrue(declared.contains(file), notebook + " lists " + file + ", which no class declares");
+                }
             }
         }
     }
