@@ -2,17 +2,14 @@ package org.latentmap.data;
 
 import java.awt.image.BufferedImage;
 import java.io.IOException;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
-import java.util.HexFormat;
 import java.util.List;
 import java.util.Locale;
 import java.util.Optional;
 import java.util.stream.Stream;
 import javax.imageio.ImageIO;
+import org.latentmap.store.Hashes;
 
 /**
  * The JPEG and PNG images of a folder in sorted name order, each framed ({@link Framing}) into a square of RGB
@@ -165,20 +162,28 @@ public final class ImageFolder {
         return pixels.toImageSet(null, List.of());
     }
 
-    /** What a cached range depends on: the framing, the range, and every file's name and size in the folder. */
+    /** What a cached range depends on: the framing, the range, and the folder's {@link #listingHash()}. */
     private String cacheKey(int from, int to) {
-        try {
-            MessageDigest digest = MessageDigest.getInstance("SHA-256");
-            for (Path file : files) {
-                digest.update((file.getFileName() + " " + Files.size(file) + "\n").getBytes(StandardCharsets.UTF_8));
+        return framing + " [" + from + ", " + to + ") of " + files.size() + " files " + listingHash();
+    }
+
+    /**
+     * SHA-256 (hex) of the folder's listing, every file's name and size in order: what tells one folder's images from
+     * another's, or from the same folder's after a change, without decoding them.
+     */
+    public String listingHash() {
+        StringBuilder listing = new StringBuilder();
+        for (Path file : files) {
+            try {
+                listing.append(file.getFileName())
+                        .append(' ')
+                        .append(Files.size(file))
+                        .append('\n');
+            } catch (IOException e) {
+                throw new DataException("cannot read the size of " + file + ": " + e.getMessage(), e);
             }
-            return framing + " [" + from + ", " + to + ") of " + files.size() + " files "
-                    + HexFormat.of().formatHex(digest.digest());
-        } catch (IOException e) {
-            throw new DataException("cannot read the sizes of the images in " + folder + ": " + e.getMessage(), e);
-        } catch (NoSuchAlgorithmException e) {
-            throw new IllegalStateException("this Java has no SHA-256", e);
         }
+        return Hashes.sha256(listing.toString());
     }
 
     /** One original image, unframed, as stored. */

@@ -1,14 +1,11 @@
 package org.latentmap.zoo;
 
-import java.io.IOException;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Locale;
 import org.latentmap.DataChoice;
 import org.latentmap.Profile;
 import org.latentmap.data.DataException;
 import org.latentmap.data.ImageFolder;
-import org.latentmap.store.Hashes;
 
 /**
  * Any folder of a user's JPEG and PNG images ({@value #FOLDER_VARIABLE}), of any sizes: each image's centred square,
@@ -40,12 +37,8 @@ final class FolderData implements DataSet {
                 absolute.getFileName() == null ? "" : absolute.getFileName().toString();
         String clean =
                 name.toLowerCase(Locale.ROOT).replaceAll("[^a-z0-9]+", "-").replaceAll("^-|-$", "");
-        StringBuilder listing = new StringBuilder();
-        for (Path file : images.files()) {
-            listing.append(file.getFileName()).append(' ').append(size(file)).append('\n');
-        }
         this.key = "folder-" + (clean.isEmpty() ? "images" : clean) + "-"
-                + Hashes.sha256(listing.toString()).substring(0, 8);
+                + images.listingHash().substring(0, 8);
     }
 
     /** The folder {@value #FOLDER_VARIABLE} names; its absence or a folder that cannot be used is refused naming it. */
@@ -104,14 +97,6 @@ final class FolderData implements DataSet {
                     MIN_IMAGES * 8 / 10,
                     MIN_IMAGES / 10,
                     FOLDER_VARIABLE));
-        }
-    }
-
-    private static long size(Path file) {
-        try {
-            return Files.size(file);
-        } catch (IOException e) {
-            throw new DataException("cannot read the size of " + file + ": " + e.getMessage(), e);
         }
     }
 }
