@@ -169,8 +169,8 @@ public final class ModelZoo {
                         .orElse(Double.NaN));
         String sha = Checkpoint.sha256(trained.checkpoint());
         String signature = Numerics.current().signature();
-        var comparison = record.compare(
-                trained.dataset(), trained.profile(), trained.family(), trained.seed(), description, sha, signature);
+        var comparison = record.compare(ReproducibilityRecord.Entry.of(
+                trained.dataset(), trained.profile(), trained.family(), trained.seed(), description, sha, signature));
         String retraining = TrainingLedger.in(trained.checkpoint().getParent())
                 .note(trained.family().key() + "-seed" + trained.seed(), description, sha, signature, trainedNow);
         return new ModelCheck(

@@ -28,7 +28,7 @@ public final class ReproducibilityRecord {
     /** The shipped record, a resource of the jar. */
     public static final String RESOURCE = "/org/latentmap/zoo/reproducibility-record.csv";
 
-    /** One recorded model. */
+    /** One recorded model: which (data set, profile, family key, seed), which training, its bytes, the machine. */
     public record Entry(
             String dataset,
             Profile profile,
@@ -36,7 +36,43 @@ public final class ReproducibilityRecord {
             long seed,
             String training,
             String sha256,
-            String signature) {}
+            String signature) {
+
+        /**
+         * The entry a training makes: its model, its description (a checkpoint's header, kept as {@link #training}),
+         * its checkpoint's SHA-256 and the signature of the machine that trained it.
+         */
+        public static Entry of(
+                String dataset,
+                Profile profile,
+                ModelFamily family,
+                long seed,
+                String description,
+                String sha256,
+                String signature) {
+            return new Entry(
+                    dataset,
+                    profile,
+                    family.key(),
+                    seed,
+                    ReproducibilityRecord.training(description),
+                    sha256,
+                    signature);
+        }
+
+        /** This entry as a line of the record. */
+        public String line() {
+            return String.join(
+                    ",", dataset, profile.toString(), family, Long.toString(seed), training, sha256, signature);
+        }
+
+        private boolean sameModel(Entry other) {
+            return dataset.equals(other.dataset)
+                    && profile == other.profile
+                    && family.equals(other.family)
+                    && seed == other.seed;
+        }
+    }
 
     /** What comparing a model with the record found. */
     public enum Outcome {
@@ -112,77 +148,38 @@ public final class ReproducibilityRecord {
         return entries;
     }
 
-    /** The recorded entry of a model, if any. */
-    public Optional<Entry> find(String dataset, Profile profile, ModelFamily family, long seed) {
-        return entries.stream()
-                .filter(e -> e.dataset().equals(dataset)
-                        && e.profile() == profile
-                        && e.family().equals(family.key())
-                        && e.seed() == seed)
-                .findFirst();
-    }
-
-    /**
-     * Compares a checkpoint's SHA-256, of the training {@code description} ({@link #training}), trained under
-     * {@code signature}, with the record.
-     */
-    public Comparison compare(
-            String dataset,
-            Profile profile,
-            ModelFamily family,
-            long seed,
-            String description,
-            String sha256,
-            String signature) {
-        Optional<Entry> entry = find(dataset, profile, family, seed);
+    /** Compares a training ({@link Entry#of}) with the record's entry for the same model. */
+    public Comparison compare(Entry trained) {
+        Optional<Entry> entry = entries.stream().filter(trained::sameModel).findFirst();
         if (entry.isEmpty()) {
             return new Comparison(
                     Outcome.NO_RECORD,
                     String.format(
                             Locale.ROOT,
                             "no record for %s in the %s profile (the record holds the full profile on Fashion-MNIST)",
-                            dataset,
-                            profile));
+                            trained.dataset(),
+                            trained.profile()));
         }
         Entry recorded = entry.get();
-        if (!recorded.training().equals(training(description))) {
+        if (!recorded.training().equals(trained.training())) {
             return new Comparison(
                     Outcome.NO_RECORD,
                     "no record for this training: the record holds another training of this model (another plan or"
                             + " network)");
         }
-        if (!recorded.signature().equals(signature)) {
+        if (!recorded.signature().equals(trained.signature())) {
             return new Comparison(
                     Outcome.OTHER_MACHINE,
-                    "not comparable: recorded on " + recorded.signature() + "; this run is on " + signature);
+                    "not comparable: recorded on " + recorded.signature() + "; this run is on " + trained.signature());
         }
-        if (recorded.sha256().equals(sha256)) {
-            return new Comparison(Outcome.REPRODUCED, "reproduced the record bit for bit (" + shortHash(sha256) + ")");
+        if (recorded.sha256().equals(trained.sha256())) {
+            return new Comparison(
+                    Outcome.REPRODUCED, "reproduced the record bit for bit (" + shortHash(trained.sha256()) + ")");
         }
         return new Comparison(
                 Outcome.DIFFERS,
                 "DIFFERS from the record: recorded " + shortHash(recorded.sha256()) + ", this checkpoint "
-                        + shortHash(sha256) + ", on the same machine type");
-    }
-
-    /** The record's line for one model, as this class reads it. */
-    public static String line(
-            String dataset,
-            Profile profile,
-            ModelFamily family,
-            long seed,
-            String description,
-            String sha256,
-            String signature) {
-        return String.join(
-                ",",
-                dataset,
-                profile.toString(),
-                family.key(),
-                Long.toString(seed),
-                training(description),
-                sha256,
-                signature);
+                        + shortHash(trained.sha256()) + ", on the same machine type");
     }
 
     /** The header line of the record. */

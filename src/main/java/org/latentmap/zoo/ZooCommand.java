@@ -68,14 +68,15 @@ public final class ZooCommand {
         for (ModelCheck check : zoo.checks()) {
             System.out.println(check.line());
             TrainedModel m = check.model();
-            lines.add(ReproducibilityRecord.line(
-                    m.dataset(),
-                    m.profile(),
-                    m.family(),
-                    m.seed(),
-                    check.description(),
-                    check.sha256(),
-                    Numerics.current().signature()));
+            lines.add(ReproducibilityRecord.Entry.of(
+                            m.dataset(),
+                            m.profile(),
+                            m.family(),
+                            m.seed(),
+                            check.description(),
+                            check.sha256(),
+                            Numerics.current().signature())
+                    .line());
         }
         if (record != null) {
             try {

@@ -66,30 +66,37 @@ class ModelChecksTest {
                 Outcome.REPRODUCED,
                 outcome(
                         folder,
-                        ReproducibilityRecord.line("noise", Profile.SMOKE, UNTRAINED, 1, description, sha, signature)));
+                        ReproducibilityRecord.Entry.of(
+                                        "noise", Profile.SMOKE, UNTRAINED, 1, description, sha, signature)
+                                .line()));
         assertEquals(
                 Outcome.DIFFERS,
                 outcome(
                         folder,
-                        ReproducibilityRecord.line(
-                                "noise", Profile.SMOKE, UNTRAINED, 1, description, "0".repeat(64), signature)));
+                        ReproducibilityRecord.Entry.of(
+                                        "noise", Profile.SMOKE, UNTRAINED, 1, description, "0".repeat(64), signature)
+                                .line()));
         assertEquals(
                 Outcome.OTHER_MACHINE,
                 outcome(
                         folder,
-                        ReproducibilityRecord.line(
-                                "noise", Profile.SMOKE, UNTRAINED, 1, description, sha, "another machine")));
+                        ReproducibilityRecord.Entry.of(
+                                        "noise", Profile.SMOKE, UNTRAINED, 1, description, sha, "another machine")
+                                .line()));
         assertEquals(
                 Outcome.NO_RECORD,
                 outcome(
                         folder,
-                        ReproducibilityRecord.line("noise", Profile.SMOKE, UNTRAINED, 2, description, sha, signature)));
+                        ReproducibilityRecord.Entry.of(
+                                        "noise", Profile.SMOKE, UNTRAINED, 2, description, sha, signature)
+                                .line()));
         assertEquals(
                 Outcome.NO_RECORD,
                 outcome(
                         folder,
-                        ReproducibilityRecord.line(
-                                "noise", Profile.SMOKE, UNTRAINED, 1, "another plan", sha, signature)),
+                        ReproducibilityRecord.Entry.of(
+                                        "noise", Profile.SMOKE, UNTRAINED, 1, "another plan", sha, signature)
+                                .line()),
                 "another training of the same model (the half-steps study's) is not compared");
     }
 
