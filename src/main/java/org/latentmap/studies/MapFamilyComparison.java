@@ -106,32 +106,48 @@ public final class MapFamilyComparison {
         return shown.addColumns(beats);
     }
 
-    /** For each set of fit points, the fit with the smallest M-MSE on the most pairs. */
+    /** The fit with the smallest M-MSE for one pair of models ("VAE 1 -> VAE 2") on one set of fit points. */
+    public record Best(String pair, String fittedOn, Relocation relocation) {}
+
+    /** For each pair of models and set of fit points, in the order they ran, the relocation with the smallest M-MSE. */
+    public List<Best> best() {
+        Map<List<String>, List<Relocation>> groups = new LinkedHashMap<>();
+        for (Relocation r : relocations) {
+            groups.computeIfAbsent(
+                            List.of(r.source().name() + " -> " + r.target().name(), r.fittedOn()),
+                            k -> new ArrayList<>())
+                    .add(r);
+        }
+        List<Best> best = new ArrayList<>();
+        groups.forEach((key, group) -> best.add(new Best(
+                key.get(0),
+                key.get(1),
+                group.stream()
+                        .min(Comparator.comparingDouble(Relocation::mMseMean))
+                        .orElseThrow())));
+        return best;
+    }
+
+    /** For each set of fit points, the fit with the smallest M-MSE on the most pairs ({@link #best()}). */
     public Table winners() {
         StringColumn on = StringColumn.create("fitted on");
         StringColumn fit = StringColumn.create("best M-MSE on most pairs");
         StringColumn count = StringColumn.create("pairs won");
+        List<Best> best = best();
         for (String points :
                 relocations.stream().map(Relocation::fittedOn).distinct().toList()) {
             Map<String, Integer> wins = new LinkedHashMap<>();
-            Map<String, List<Relocation>> byPair = new LinkedHashMap<>();
-            for (Relocation r : relocations) {
-                if (r.fittedOn().equals(points)) {
-                    byPair.computeIfAbsent(
-                                    r.source().name() + " -> " + r.target().name(), k -> new ArrayList<>())
-                            .add(r);
+            int pairs = 0;
+            for (Best b : best) {
+                if (b.fittedOn().equals(points)) {
+                    wins.merge(b.relocation().fit(), 1, Integer::sum);
+                    pairs++;
                 }
-            }
-            for (List<Relocation> group : byPair.values()) {
-                Relocation best = group.stream()
-                        .min(Comparator.comparingDouble(Relocation::mMseMean))
-                        .orElseThrow();
-                wins.merge(best.fit(), 1, Integer::sum);
             }
             var top = wins.entrySet().stream().max(Map.Entry.comparingByValue()).orElseThrow();
             on.append(points);
             fit.append(top.getKey());
-            count.append(top.getValue() + " of " + byPair.size());
+            count.append(top.getValue() + " of " + pairs);
         }
         return Table.create("Best map family by fit points", on, fit, count);
     }

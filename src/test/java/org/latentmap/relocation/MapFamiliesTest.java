@@ -221,6 +221,13 @@ class MapFamiliesTest {
         var winners = comparison.winners();
         assertEquals(1, winners.rowCount());
         assertEquals("all data (40)", winners.stringColumn("fitted on").get(0));
+        var best = comparison.best();
+        assertEquals(
+                List.of("A -> B", "B -> A"),
+                best.stream().map(MapFamilyComparison.Best::pair).toList(),
+                "one best fit per pair and set of points, in the order they ran");
+        assertEquals("all data (40)", best.get(0).fittedOn());
+        assertEquals("2 of 2", winners.stringColumn("pairs won").get(0), "both pairs' best counted");
     }
 
     @Test
