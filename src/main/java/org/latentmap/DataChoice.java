@@ -1,5 +1,7 @@
 package org.latentmap;
 
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Locale;
 
 /**
@@ -10,18 +12,20 @@ import java.util.Locale;
  * from it; the zoo's {@code DataSets} gives the data set each names.
  */
 public enum DataChoice {
-    FASHION_MNIST("fashion-mnist", "Fashion-MNIST"),
-    CELEBA("celeba", "CelebA"),
-    FOLDER("folder", "a folder of images");
+    FASHION_MNIST("fashion-mnist", "Fashion-MNIST", "embedded, the default"),
+    CELEBA("celeba", "CelebA", "yours: set CELEBA_DIR too, see data/README.md"),
+    FOLDER("folder", "a folder of images", "any folder of your images: set IMAGE_DIR too");
 
     public static final String VARIABLE = "LATENTMAP_DATA";
 
     private final String key;
     private final String displayName;
+    private final String help;
 
-    DataChoice(String key, String displayName) {
+    DataChoice(String key, String displayName, String help) {
         this.key = key;
         this.displayName = displayName;
+        this.help = help;
     }
 
     /** The data set this process uses. */
@@ -40,9 +44,12 @@ public enum DataChoice {
                 return choice;
             }
         }
-        throw new IllegalArgumentException("unknown data set '" + value + "' in " + VARIABLE
-                + ": use 'fashion-mnist' (embedded, the default), 'celeba' (yours: set CELEBA_DIR too, see"
-                + " data/README.md) or 'folder' (any folder of your images: set IMAGE_DIR too)");
+        List<String> choices = new ArrayList<>();
+        for (DataChoice choice : values()) {
+            choices.add("'" + choice.key + "' (" + choice.help + ")");
+        }
+        throw new IllegalArgumentException("unknown data set '" + value + "' in " + VARIABLE + ": use "
+                + String.join(", ", choices.subList(0, choices.size() - 1)) + " or " + choices.get(choices.size() - 1));
     }
 
     /** The name in file names and results folders: "fashion-mnist", "celeba", "folder". */

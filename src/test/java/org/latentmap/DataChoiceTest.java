@@ -28,5 +28,11 @@ class DataChoiceTest {
                         && e.getMessage().contains("'folder'")
                         && e.getMessage().contains("IMAGE_DIR"),
                 e.getMessage());
+        for (DataChoice choice : DataChoice.values()) {
+            assertTrue(
+                    e.getMessage().contains("'" + choice.key() + "' ("), "every choice is listed: " + e.getMessage());
+        }
+        assertTrue(
+                e.getMessage().endsWith("or 'folder' (any folder of your images: set IMAGE_DIR too)"), e.getMessage());
     }
 }
