@@ -1,6 +1,7 @@
 package org.latentmap.relocation;
 
 import java.util.function.BiFunction;
+import org.latentmap.store.PackedValues;
 
 /**
  * A way of fitting a {@link CodeMap} to pairs of codes, row i of both being one image: the linear fits of
@@ -51,5 +52,18 @@ public interface CodeMapFit {
      */
     default String recipe() {
         return null;
+    }
+
+    /**
+     * A map of this fit, read back from the zoo's store, where {@link CodeMap#write} wrote it: {@code kind} is the
+     * number it wrote first, {@code fit} the map's fit name. The default reads a {@link LinearMap}, which most fits
+     * give; a fit of another kind of map reads its own.
+     */
+    default CodeMap read(int kind, PackedValues.Reader packed, String fit) {
+        if (kind != LinearMap.STORED_KIND) {
+            throw new IllegalArgumentException(
+                    "a stored map of kind " + kind + ", which " + name() + " cannot read: give it read(...)");
+        }
+        return LinearMap.read(packed, fit);
     }
 }

@@ -1,10 +1,15 @@
 package org.latentmap.relocation;
 
+import org.latentmap.store.PackedValues;
+
 /**
  * A linear (or affine) map between two latent spaces, z2 = z1 W (+ b), the relocation of paper Sect. 6: W
  * has one row per source variable and one column per target variable. Fitted by a {@link MapFit}.
  */
 public final class LinearMap implements CodeMap {
+    /** This kind's number in stored maps ({@link #write}). */
+    public static final int STORED_KIND = 1;
+
     private final double[][] weights;
     private final double[] bias;
     private final String fit;
@@ -97,5 +102,44 @@ public final class LinearMap implements CodeMap {
     public String toString() {
         return "LinearMap[" + sourceSize() + " -> " + targetSize() + (bias != null ? ", with bias" : "") + ", " + fit
                 + "]";
+    }
+
+    /** Writes {@value #STORED_KIND}, then {@link #writeNumbers}. */
+    @Override
+    public void write(PackedValues packed) {
+        writeNumbers(packed.add(STORED_KIND));
+    }
+
+    /** The sizes, the weights row by row, and the bias (empty: none). */
+    void writeNumbers(PackedValues packed) {
+        int q = targetSize();
+        double[] flat = new double[weights.length * q];
+        for (int k = 0; k < weights.length; k++) {
+            System.arraycopy(weights[k], 0, flat, k * q, q);
+        }
+        packed.add(sourceSize(), q).add(flat).add(hasBias() ? bias() : new double[0]);
+    }
+
+    /** The map {@link #write} wrote (after its kind), with {@code fit} its name. */
+    static LinearMap read(PackedValues.Reader packed, String fit) {
+        return readNumbers(packed, fit);
+    }
+
+    /** What {@link #writeNumbers} wrote. */
+    static LinearMap readNumbers(PackedValues.Reader packed, String fit) {
+        double[] sizes = packed.doubles();
+        int p = (int) sizes[0];
+        int q = (int) sizes[1];
+        double[] flat = packed.doubles();
+        double[] bias = packed.doubles();
+        if (flat.length != p * q || (bias.length != 0 && bias.length != q)) {
+            throw new IllegalArgumentException("a stored linear map of " + flat.length + " weights and " + bias.length
+                    + " biases for sizes " + p + " x " + q);
+        }
+        double[][] rows = new double[p][];
+        for (int k = 0; k < p; k++) {
+            rows[k] = java.util.Arrays.copyOfRange(flat, k * q, (k + 1) * q);
+        }
+        return new LinearMap(rows, bias.length == 0 ? null : bias, fit);
     }
 }

@@ -12,6 +12,7 @@ import java.util.Locale;
 import java.util.SplittableRandom;
 import org.latentmap.engine.GradMode;
 import org.latentmap.linalg.Standardisation;
+import org.latentmap.store.PackedValues;
 import org.latentmap.train.Adam;
 
 /**
@@ -65,6 +66,16 @@ public final class ResidualMlpFit implements CodeMapFit {
     @Override
     public String name() {
         return String.format(Locale.ROOT, "%s + residual MLP (%d)", linearFit.name(), hidden);
+    }
+
+    /** Reads the residual maps this fit writes ({@link ResidualMlpMap#write}). */
+    @Override
+    public CodeMap read(int kind, PackedValues.Reader packed, String fit) {
+        if (kind != ResidualMlpMap.STORED_KIND) {
+            throw new IllegalArgumentException("a stored map of kind " + kind + " where " + name()
+                    + " stores residual maps (kind " + ResidualMlpMap.STORED_KIND + ")");
+        }
+        return ResidualMlpMap.read(packed, fit);
     }
 
     @Override

@@ -50,9 +50,14 @@ public final class ResidualMlpMap implements CodeMap {
         return h.matMul(w2).add(b2);
     }
 
-    /** Adds this map's numbers to {@code packed} ({@link StoredRelocations}): the linear part, standardisation, weights. */
-    void pack(PackedValues packed) {
-        StoredRelocations.pack(packed, linear);
+    /** This kind's number in stored maps ({@link #write}). */
+    public static final int STORED_KIND = 2;
+
+    /** Writes {@value #STORED_KIND}, then the linear part, the standardisation and the network's weights. */
+    @Override
+    public void write(PackedValues packed) {
+        packed.add(STORED_KIND);
+        linear.writeNumbers(packed);
         packed.add(input.mean())
                 .add(input.sd())
                 .add(hiddenWeights)
@@ -61,9 +66,9 @@ public final class ResidualMlpMap implements CodeMap {
                 .add(outputBias);
     }
 
-    /** The map {@link #pack} wrote, read from {@code packed}, with {@code fit} its name. */
-    static ResidualMlpMap unpack(PackedValues.Reader packed, String fit) {
-        LinearMap linear = StoredRelocations.unpackLinear(packed, fit);
+    /** The map {@link #write} wrote (after its kind), read from {@code packed}, with {@code fit} its name. */
+    static ResidualMlpMap read(PackedValues.Reader packed, String fit) {
+        LinearMap linear = LinearMap.readNumbers(packed, fit);
         Standardisation input = Standardisation.of(packed.doubles(), packed.doubles());
         return new ResidualMlpMap(
                 linear, input, packed.floats(), packed.floats(), packed.floats(), packed.floats(), fit);

@@ -80,7 +80,7 @@ public record SampledRelocation(
             String g = generator.model().name();
             String o = other.model().name();
             for (String[] way : new String[][] {{g, o}, {o, g}}) {
-                LinearMap map = (LinearMap) StoredRelocations.fromValues(values.doubles());
+                LinearMap map = (LinearMap) StoredRelocations.fromValues(values.doubles(), fit);
                 results.add(new SampledRelocation(way[0], way[1], fitSamples, map, values.doubles(), values.doubles()));
             }
             values.end();

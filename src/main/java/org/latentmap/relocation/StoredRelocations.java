@@ -1,7 +1,6 @@
 package org.latentmap.relocation;
 
 import java.nio.charset.StandardCharsets;
-import java.util.Arrays;
 import java.util.function.Supplier;
 import org.latentmap.data.ImageSet;
 import org.latentmap.features.Codes;
@@ -22,8 +21,6 @@ import org.latentmap.zoo.ZooStore;
 final class StoredRelocations {
     private static final Rule MAP = Rule.named("map v2");
     private static final Rule DECODING = Rule.named("decoding-error v1");
-    private static final int LINEAR = 1;
-    private static final int RESIDUAL = 2;
 
     private StoredRelocations() {}
 
@@ -47,7 +44,7 @@ final class StoredRelocations {
             fitted[0] = fitting.get();
             return toValues(fitted[0]);
         });
-        return fitted[0] != null ? fitted[0] : fromValues(values);
+        return fitted[0] != null ? fitted[0] : fromValues(values, fit);
     }
 
     /** The error of each of {@code images} against the target's decoding of its mapped code: read, or decoded and stored. */
@@ -61,63 +58,20 @@ final class StoredRelocations {
                         () -> Decoding.errors(target.model(), mapped, images));
     }
 
-    /** A map as numbers ({@link PackedValues}): its fit's name, its kind, then its own numbers. */
+    /** A map as numbers ({@link PackedValues}): its fit's name, then what the map writes ({@link CodeMap#write}). */
     static double[] toValues(CodeMap map) {
         PackedValues packed = new PackedValues().add(text(map.fit()));
-        if (map instanceof LinearMap linear) {
-            pack(packed.add(LINEAR), linear);
-        } else if (map instanceof ResidualMlpMap residual) {
-            residual.pack(packed.add(RESIDUAL));
-        } else {
-            throw new IllegalArgumentException(
-                    "a map of kind " + map.getClass().getName() + " cannot be stored; give its fit no recipe");
-        }
+        map.write(packed);
         return packed.toArray();
     }
 
-    /** The map {@link #toValues} gave. */
-    static CodeMap fromValues(double[] values) {
+    /** The map {@link #toValues} gave, read by the fit that made it ({@link CodeMapFit#read}). */
+    static CodeMap fromValues(double[] values, CodeMapFit fit) {
         PackedValues.Reader packed = PackedValues.read(values);
-        String fit = text(packed.doubles());
-        double kind = packed.doubles()[0];
-        CodeMap map;
-        if (kind == LINEAR) {
-            map = unpackLinear(packed, fit);
-        } else if (kind == RESIDUAL) {
-            map = ResidualMlpMap.unpack(packed, fit);
-        } else {
-            throw new IllegalArgumentException("a stored map of unknown kind " + kind);
-        }
+        String name = text(packed.doubles());
+        CodeMap map = fit.read((int) packed.doubles()[0], packed, name);
         packed.end();
         return map;
-    }
-
-    /** A linear map's sizes, weights row by row, and bias (empty: none). */
-    static void pack(PackedValues packed, LinearMap map) {
-        int q = map.targetSize();
-        double[][] weights = map.weights();
-        double[] flat = new double[weights.length * q];
-        for (int k = 0; k < weights.length; k++) {
-            System.arraycopy(weights[k], 0, flat, k * q, q);
-        }
-        packed.add(map.sourceSize(), q).add(flat).add(map.hasBias() ? map.bias() : new double[0]);
-    }
-
-    static LinearMap unpackLinear(PackedValues.Reader packed, String fit) {
-        double[] sizes = packed.doubles();
-        int p = (int) sizes[0];
-        int q = (int) sizes[1];
-        double[] flat = packed.doubles();
-        double[] bias = packed.doubles();
-        if (flat.length != p * q || (bias.length != 0 && bias.length != q)) {
-            throw new IllegalArgumentException("a stored linear map of " + flat.length + " weights and " + bias.length
-                    + " biases for sizes " + p + " x " + q);
-        }
-        double[][] weights = new double[p][];
-        for (int k = 0; k < p; k++) {
-            weights[k] = Arrays.copyOfRange(flat, k * q, (k + 1) * q);
-        }
-        return new LinearMap(weights, bias.length == 0 ? null : bias, fit);
     }
 
     private static double[] text(String text) {

@@ -3,6 +3,7 @@ package org.latentmap.relocation;
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNull;
+import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 import static org.latentmap.testing.HandModels.images;
 
@@ -15,6 +16,7 @@ import java.util.SplittableRandom;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.latentmap.data.ImageSet;
+import org.latentmap.store.PackedValues;
 import org.latentmap.support.SupportSet;
 import org.latentmap.testing.HandModels;
 import org.latentmap.testing.HandModels.Counting;
@@ -168,7 +170,7 @@ class StoredRelocationsTest {
             ResidualMlpFit.standard().steps(200).hidden(8)
         }) {
             CodeMap map = fit.fit(source, target);
-            CodeMap back = StoredRelocations.fromValues(StoredRelocations.toValues(map));
+            CodeMap back = StoredRelocations.fromValues(StoredRelocations.toValues(map), fit);
             assertEquals(map.getClass(), back.getClass());
             assertEquals(map.fit(), back.fit());
             float[][] expected = map.apply(probe);
@@ -178,5 +180,105 @@ class StoredRelocationsTest {
             }
         }
         assertNull(((CodeMapFit) new CountingFit(null)).recipe());
+    }
+
+    /** A kind of map the project does not know: adds a fixed shift. It stores itself as kind 7. */
+    private record ShiftMap(float[] shift) implements CodeMap {
+        public float[][] apply(float[][] codes) {
+            float[][] out = new float[codes.length][];
+            for (int i = 0; i < codes.length; i++) {
+                out[i] = codes[i].clone();
+                for (int k = 0; k < shift.length; k++) {
+                    out[i][k] += shift[k];
+                }
+            }
+            return out;
+        }
+
+        public int sourceSize() {
+            return shift.length;
+        }
+
+        public int targetSize() {
+            return shift.length;
+        }
+
+        public String fit() {
+            return "mean shift";
+        }
+
+        @Override
+        public void write(PackedValues packed) {
+            packed.add(7).add(shift);
+        }
+    }
+
+    private static final CodeMapFit SHIFT = new CodeMapFit() {
+        public CodeMap fit(float[][] source, float[][] target) {
+            float[] shift = new float[source[0].length];
+            for (int i = 0; i < source.length; i++) {
+                for (int k = 0; k < shift.length; k++) {
+                    shift[k] += (target[i][k] - source[i][k]) / source.length;
+                }
+            }
+            return new ShiftMap(shift);
+        }
+
+        public String name() {
+            return "mean shift";
+        }
+
+        public String recipe() {
+            return "mean shift v1";
+        }
+
+        @Override
+        public CodeMap read(int kind, PackedValues.Reader packed, String fit) {
+            assertEquals(7, kind);
+            return new ShiftMap(packed.floats());
+        }
+    };
+
+    @Test
+    void aNewKindOfMapStoresItselfAndItsFitReadsItBack() {
+        float[][] source = {{0, 1}, {2, 3}};
+        float[][] target = {{1, 3}, {3, 5}};
+        CodeMap map = SHIFT.fit(source, target);
+        CodeMap back = StoredRelocations.fromValues(StoredRelocations.toValues(map), SHIFT);
+        assertArrayEquals(new float[] {1, 2}, ((ShiftMap) back).shift());
+        CodeMap plain = new CodeMap() {
+            public float[][] apply(float[][] codes) {
+                return codes;
+            }
+
+            public int sourceSize() {
+                return 2;
+            }
+
+            public int targetSize() {
+                return 2;
+            }
+
+            public String fit() {
+                return "identity";
+            }
+        };
+        var error = assertThrows(UnsupportedOperationException.class, () -> StoredRelocations.toValues(plain));
+        assertTrue(error.getMessage().contains("cannot be stored"), error.getMessage());
+    }
+
+    /** The stored layout of a linear map is the one earlier runs wrote: their stored maps are still read. */
+    @Test
+    void aLinearMapIsStoredAsBefore() {
+        LinearMap map = LinearMap.of(new double[][] {{1, 2}, {3, 4}}, null);
+        double[] text = "given".chars().asDoubleStream().toArray();
+        double[] before = new PackedValues()
+                .add(text)
+                .add(1)
+                .add(2, 2)
+                .add(new double[] {1, 2, 3, 4})
+                .add(new double[0])
+                .toArray();
+        assertArrayEquals(before, StoredRelocations.toValues(map));
     }
 }
