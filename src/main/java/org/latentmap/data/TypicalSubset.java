@@ -10,6 +10,7 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.Random;
 import java.util.SplittableRandom;
+import org.latentmap.linalg.SquaredError;
 
 /**
  * The stand-in for CelebA-HQ in the StyleGAN study (paper Sect. 7). CelebA-HQ is a curated, high-quality
@@ -81,13 +82,7 @@ public final class TypicalSubset {
                 mean[p] /= members.size();
             }
             for (int i : members) {
-                float[] image = data.image(i);
-                double sum = 0;
-                for (int p = 0; p < length; p++) {
-                    double d = image[p] - mean[p];
-                    sum += d * d;
-                }
-                scores[i] = sum / length;
+                scores[i] = SquaredError.mean(data.image(i), mean);
             }
             Integer[] order = members.toArray(Integer[]::new);
             Arrays.sort(

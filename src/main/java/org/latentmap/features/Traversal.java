@@ -5,6 +5,7 @@ import ai.djl.ndarray.NDManager;
 import ai.djl.ndarray.types.Shape;
 import org.latentmap.data.ImageSet;
 import org.latentmap.engine.GradMode;
+import org.latentmap.linalg.SquaredError;
 import org.latentmap.model.LatentModel;
 
 /**
@@ -47,11 +48,6 @@ public final class Traversal {
         ImageSet ends = of(model, base, variable, 2, range);
         float[] first = ends.image(0);
         float[] last = ends.image(1);
-        double sum = 0;
-        for (int k = 0; k < first.length; k++) {
-            double d = first[k] - last[k];
-            sum += d * d;
-        }
-        return Math.sqrt(sum / first.length);
+        return Math.sqrt(SquaredError.mean(first, last));
     }
 }

@@ -11,6 +11,7 @@ import java.util.Locale;
 import org.latentmap.ResultFile;
 import org.latentmap.data.ImageSet;
 import org.latentmap.engine.GradMode;
+import org.latentmap.linalg.SquaredError;
 import org.latentmap.store.Rule;
 import org.latentmap.support.PairwiseError;
 import org.latentmap.zoo.ModelZoo;
@@ -266,12 +267,7 @@ public record Baselines(
     }
 
     private static double mse(float[] a, double[] b) {
-        double sum = 0;
-        for (int k = 0; k < a.length; k++) {
-            double d = a[k] - b[k];
-            sum += d * d;
-        }
-        return sum / a.length;
+        return SquaredError.mean(a, b);
     }
 
     private static double mse(float[] a, float[] b) {

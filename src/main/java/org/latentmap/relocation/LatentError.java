@@ -1,5 +1,7 @@
 package org.latentmap.relocation;
 
+import org.latentmap.linalg.SquaredError;
+
 /** The latent error of paper Sect. 6 (L-MSE): the mean squared error between mapped codes and target codes, per code. */
 public final class LatentError {
     private LatentError() {}
@@ -11,12 +13,7 @@ public final class LatentError {
         }
         double[] errors = new double[mapped.length];
         for (int i = 0; i < mapped.length; i++) {
-            double sum = 0;
-            for (int j = 0; j < mapped[i].length; j++) {
-                double d = mapped[i][j] - target[i][j];
-                sum += d * d;
-            }
-            errors[i] = sum / mapped[i].length;
+            errors[i] = SquaredError.mean(mapped[i], target[i]);
         }
         return errors;
     }

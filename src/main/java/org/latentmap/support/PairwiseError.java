@@ -4,6 +4,7 @@ import java.util.Random;
 import java.util.SplittableRandom;
 import org.latentmap.ResultFile;
 import org.latentmap.data.ImageSet;
+import org.latentmap.linalg.SquaredError;
 import tech.tablesaw.api.DoubleColumn;
 import tech.tablesaw.api.IntColumn;
 import tech.tablesaw.api.StringColumn;
@@ -103,11 +104,6 @@ public final class PairwiseError {
     }
 
     static double mse(float[] a, float[] b) {
-        double sum = 0;
-        for (int p = 0; p < a.length; p++) {
-            double d = a[p] - b[p];
-            sum += d * d;
-        }
-        return sum / a.length;
+        return SquaredError.mean(a, b);
     }
 }

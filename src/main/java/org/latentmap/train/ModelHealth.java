@@ -8,6 +8,7 @@ import java.util.Map;
 import java.util.WeakHashMap;
 import java.util.function.ToDoubleFunction;
 import org.latentmap.data.ImageSet;
+import org.latentmap.linalg.SquaredError;
 import org.latentmap.model.LatentModel;
 
 /**
@@ -85,9 +86,9 @@ public record ModelHealth(
         double classMean = data.hasLabels() ? 0 : Double.NaN;
         for (int i = 0; i < spread.length; i++) {
             float[] image = data.image(spread[i]);
-            meanImage += squaredError(image, means[0]) / spread.length;
+            meanImage += SquaredError.mean(image, means[0]) / spread.length;
             if (data.hasLabels()) {
-                classMean += squaredError(image, means[1 + data.label(spread[i])]) / spread.length;
+                classMean += SquaredError.mean(image, means[1 + data.label(spread[i])]) / spread.length;
             }
         }
         List<String> findings = new ArrayList<>();
@@ -205,14 +206,5 @@ public record ModelHealth(
             }
         }
         return means;
-    }
-
-    private static double squaredError(float[] a, float[] b) {
-        double sum = 0;
-        for (int k = 0; k < a.length; k++) {
-            double d = a[k] - b[k];
-            sum += d * d;
-        }
-        return sum / a.length;
     }
 }
