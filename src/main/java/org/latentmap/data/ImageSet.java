@@ -31,6 +31,7 @@ public final class ImageSet {
     private final int[] labels;
     private final List<String> classNames;
     private volatile String fingerprint;
+    private volatile double[][] means;
 
     public ImageSet(
             float[] pixels, int size, int channels, int height, int width, int[] labels, List<String> classNames) {
@@ -84,6 +85,70 @@ public final class ImageSet {
     /** The DJL shape of the whole set: (N, C, H, W). */
     public Shape shape() {
         return new Shape(size, channels, height, width);
+    }
+
+    /**
+     * The mean image, each pixel summed in double in index order and divided by the count: what the baselines, the
+     * health check and the typical subset compare images with. Computed once per set, with {@link #classMeans()}.
+     */
+    public double[] meanImage() {
+        return means()[0].clone();
+    }
+
+    /**
+     * The mean image of each class (index: the label), summed as {@link #meanImage()}; null for a class no image has.
+     * Empty without labels.
+     */
+    public double[][] classMeans() {
+        double[][] all = means();
+        double[][] classes = new double[all.length - 1][];
+        for (int c = 0; c < classes.length; c++) {
+            classes[c] = all[1 + c] == null ? null : all[1 + c].clone();
+        }
+        return classes;
+    }
+
+    private double[][] means() {
+        double[][] known = means;
+        if (known == null) {
+            int classes = 0;
+            if (labels != null) {
+                classes = classNames.size();
+                for (int label : labels) {
+                    classes = Math.max(classes, label + 1);
+                }
+            }
+            double[][] sums = new double[1 + classes][];
+            int[] counts = new int[1 + classes];
+            sums[0] = new double[imageLength()];
+            for (int i = 0; i < size; i++) {
+                float[] image = image(i);
+                int slot = labels == null ? 0 : 1 + labels[i];
+                if (slot > 0 && sums[slot] == null) {
+                    sums[slot] = new double[image.length];
+                }
+                for (int k = 0; k < image.length; k++) {
+                    sums[0][k] += image[k];
+                    if (slot > 0) {
+                        sums[slot][k] += image[k];
+                    }
+                }
+                counts[0]++;
+                if (slot > 0) {
+                    counts[slot]++;
+                }
+            }
+            for (int c = 0; c < sums.length; c++) {
+                if (sums[c] != null) {
+                    for (int k = 0; k < sums[c].length; k++) {
+                        sums[c][k] /= counts[c];
+                    }
+                }
+            }
+            known = sums;
+            means = known;
+        }
+        return known;
     }
 
     /**

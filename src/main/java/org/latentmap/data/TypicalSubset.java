@@ -69,18 +69,8 @@ public final class TypicalSubset {
         double[] scores = new double[data.size()];
         double[] percentiles = new double[data.size()];
         List<Integer> kept = new ArrayList<>();
-        int length = data.imageLength();
         for (List<Integer> members : classes.values()) {
-            double[] mean = new double[length];
-            for (int i : members) {
-                float[] image = data.image(i);
-                for (int p = 0; p < length; p++) {
-                    mean[p] += image[p];
-                }
-            }
-            for (int p = 0; p < length; p++) {
-                mean[p] /= members.size();
-            }
+            double[] mean = data.hasLabels() ? data.classMeans()[data.label(members.get(0))] : data.meanImage();
             for (int i : members) {
                 scores[i] = SquaredError.mean(data.image(i), mean);
             }

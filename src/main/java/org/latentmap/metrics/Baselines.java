@@ -84,16 +84,7 @@ public record Baselines(
     /** Each test image's error against the mean training image. */
     public static double[] meanImageErrors(ImageSet train, ImageSet test) {
         requireSameShape(train, test);
-        double[] mean = new double[train.imageLength()];
-        for (int i = 0; i < train.size(); i++) {
-            float[] image = train.image(i);
-            for (int k = 0; k < mean.length; k++) {
-                mean[k] += image[k];
-            }
-        }
-        for (int k = 0; k < mean.length; k++) {
-            mean[k] /= train.size();
-        }
+        double[] mean = train.meanImage();
         double[] errors = new double[test.size()];
         for (int i = 0; i < test.size(); i++) {
             errors[i] = mse(test.image(i), mean);
@@ -109,28 +100,10 @@ public record Baselines(
             Arrays.fill(errors, Double.NaN);
             return errors;
         }
-        int classes = 1
-                + Math.max(
-                        Arrays.stream(labels(train)).max().orElse(0),
-                        Arrays.stream(labels(test)).max().orElse(0));
-        double[][] means = new double[classes][train.imageLength()];
-        int[] counts = new int[classes];
-        for (int i = 0; i < train.size(); i++) {
-            float[] image = train.image(i);
-            double[] sum = means[train.label(i)];
-            for (int k = 0; k < sum.length; k++) {
-                sum[k] += image[k];
-            }
-            counts[train.label(i)]++;
-        }
-        for (int c = 0; c < classes; c++) {
-            for (int k = 0; k < means[c].length; k++) {
-                means[c][k] /= Math.max(1, counts[c]);
-            }
-        }
+        double[][] means = train.classMeans();
         for (int i = 0; i < test.size(); i++) {
             int c = test.label(i);
-            if (counts[c] == 0) {
+            if (c >= means.length || means[c] == null) {
                 throw new IllegalArgumentException(
                         "test image " + i + " is of class " + c + ", which no training image has");
             }

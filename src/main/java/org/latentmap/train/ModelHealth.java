@@ -4,8 +4,6 @@ import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Locale;
-import java.util.Map;
-import java.util.WeakHashMap;
 import java.util.function.ToDoubleFunction;
 import org.latentmap.data.ImageSet;
 import org.latentmap.linalg.SquaredError;
@@ -50,7 +48,6 @@ public record ModelHealth(
     public static final double GENERATOR_LOST = 8;
 
     private static final List<String> FALLING = List.of("mse", "recoder");
-    private static final Map<ImageSet, float[][]> MEANS = new WeakHashMap<>();
 
     /** The outcome of a check. */
     public enum Verdict {
@@ -174,37 +171,22 @@ public record ModelHealth(
         return means;
     }
 
-    /** The mean image of {@code data} and, with labels, each class's (index 1 + class), computed once a set. */
+    /** The mean image of {@code data} and, with labels, each class's (index 1 + class), as floats ({@link ImageSet#meanImage()}). */
     private static float[][] means(ImageSet data) {
-        synchronized (MEANS) {
-            return MEANS.computeIfAbsent(data, ModelHealth::computeMeans);
-        }
-    }
-
-    private static float[][] computeMeans(ImageSet data) {
-        int classes = data.hasLabels() ? data.classNames().size() : 0;
-        double[][] sums = new double[1 + classes][data.imageLength()];
-        int[] counts = new int[1 + classes];
-        for (int i = 0; i < data.size(); i++) {
-            float[] image = data.image(i);
-            int slot = classes > 0 ? 1 + data.label(i) : 0;
-            for (int k = 0; k < image.length; k++) {
-                sums[0][k] += image[k];
-                if (slot > 0) {
-                    sums[slot][k] += image[k];
-                }
-            }
-            counts[0]++;
-            if (slot > 0) {
-                counts[slot]++;
-            }
-        }
-        float[][] means = new float[1 + classes][data.imageLength()];
-        for (int c = 0; c < means.length; c++) {
-            for (int k = 0; k < means[c].length; k++) {
-                means[c][k] = counts[c] == 0 ? 0f : (float) (sums[c][k] / counts[c]);
-            }
+        double[][] classes = data.hasLabels() ? data.classMeans() : new double[0][];
+        float[][] means = new float[1 + classes.length][];
+        means[0] = toFloats(data.meanImage());
+        for (int c = 0; c < classes.length; c++) {
+            means[1 + c] = classes[c] == null ? new float[data.imageLength()] : toFloats(classes[c]);
         }
         return means;
+    }
+
+    private static float[] toFloats(double[] values) {
+        float[] floats = new float[values.length];
+        for (int k = 0; k < values.length; k++) {
+            floats[k] = (float) values[k];
+        }
+        return floats;
     }
 }
