@@ -16,10 +16,8 @@ public final class FewVariablesRule implements ClaimRule {
 
     @Override
     public List<Claim> judge(ResultTables results) {
-        return results.read(ReconstructionGain.FILE)
-                .map(FewVariablesRule::judge)
-                .orElseGet(() -> List.of(Claim.notTestable(
-                        CLAIM, "4, Fig. 5", "a few of 150 variables", ReconstructionGain.FILE.toString())));
+        return results.judge(
+                ReconstructionGain.FILE, FewVariablesRule::judge, CLAIM, "4, Fig. 5", "a few of 150 variables");
     }
 
     private static List<Claim> judge(Table table) {

@@ -39,10 +39,7 @@ public record RelocationTypeRule(String claim, BiPredicate<String, String> kind)
 
     @Override
     public List<Claim> judge(ResultTables results) {
-        return results.read(Table2.FILE)
-                .map(this::judge)
-                .orElseGet(() -> List.of(Claim.notTestable(
-                        claim, "6, Table 2", "M-MSE close to the models' R-MSE", Table2.FILE.toString())));
+        return results.judge(Table2.FILE, this::judge, claim, "6, Table 2", "M-MSE close to the models' R-MSE");
     }
 
     private List<Claim> judge(Table table) {

@@ -2,8 +2,10 @@ package org.latentmap.claims;
 
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.List;
 import java.util.Optional;
 import java.util.Set;
+import java.util.function.Function;
 import org.latentmap.ResultFile;
 import org.latentmap.metrics.Baselines;
 import org.latentmap.metrics.TrainingReport;
@@ -57,6 +59,16 @@ public final class ResultTables {
                 .usingOptions(CsvReadOptions.builder(path.toFile())
                         .columnTypesPartial(
                                 column -> Optional.ofNullable(TEXT.contains(column) ? ColumnType.STRING : null))));
+    }
+
+    /**
+     * What {@code judge} finds in {@code file}'s table; when this run did not write the file, the claim (its words,
+     * section and the paper's number) is not testable and names the file.
+     */
+    List<Claim> judge(ResultFile file, Function<Table, List<Claim>> judge, String claim, String section, String paper) {
+        return read(file)
+                .map(judge)
+                .orElseGet(() -> List.of(Claim.notTestable(claim, section, paper, file.toString())));
     }
 
     /** The number in {@code column} of the first row whose first column begins with {@code rowName}; NaN if none. */

@@ -14,10 +14,8 @@ public final class StyleGanRecoderRule implements ClaimRule {
 
     @Override
     public List<Claim> judge(ResultTables results) {
-        return results.read(InversionComparison.FILE)
-                .map(StyleGanRecoderRule::judge)
-                .orElseGet(() -> List.of(Claim.notTestable(
-                        CLAIM, "7, Fig. 11", "0.251 against 0.026 (10x)", InversionComparison.FILE.toString())));
+        return results.judge(
+                InversionComparison.FILE, StyleGanRecoderRule::judge, CLAIM, "7, Fig. 11", "0.251 against 0.026 (10x)");
     }
 
     private static List<Claim> judge(Table table) {

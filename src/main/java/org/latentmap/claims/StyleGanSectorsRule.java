@@ -16,10 +16,12 @@ public final class StyleGanSectorsRule implements ClaimRule {
 
     @Override
     public List<Claim> judge(ResultTables results) {
-        return results.read(SectorComparison.SUMMARY_FILE)
-                .map(StyleGanSectorsRule::judge)
-                .orElseGet(() -> List.of(Claim.notTestable(
-                        CLAIM, "7, Fig. 13", "not a space for minorities", SectorComparison.SUMMARY_FILE.toString())));
+        return results.judge(
+                SectorComparison.SUMMARY_FILE,
+                StyleGanSectorsRule::judge,
+                CLAIM,
+                "7, Fig. 13",
+                "not a space for minorities");
     }
 
     private static List<Claim> judge(Table table) {

@@ -14,10 +14,7 @@ public final class SupportSetSpreadRule implements ClaimRule {
 
     @Override
     public List<Claim> judge(ResultTables results) {
-        return results.read(PairwiseError.SPREAD_FILE)
-                .map(SupportSetSpreadRule::judge)
-                .orElseGet(() -> List.of(
-                        Claim.notTestable(CLAIM, "5", "0.183 against 0.116", PairwiseError.SPREAD_FILE.toString())));
+        return results.judge(PairwiseError.SPREAD_FILE, SupportSetSpreadRule::judge, CLAIM, "5", "0.183 against 0.116");
     }
 
     private static List<Claim> judge(Table table) {

@@ -20,10 +20,8 @@ public final class SupportSetSufficesRule implements ClaimRule {
 
     @Override
     public List<Claim> judge(ResultTables results) {
-        return results.read(Table2.FILE)
-                .map(SupportSetSufficesRule::judge)
-                .orElseGet(() -> List.of(Claim.notTestable(
-                        CLAIM, "6", "support-set maps close to all-data maps", Table2.FILE.toString())));
+        return results.judge(
+                Table2.FILE, SupportSetSufficesRule::judge, CLAIM, "6", "support-set maps close to all-data maps");
     }
 
     private static String kind(Row row) {
