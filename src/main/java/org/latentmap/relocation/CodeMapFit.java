@@ -55,7 +55,7 @@ public interface CodeMapFit {
     }
 
     /**
-     * A map of this fit, read back from the zoo's store, where {@link CodeMap#write} wrote it: {@code kind} is the
+     * A map of this fit, read back from the zoo's store, where {@link StorableMap#write} wrote it: {@code kind} is the
      * number it wrote first, {@code fit} the map's fit name. The default reads a {@link LinearMap}, which most fits
      * give; a fit of another kind of map reads its own.
      */

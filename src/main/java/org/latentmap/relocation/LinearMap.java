@@ -6,7 +6,7 @@ import org.latentmap.store.PackedValues;
  * A linear (or affine) map between two latent spaces, z2 = z1 W (+ b), the relocation of paper Sect. 6: W
  * has one row per source variable and one column per target variable. Fitted by a {@link MapFit}.
  */
-public final class LinearMap implements CodeMap {
+public final class LinearMap implements StorableMap {
     /** This kind's number in stored maps ({@link #write}). */
     public static final int STORED_KIND = 1;
 

@@ -13,7 +13,7 @@ import org.latentmap.store.PackedValues;
  * the standardised source code: the paper's future work ("residual nonlinearities", Sect. 8). Fitted by
  * {@link ResidualMlpFit}; both use its one forward pass, {@link #residual}, on the engine.
  */
-public final class ResidualMlpMap implements CodeMap {
+public final class ResidualMlpMap implements StorableMap {
     private final LinearMap linear;
     private final Standardisation input;
     private final float[] hiddenWeights;

@@ -58,10 +58,14 @@ final class StoredRelocations {
                         () -> Decoding.errors(target.model(), mapped, images));
     }
 
-    /** A map as numbers ({@link PackedValues}): its fit's name, then what the map writes ({@link CodeMap#write}). */
+    /** A map as numbers ({@link PackedValues}): its fit's name, then what the map writes ({@link StorableMap#write}). */
     static double[] toValues(CodeMap map) {
+        if (!(map instanceof StorableMap storable)) {
+            throw new IllegalArgumentException("a map of kind " + map.getClass().getName() + " cannot be stored: make"
+                    + " it a StorableMap and give its fit read(...), or give its fit no recipe");
+        }
         PackedValues packed = new PackedValues().add(text(map.fit()));
-        map.write(packed);
+        storable.write(packed);
         return packed.toArray();
     }
 
