@@ -10,6 +10,7 @@ import org.latentmap.bench.handwritten.HandWrittenFits;
 import org.latentmap.data.FashionMnist;
 import org.latentmap.data.ImageSet;
 import org.latentmap.features.Codes;
+import org.latentmap.linalg.CodeMatrix;
 import org.latentmap.linalg.RidgeValidation;
 import org.latentmap.metrics.Stats;
 import org.latentmap.relocation.LatentError;
@@ -46,15 +47,15 @@ public final class MapFitBenchmark {
         System.out.printf(Locale.ROOT, "%-26s %-18s %-48s %10s %10s%n", "pair", "fitted on", "fit", "seconds", "L-MSE");
         List<String> comparisons = new ArrayList<>();
         for (TrainedModel[] pair : pairs) {
-            float[][] sourceTest = Codes.of(pair[0], test);
-            float[][] targetTest = Codes.of(pair[1], test);
-            float[][] sourceAll = Codes.of(pair[0], train);
-            float[][] targetAll = Codes.of(pair[1], train);
+            CodeMatrix sourceTest = Codes.of(pair[0], test);
+            CodeMatrix targetTest = Codes.of(pair[1], test);
+            CodeMatrix sourceAll = Codes.of(pair[0], train);
+            CodeMatrix targetAll = Codes.of(pair[1], train);
             for (String points : List.of("support set", "all data")) {
-                float[][] x = points.equals("all data") ? sourceAll : select(sourceAll, support.indices());
-                float[][] y = points.equals("all data") ? targetAll : select(targetAll, support.indices());
+                CodeMatrix x = points.equals("all data") ? sourceAll : sourceAll.rows(support.indices());
+                CodeMatrix y = points.equals("all data") ? targetAll : targetAll.rows(support.indices());
                 String label = pair[0].name() + " -> " + pair[1].name();
-                String on = points + " (" + x.length + ")";
+                String on = points + " (" + x.size() + ")";
                 double leastSquaresSeconds = 0;
                 for (MapFit fit : fits) {
                     fit.fit(x, y); // warm-up: the JIT compiles the loops
@@ -91,36 +92,39 @@ public final class MapFitBenchmark {
     }
 
     /** Least squares, ridge at the validated penalty, the penalty's validation, Procrustes: old against new. */
-    private static List<String> againstHandWritten(String pair, String on, float[][] x, float[][] y) {
+    private static List<String> againstHandWritten(String pair, String on, CodeMatrix x, CodeMatrix y) {
         List<String> rows = new ArrayList<>();
         RidgeValidation validation = RidgeValidation.of(x, y);
         double lambda = validation.bestLambda();
         double[] factors = validation.factors();
-        if (x.length >= x[0].length) {
+        // the hand-written fits take codes as rows, as they were written
+        float[][] xRows = x.toRows();
+        float[][] yRows = y.toRows();
+        if (x.size() >= x.width()) {
             rows.add(compare(
                     pair,
                     on,
                     "least squares",
-                    () -> HandWrittenFits.closedForm(x, y, false, 0),
+                    () -> HandWrittenFits.closedForm(xRows, yRows, false, 0),
                     () -> MapFit.leastSquares().fit(x, y).weights()));
         }
         rows.add(compare(
                 pair,
                 on,
                 String.format(Locale.ROOT, "ridge %.3g", lambda),
-                () -> HandWrittenFits.closedForm(x, y, false, lambda),
+                () -> HandWrittenFits.closedForm(xRows, yRows, false, lambda),
                 () -> MapFit.ridge(lambda).fit(x, y).weights()));
         rows.add(compare(
                 pair,
                 on,
                 "ridge validation (penalty)",
-                () -> new double[][] {{HandWrittenFits.validatedLambda(x, y, factors)}},
+                () -> new double[][] {{HandWrittenFits.validatedLambda(xRows, yRows, factors)}},
                 () -> new double[][] {{RidgeValidation.of(x, y).bestLambda()}}));
         rows.add(compare(
                 pair,
                 on,
                 "Procrustes",
-                () -> HandWrittenFits.procrustes(x, y),
+                () -> HandWrittenFits.procrustes(xRows, yRows),
                 () -> withBias(MapFit.procrustes().fit(x, y))));
         return rows;
     }
@@ -164,13 +168,5 @@ public final class MapFitBenchmark {
 
     private static TrainedModel model(ModelZoo zoo, ModelFamily family, long seed, ImageSet train) {
         return zoo.get(family, seed, Profile.FULL, TrainingData.FASHION_MNIST, train);
-    }
-
-    private static float[][] select(float[][] codes, int[] indices) {
-        float[][] out = new float[indices.length][];
-        for (int i = 0; i < indices.length; i++) {
-            out[i] = codes[indices[i]];
-        }
-        return out;
     }
 }

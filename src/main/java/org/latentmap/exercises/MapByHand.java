@@ -1,6 +1,7 @@
 package org.latentmap.exercises;
 
 import java.util.Locale;
+import org.latentmap.linalg.CodeMatrix;
 import org.latentmap.relocation.MapFit;
 
 /**
@@ -46,7 +47,12 @@ public final class MapByHand {
                 }
             }
         }
-        double best = squaredError(MapFit.leastSquares().fit(source, target).weights(), source, target);
+        double best = squaredError(
+                MapFit.leastSquares()
+                        .fit(CodeMatrix.ofRows(source), CodeMatrix.ofRows(target))
+                        .weights(),
+                source,
+                target);
         double yours = squaredError(w, source, target);
         double allowed = best * (1 + TOLERANCE) + 1e-12 * (1 + sumOfSquares(target));
         if (yours <= allowed) {

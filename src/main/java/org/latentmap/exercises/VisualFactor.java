@@ -3,6 +3,7 @@ package org.latentmap.exercises;
 import java.util.Locale;
 import org.latentmap.data.ImageSet;
 import org.latentmap.features.Traversal;
+import org.latentmap.linalg.CodeMatrix;
 import org.latentmap.model.LatentModel;
 
 /**
@@ -24,19 +25,19 @@ public final class VisualFactor {
     }
 
     /** Brightness under {@code model}, traversed from each of {@code bases} (codes of images, one per row). */
-    public static VisualFactor brightness(LatentModel model, float[][] bases) {
-        if (bases.length == 0) {
+    public static VisualFactor brightness(LatentModel model, CodeMatrix bases) {
+        if (bases.size() == 0) {
             throw new IllegalArgumentException(
                     "no base codes: give the codes of a few images, such as Codes.of(model, test.head(20))");
         }
         double[] effects = new double[model.latentSize()];
         for (int v = 0; v < effects.length; v++) {
             double sum = 0;
-            for (float[] base : bases) {
-                ImageSet ends = Traversal.of(model, base, v, 2, Traversal.PAPER_RANGE);
+            for (int b = 0; b < bases.size(); b++) {
+                ImageSet ends = Traversal.of(model, bases.row(b), v, 2, Traversal.PAPER_RANGE);
                 sum += Math.abs(ends.select(1).meanPixel() - ends.select(0).meanPixel());
             }
-            effects[v] = sum / bases.length;
+            effects[v] = sum / bases.size();
         }
         return new VisualFactor("brightness", effects);
     }

@@ -1,14 +1,12 @@
 package org.latentmap.features;
 
-import ai.djl.ndarray.NDManager;
-import ai.djl.ndarray.types.Shape;
 import java.util.List;
 import java.util.Random;
 import org.ejml.data.DMatrixRMaj;
 import org.ejml.dense.row.factory.DecompositionFactory_DDRM;
 import org.ejml.interfaces.decomposition.CholeskyDecomposition_F64;
 import org.latentmap.data.ImageSet;
-import org.latentmap.engine.GradMode;
+import org.latentmap.linalg.CodeMatrix;
 import org.latentmap.linalg.CodeProducts;
 import org.latentmap.linalg.Standardisation;
 import org.latentmap.model.LatentModel;
@@ -42,12 +40,12 @@ public final class CodeGaussian {
     }
 
     /** The Gaussian with the mean and (maximum-likelihood, divided by n) covariance of {@code codes}. */
-    public static CodeGaussian of(float[][] codes) {
-        if (codes.length < 2) {
+    public static CodeGaussian of(CodeMatrix codes) {
+        if (codes.size() < 2) {
             throw new IllegalArgumentException(
-                    "a Gaussian needs at least two codes to fit, got " + codes.length + ": encode more images");
+                    "a Gaussian needs at least two codes to fit, got " + codes.size() + ": encode more images");
         }
-        int p = codes[0].length;
+        int p = codes.width();
         double[] mean = Standardisation.of(codes).mean();
         DMatrixRMaj x = CodeProducts.matrix(codes, false);
         for (int i = 0; i < x.data.length; i++) {
@@ -55,7 +53,7 @@ public final class CodeGaussian {
         }
         DMatrixRMaj covariance = CodeProducts.transposeTimes(x, x);
         for (int i = 0; i < covariance.data.length; i++) {
-            covariance.data[i] /= codes.length;
+            covariance.data[i] /= codes.size();
         }
         DMatrixRMaj jittered = covariance.copy();
         for (int k = 0; k < p; k++) {
@@ -111,12 +109,12 @@ public final class CodeGaussian {
     }
 
     /** {@code count} codes drawn from this Gaussian with {@code seed}: mean + L e, e standard normal. */
-    public float[][] draw(int count, long seed) {
+    public CodeMatrix draw(int count, long seed) {
         Random random = new Random(seed);
         int p = mean.length;
-        float[][] codes = new float[count][p];
+        float[] codes = new float[count * p];
         double[] e = new double[p];
-        for (float[] code : codes) {
+        for (int c = 0; c < count; c++) {
             for (int k = 0; k < p; k++) {
                 e[k] = random.nextGaussian();
             }
@@ -125,10 +123,10 @@ public final class CodeGaussian {
                 for (int j = 0; j <= i; j++) {
                     value += lower.get(i, j) * e[j];
                 }
-                code[i] = (float) value;
+                codes[c * p + i] = (float) value;
             }
         }
-        return codes;
+        return CodeMatrix.of(codes, p);
     }
 
     /** The images {@code model} draws from {@code count} codes of this Gaussian. */
@@ -137,15 +135,7 @@ public final class CodeGaussian {
             throw new IllegalArgumentException("this Gaussian was fitted to codes of " + mean.length + " variables; "
                     + model.name() + " has " + model.latentSize());
         }
-        float[][] codes = draw(count, seed);
-        float[] flat = new float[count * mean.length];
-        for (int i = 0; i < count; i++) {
-            System.arraycopy(codes[i], 0, flat, i * mean.length, mean.length);
-        }
-        GradMode.offForThisThread();
-        try (NDManager manager = NDManager.newBaseManager()) {
-            return Sampling.decoded(model, manager.create(flat, new Shape(count, mean.length)));
-        }
+        return Sampling.decoded(model, draw(count, seed));
     }
 
     /**

@@ -12,6 +12,7 @@ import org.latentmap.data.ImageSet;
 import org.latentmap.engine.GradMode;
 import org.latentmap.model.LatentModel;
 import org.latentmap.store.Rule;
+import org.latentmap.train.Losses;
 import org.latentmap.train.Progress;
 import org.latentmap.train.ProgressLine;
 import org.latentmap.zoo.TrainedModel;
@@ -90,7 +91,9 @@ public final class ReconstructionGain {
             try (NDManager manager = NDManager.newBaseManager()) {
                 NDArray x = images.toNDArray(manager, from, to);
                 NDArray codes = model.encode(x);
-                intactSum += errors(x, model.decode(codes)).sum().getFloat();
+                intactSum += Losses.meanSquaredErrorPerImage(x, model.decode(codes))
+                        .sum()
+                        .getFloat();
                 // block i of the tiled codes has variable i set to 0, decoded a few variables at a time so that
                 // no forward pass holds more than DECODED_AT_ONCE images' activations
                 NDArray mask = manager.eye(latent).neg().add(manager.full(new Shape(), 1f));
@@ -106,7 +109,8 @@ public final class ReconstructionGain {
                         zeroed.attach(chunk);
                         NDArray copies = x.tile(new long[] {last - first, 1, 1, 1});
                         copies.attach(chunk);
-                        float[] perImage = errors(copies, zeroed).toFloatArray();
+                        float[] perImage =
+                                Losses.meanSquaredErrorPerImage(copies, zeroed).toFloatArray();
                         for (int i = first; i < last; i++) {
                             for (int k = 0; k < n; k++) {
                                 zeroedSum[i] += perImage[(i - first) * n + k];
@@ -129,11 +133,6 @@ public final class ReconstructionGain {
     /** A gain from known values (for tests and for reloading). */
     public static ReconstructionGain of(double[] gains, double intactError) {
         return new ReconstructionGain(gains.clone(), intactError);
-    }
-
-    private static NDArray errors(NDArray x, NDArray y) {
-        long n = x.getShape().get(0);
-        return x.sub(y).square().reshape(new Shape(n, -1)).mean(new int[] {1});
     }
 
     /** The gain of every variable, in variable order. */

@@ -19,17 +19,16 @@ public final class CodeProducts {
     private CodeProducts() {}
 
     /** The codes as an n x p matrix, with a last column of ones when {@code ones}. */
-    public static DMatrixRMaj matrix(float[][] codes, boolean ones) {
-        int n = codes.length;
-        int p = codes[0].length;
+    public static DMatrixRMaj matrix(CodeMatrix codes, boolean ones) {
+        int n = codes.size();
+        int p = codes.width();
         int width = p + (ones ? 1 : 0);
         DMatrixRMaj m = new DMatrixRMaj(n, width);
         double[] data = m.data;
         for (int i = 0; i < n; i++) {
-            float[] code = codes[i];
             int row = i * width;
             for (int k = 0; k < p; k++) {
-                data[row + k] = code[k];
+                data[row + k] = codes.get(i, k);
             }
             if (ones) {
                 data[row + p] = 1;

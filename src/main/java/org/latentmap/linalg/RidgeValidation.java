@@ -1,9 +1,8 @@
 package org.latentmap.linalg;
 
-import java.util.ArrayList;
-import java.util.List;
 import java.util.Locale;
 import java.util.SplittableRandom;
+import java.util.stream.IntStream;
 import org.ejml.data.DMatrixRMaj;
 import org.ejml.dense.row.CommonOps_DDRM;
 import org.ejml.dense.row.factory.DecompositionFactory_DDRM;
@@ -57,30 +56,24 @@ public final class RidgeValidation {
     }
 
     /** Validates every penalty of the grid on these pairs of codes (row i of both is one image). */
-    public static RidgeValidation of(float[][] source, float[][] target) {
-        int n = source.length;
-        if (n < FOLDS || n != target.length) {
+    public static RidgeValidation of(CodeMatrix source, CodeMatrix target) {
+        int n = source.size();
+        if (n < FOLDS || n != target.size()) {
             throw new IllegalArgumentException(
-                    n + " source and " + target.length + " target codes: choosing a ridge" + " penalty by " + FOLDS
+                    n + " source and " + target.size() + " target codes: choosing a ridge" + " penalty by " + FOLDS
                             + "-fold validation needs at least " + FOLDS + " pairs of codes of the same images");
         }
-        int p = source[0].length;
-        int q = target[0].length;
+        int p = source.width();
+        int q = target.width();
         int[] fold = folds(n);
         DMatrixRMaj[] gram = new DMatrixRMaj[FOLDS];
         DMatrixRMaj[] cross = new DMatrixRMaj[FOLDS];
         double[] targetSquares = new double[FOLDS];
         for (int f = 0; f < FOLDS; f++) {
-            List<float[]> sourceRows = new ArrayList<>();
-            List<float[]> targetRows = new ArrayList<>();
-            for (int i = 0; i < n; i++) {
-                if (fold[i] == f) {
-                    sourceRows.add(source[i]);
-                    targetRows.add(target[i]);
-                }
-            }
-            DMatrixRMaj x = CodeProducts.matrix(sourceRows.toArray(float[][]::new), false);
-            DMatrixRMaj y = CodeProducts.matrix(targetRows.toArray(float[][]::new), false);
+            int fixed = f;
+            int[] rows = IntStream.range(0, n).filter(i -> fold[i] == fixed).toArray();
+            DMatrixRMaj x = CodeProducts.matrix(source.rows(rows), false);
+            DMatrixRMaj y = CodeProducts.matrix(target.rows(rows), false);
             gram[f] = CodeProducts.transposeTimes(x, x);
             cross[f] = CodeProducts.transposeTimes(x, y);
             targetSquares[f] = CommonOps_DDRM.elementSum(CommonOps_DDRM.elementMult(y, y, null));
@@ -118,13 +111,13 @@ public final class RidgeValidation {
      * h_i = sum_k U_ik^2 s_k, s = 1 / (d + lambda): one n x p by p x q product per penalty. Unlike 5 folds
      * it never fits on fewer points than there are: with 150 points and 150 variables, each fold of 5 sees 120.
      */
-    public static RidgeValidation leaveOneOut(float[][] source, float[][] target) {
-        int n = source.length;
-        if (n < 2 || n != target.length) {
-            throw new IllegalArgumentException(n + " source and " + target.length + " target codes: choosing a ridge"
+    public static RidgeValidation leaveOneOut(CodeMatrix source, CodeMatrix target) {
+        int n = source.size();
+        if (n < 2 || n != target.size()) {
+            throw new IllegalArgumentException(n + " source and " + target.size() + " target codes: choosing a ridge"
                     + " penalty by leaving one out needs at least 2 pairs of codes of the same images");
         }
-        int q = target[0].length;
+        int q = target.width();
         DMatrixRMaj x = CodeProducts.matrix(source, false);
         DMatrixRMaj y = CodeProducts.matrix(target, false);
         DMatrixRMaj gram = CodeProducts.transposeTimes(x, x);

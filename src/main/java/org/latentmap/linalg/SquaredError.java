@@ -13,12 +13,22 @@ public final class SquaredError {
     /** The mean over k of (a[k] - b[k])², each difference in single precision. */
     public static double mean(float[] a, float[] b) {
         requireSameLength(a.length, b.length);
+        return mean(a, 0, b, 0, a.length);
+    }
+
+    /** The same over {@code length} values of {@code a} from {@code aFrom} and of {@code b} from {@code bFrom}. */
+    public static double mean(float[] a, int aFrom, float[] b, int bFrom, int length) {
+        return sum(a, aFrom, b, bFrom, length) / length;
+    }
+
+    /** The sum of those squares (a squared Euclidean distance), each difference in single precision. */
+    public static double sum(float[] a, int aFrom, float[] b, int bFrom, int length) {
         double sum = 0;
-        for (int k = 0; k < a.length; k++) {
-            double d = a[k] - b[k];
+        for (int k = 0; k < length; k++) {
+            double d = a[aFrom + k] - b[bFrom + k];
             sum += d * d;
         }
-        return sum / a.length;
+        return sum;
     }
 
     /** The mean over k of (a[k] - b[k])², each difference in double precision. */

@@ -19,26 +19,26 @@ public final class Standardisation {
         return new Standardisation(mean.clone(), sd.clone());
     }
 
-    public static Standardisation of(float[][] codes) {
-        int p = codes[0].length;
+    public static Standardisation of(CodeMatrix codes) {
+        int p = codes.width();
         double[] mean = new double[p];
-        for (float[] code : codes) {
+        for (int i = 0; i < codes.size(); i++) {
             for (int k = 0; k < p; k++) {
-                mean[k] += code[k];
+                mean[k] += codes.get(i, k);
             }
         }
         for (int k = 0; k < p; k++) {
-            mean[k] /= codes.length;
+            mean[k] /= codes.size();
         }
         double[] sd = new double[p];
-        for (float[] code : codes) {
+        for (int i = 0; i < codes.size(); i++) {
             for (int k = 0; k < p; k++) {
-                double d = code[k] - mean[k];
+                double d = codes.get(i, k) - mean[k];
                 sd[k] += d * d;
             }
         }
         for (int k = 0; k < p; k++) {
-            sd[k] = Math.sqrt(sd[k] / codes.length);
+            sd[k] = Math.sqrt(sd[k] / codes.size());
             if (!(sd[k] > 1e-12)) {
                 sd[k] = 1;
             }

@@ -5,6 +5,7 @@ import ai.djl.ndarray.NDArray;
 import ai.djl.ndarray.NDManager;
 import org.latentmap.data.ImageSet;
 import org.latentmap.engine.GradMode;
+import org.latentmap.linalg.CodeMatrix;
 
 /** Seeded draws from a model's prior, decoded into images (the sample grids of paper Sect. 4.2). */
 public final class Sampling {
@@ -23,6 +24,18 @@ public final class Sampling {
         GradMode.offForThisThread();
         try (NDManager manager = NDManager.newBaseManager()) {
             return decoded(model, model.samplePrior(manager, count));
+        }
+    }
+
+    /** The images of {@code codes}, decoded {@value #BATCH} per forward pass. */
+    public static ImageSet decoded(LatentModel model, CodeMatrix codes) {
+        if (codes.width() != model.latentSize()) {
+            throw new IllegalArgumentException("codes of " + codes.width() + " variables for " + model.name()
+                    + ", whose latent space has " + model.latentSize());
+        }
+        GradMode.offForThisThread();
+        try (NDManager manager = NDManager.newBaseManager()) {
+            return decoded(model, codes.toNDArray(manager));
         }
     }
 

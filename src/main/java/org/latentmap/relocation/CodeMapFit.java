@@ -1,6 +1,7 @@
 package org.latentmap.relocation;
 
 import java.util.function.BiFunction;
+import org.latentmap.linalg.CodeMatrix;
 import org.latentmap.store.PackedValues;
 
 /**
@@ -13,14 +14,14 @@ public interface CodeMapFit {
      * {@code CodeMapFit.of("my map", (source, target) -> LinearMap.of(...))}. It has no recipe, so its maps
      * are fitted every time, never read from the store.
      */
-    static CodeMapFit of(String name, BiFunction<float[][], float[][], CodeMap> fit) {
+    static CodeMapFit of(String name, BiFunction<CodeMatrix, CodeMatrix, CodeMap> fit) {
         if (name == null || name.isBlank() || fit == null) {
             throw new IllegalArgumentException(
                     "a map fit needs a name (for tables) and a function from (source, target) codes to a map");
         }
         return new CodeMapFit() {
             @Override
-            public CodeMap fit(float[][] source, float[][] target) {
+            public CodeMap fit(CodeMatrix source, CodeMatrix target) {
                 CodeMap map = fit.apply(source, target);
                 if (map == null) {
                     throw new IllegalStateException("the fit \"" + name + "\" gave no map");
@@ -41,7 +42,7 @@ public interface CodeMapFit {
     }
 
     /** Fits the map taking {@code source} rows to {@code target} rows. */
-    CodeMap fit(float[][] source, float[][] target);
+    CodeMap fit(CodeMatrix source, CodeMatrix target);
 
     String name();
 

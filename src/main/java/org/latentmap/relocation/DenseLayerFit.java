@@ -4,6 +4,7 @@ import java.util.Locale;
 import java.util.SplittableRandom;
 import org.ejml.data.DMatrixRMaj;
 import org.ejml.dense.row.CommonOps_DDRM;
+import org.latentmap.linalg.CodeMatrix;
 import org.latentmap.linalg.CodeProducts;
 
 /**
@@ -70,9 +71,9 @@ final class DenseLayerFit extends MapFit {
     }
 
     /** The minimum the steps approach: W = ((1 + q activity) G + n q l2 I)^-1 C. */
-    LinearMap closedForm(float[][] source, float[][] target) {
-        int n = source.length;
-        int q = target[0].length;
+    LinearMap closedForm(CodeMatrix source, CodeMatrix target) {
+        int n = source.size();
+        int q = target.width();
         DMatrixRMaj x = CodeProducts.matrix(source, false);
         DMatrixRMaj gram = CodeProducts.transposeTimes(x, x);
         DMatrixRMaj cross = CodeProducts.transposeTimes(x, CodeProducts.matrix(target, false));
@@ -88,10 +89,10 @@ final class DenseLayerFit extends MapFit {
     }
 
     @Override
-    LinearMap fitChecked(float[][] source, float[][] target) {
-        int n = source.length;
-        int p = source[0].length;
-        int q = target[0].length;
+    LinearMap fitChecked(CodeMatrix source, CodeMatrix target) {
+        int n = source.size();
+        int p = source.width();
+        int q = target.width();
         DMatrixRMaj x = CodeProducts.matrix(source, false);
         DMatrixRMaj gram = CodeProducts.transposeTimes(x, x);
         DMatrixRMaj cross = CodeProducts.transposeTimes(x, CodeProducts.matrix(target, false));

@@ -1,5 +1,6 @@
 package org.latentmap.relocation;
 
+import org.latentmap.linalg.CodeMatrix;
 import org.latentmap.store.PackedValues;
 
 /**
@@ -61,19 +62,19 @@ public final class LinearMap implements StorableMap {
     }
 
     /** Maps each row of {@code codes} (source codes) to the target space. */
-    public float[][] apply(float[][] codes) {
+    @Override
+    public CodeMatrix apply(CodeMatrix codes) {
         int p = sourceSize();
         int q = targetSize();
-        float[][] out = new float[codes.length][];
-        for (int i = 0; i < codes.length; i++) {
-            if (codes[i].length != p) {
-                throw new IllegalArgumentException(
-                        "a code of size " + codes[i].length + " for a map from a space of size " + p + " (to " + q
-                                + "): map codes of the model the map was fitted on");
-            }
+        if (codes.width() != p) {
+            throw new IllegalArgumentException("codes of size " + codes.width() + " for a map from a space of size " + p
+                    + " (to " + q + "): map codes of the model the map was fitted on");
+        }
+        float[] out = new float[codes.size() * q];
+        for (int i = 0; i < codes.size(); i++) {
             double[] z = bias == null ? new double[q] : bias.clone();
             for (int k = 0; k < p; k++) {
-                double x = codes[i][k];
+                double x = codes.get(i, k);
                 if (x != 0) {
                     double[] row = weights[k];
                     for (int j = 0; j < q; j++) {
@@ -81,13 +82,11 @@ public final class LinearMap implements StorableMap {
                     }
                 }
             }
-            float[] mapped = new float[q];
             for (int j = 0; j < q; j++) {
-                mapped[j] = (float) z[j];
+                out[i * q + j] = (float) z[j];
             }
-            out[i] = mapped;
         }
-        return out;
+        return CodeMatrix.of(out, q);
     }
 
     private static double[][] copy(double[][] m) {

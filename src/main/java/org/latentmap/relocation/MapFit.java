@@ -8,6 +8,7 @@ import org.ejml.dense.row.CommonOps_DDRM;
 import org.ejml.dense.row.decomposition.chol.CholeskyDecompositionInner_DDRM;
 import org.ejml.dense.row.linsol.chol.LinearSolverChol_DDRM;
 import org.ejml.dense.row.linsol.qr.LinearSolverQrHouseCol_DDRM;
+import org.latentmap.linalg.CodeMatrix;
 import org.latentmap.linalg.CodeProducts;
 import org.latentmap.linalg.RidgeValidation;
 
@@ -63,11 +64,11 @@ public abstract class MapFit implements CodeMapFit {
     }
 
     private static MapFit validated(
-            String name, String validationRecipe, BiFunction<float[][], float[][], RidgeValidation> validate) {
+            String name, String validationRecipe, BiFunction<CodeMatrix, CodeMatrix, RidgeValidation> validate) {
         return new MapFit(
                 name, "validated ridge v1: " + validationRecipe + ", then " + ClosedForm.recipe(false, Double.NaN)) {
             @Override
-            LinearMap fitChecked(float[][] source, float[][] target) {
+            LinearMap fitChecked(CodeMatrix source, CodeMatrix target) {
                 RidgeValidation validation = validate.apply(source, target);
                 LinearMap map = ridge(validation.bestLambda()).fitChecked(source, target);
                 return new LinearMap(
@@ -142,20 +143,18 @@ public abstract class MapFit implements CodeMapFit {
     }
 
     /** Fits the map taking {@code source} rows to {@code target} rows. */
-    public final LinearMap fit(float[][] source, float[][] target) {
-        if (source.length != target.length) {
-            throw new IllegalArgumentException(source.length + " source codes but " + target.length
+    public final LinearMap fit(CodeMatrix source, CodeMatrix target) {
+        if (source.size() != target.size()) {
+            throw new IllegalArgumentException(source.size() + " source codes but " + target.size()
                     + " target codes: a map is fitted on the codes of the same images in both spaces");
         }
-        if (source.length == 0) {
+        if (source.size() == 0) {
             throw new IllegalArgumentException("a map needs at least one pair of codes; none were given");
         }
-        requireSameSize(source, "source");
-        requireSameSize(target, "target");
         return fitChecked(source, target);
     }
 
-    abstract LinearMap fitChecked(float[][] source, float[][] target);
+    abstract LinearMap fitChecked(CodeMatrix source, CodeMatrix target);
 
     public String name() {
         return name;
@@ -169,15 +168,6 @@ public abstract class MapFit implements CodeMapFit {
     @Override
     public String toString() {
         return name;
-    }
-
-    private static void requireSameSize(float[][] codes, String which) {
-        for (float[] code : codes) {
-            if (code.length != codes[0].length) {
-                throw new IllegalArgumentException(
-                        which + " codes of different sizes: " + codes[0].length + " and " + code.length);
-            }
-        }
     }
 
     /**
@@ -212,9 +202,9 @@ public abstract class MapFit implements CodeMapFit {
         }
 
         @Override
-        LinearMap fitChecked(float[][] source, float[][] target) {
-            int n = source.length;
-            int p = source[0].length;
+        LinearMap fitChecked(CodeMatrix source, CodeMatrix target) {
+            int n = source.size();
+            int p = source.width();
             int unknowns = p + (bias ? 1 : 0);
             int rows = n + (lambda > 0 ? p : 0);
             if (rows < unknowns) {

@@ -3,6 +3,7 @@ package org.latentmap.relocation;
 import org.ejml.data.DMatrixRMaj;
 import org.ejml.dense.row.factory.DecompositionFactory_DDRM;
 import org.ejml.interfaces.decomposition.SingularValueDecomposition_F64;
+import org.latentmap.linalg.CodeMatrix;
 import org.latentmap.linalg.CodeProducts;
 import org.latentmap.linalg.Standardisation;
 
@@ -25,13 +26,13 @@ final class ProcrustesFit extends MapFit {
     }
 
     @Override
-    LinearMap fitChecked(float[][] source, float[][] target) {
-        int n = source.length;
+    LinearMap fitChecked(CodeMatrix source, CodeMatrix target) {
+        int n = source.size();
         if (n < 2) {
             throw new IllegalArgumentException("standardising needs at least 2 pairs of codes; got " + n);
         }
-        int p = source[0].length;
-        int q = target[0].length;
+        int p = source.width();
+        int q = target.width();
         Standardisation from = Standardisation.of(source);
         Standardisation to = Standardisation.of(target);
         double[] m1 = from.mean();
@@ -43,10 +44,10 @@ final class ProcrustesFit extends MapFit {
         DMatrixRMaj y = new DMatrixRMaj(n, q);
         for (int i = 0; i < n; i++) {
             for (int k = 0; k < p; k++) {
-                x.unsafe_set(i, k, from.apply(source[i][k], k));
+                x.unsafe_set(i, k, from.apply(source.get(i, k), k));
             }
             for (int j = 0; j < q; j++) {
-                y.unsafe_set(i, j, to.apply(target[i][j], j));
+                y.unsafe_set(i, j, to.apply(target.get(i, j), j));
             }
         }
         DMatrixRMaj m = CodeProducts.transposeTimes(x, y);

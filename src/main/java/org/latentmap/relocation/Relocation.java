@@ -4,6 +4,7 @@ import java.util.Locale;
 import org.latentmap.data.ImageSet;
 import org.latentmap.features.Codes;
 import org.latentmap.metrics.Stats;
+import org.latentmap.model.Sampling;
 import org.latentmap.zoo.TrainedModel;
 
 /**
@@ -55,7 +56,7 @@ public record Relocation(
 
     /** The images after relocation: the target's decoding of the mapped source codes. */
     public ImageSet relocated(ImageSet images) {
-        return Decoding.images(target.model(), map.apply(Codes.of(source.model(), images)));
+        return Sampling.decoded(target.model(), map.apply(Codes.of(source.model(), images)));
     }
 
     @Override

@@ -6,6 +6,7 @@ import java.util.List;
 import java.util.Map;
 import org.latentmap.data.ImageSet;
 import org.latentmap.features.Codes;
+import org.latentmap.linalg.CodeMatrix;
 import org.latentmap.linalg.RidgeValidation;
 import org.latentmap.train.Progress;
 import org.latentmap.train.ProgressLine;
@@ -24,8 +25,8 @@ public final class Relocations {
     private final ImageSet train;
     private final ImageSet test;
     private final int batchSize;
-    private final Map<TrainedModel, float[][]> trainCodes = new IdentityHashMap<>();
-    private final Map<TrainedModel, float[][]> testCodes = new IdentityHashMap<>();
+    private final Map<TrainedModel, CodeMatrix> trainCodes = new IdentityHashMap<>();
+    private final Map<TrainedModel, CodeMatrix> testCodes = new IdentityHashMap<>();
     private final Map<TrainedModel, double[]> testReconstruction = new IdentityHashMap<>();
 
     private Relocations(ImageSet train, ImageSet test, int batchSize) {
@@ -132,9 +133,9 @@ public final class Relocations {
 
     /** Measures a given map from {@code source}'s space to {@code target}'s on the test images. */
     public Relocation measure(TrainedModel source, TrainedModel target, CodeMap map, String fit, String fittedOn) {
-        float[][] sourceCodes = testCodes(source);
-        float[][] targetCodes = testCodes(target);
-        float[][] mapped = map.apply(sourceCodes);
+        CodeMatrix sourceCodes = testCodes(source);
+        CodeMatrix targetCodes = testCodes(target);
+        CodeMatrix mapped = map.apply(sourceCodes);
         double[] mapped2 = StoredRelocations.decodingErrors(target, mapped, test);
         double[] latent = LatentError.perCode(mapped, targetCodes);
         return new Relocation(
@@ -150,22 +151,14 @@ public final class Relocations {
     }
 
     /** The test images' codes under a model (computed once). */
-    public float[][] testCodes(TrainedModel model) {
+    public CodeMatrix testCodes(TrainedModel model) {
         return testCodes.computeIfAbsent(model, m -> Codes.of(m, test));
     }
 
-    private float[][] fitCodes(TrainedModel model, FitPoints points) {
+    private CodeMatrix fitCodes(TrainedModel model, FitPoints points) {
         checkPoints(points);
-        float[][] all = trainCodes(model);
-        if (points.isAll()) {
-            return all;
-        }
-        int[] indices = points.indices();
-        float[][] rows = new float[indices.length][];
-        for (int i = 0; i < indices.length; i++) {
-            rows[i] = all[indices[i]];
-        }
-        return rows;
+        CodeMatrix all = trainCodes(model);
+        return points.isAll() ? all : all.rows(points.indices());
     }
 
     private void checkPoints(FitPoints points) {
@@ -183,7 +176,7 @@ public final class Relocations {
     }
 
     /** The training images' codes under a model (from the store, then kept). */
-    private float[][] trainCodes(TrainedModel model) {
+    private CodeMatrix trainCodes(TrainedModel model) {
         return trainCodes.computeIfAbsent(model, m -> Codes.of(m, train));
     }
 

@@ -11,6 +11,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.SplittableRandom;
 import org.latentmap.engine.GradMode;
+import org.latentmap.linalg.CodeMatrix;
 import org.latentmap.linalg.Standardisation;
 import org.latentmap.store.PackedValues;
 import org.latentmap.train.Adam;
@@ -89,21 +90,21 @@ public final class ResidualMlpFit implements CodeMapFit {
     }
 
     @Override
-    public ResidualMlpMap fit(float[][] source, float[][] target) {
+    public ResidualMlpMap fit(CodeMatrix source, CodeMatrix target) {
         LinearMap linear = linearFit.fit(source, target);
-        int n = source.length;
-        int p = source[0].length;
-        int q = target[0].length;
-        float[][] mapped = linear.apply(source);
+        int n = source.size();
+        int p = source.width();
+        int q = target.width();
+        CodeMatrix mapped = linear.apply(source);
         Standardisation standard = Standardisation.of(source);
         float[] inputs = new float[n * p];
         float[] residuals = new float[n * q];
         for (int i = 0; i < n; i++) {
             for (int k = 0; k < p; k++) {
-                inputs[i * p + k] = (float) standard.apply(source[i][k], k);
+                inputs[i * p + k] = (float) standard.apply(source.get(i, k), k);
             }
             for (int j = 0; j < q; j++) {
-                residuals[i * q + j] = target[i][j] - mapped[i][j];
+                residuals[i * q + j] = target.get(i, j) - mapped.get(i, j);
             }
         }
         SplittableRandom random = new SplittableRandom(seed);

@@ -5,6 +5,7 @@ import ai.djl.ndarray.NDManager;
 import ai.djl.ndarray.types.Shape;
 import org.latentmap.engine.GradMode;
 import org.latentmap.engine.Tensors;
+import org.latentmap.linalg.CodeMatrix;
 import org.latentmap.linalg.Standardisation;
 import org.latentmap.store.PackedValues;
 
@@ -80,23 +81,19 @@ public final class ResidualMlpMap implements StorableMap {
     }
 
     @Override
-    public float[][] apply(float[][] codes) {
-        float[][] out = linear.apply(codes);
-        int n = codes.length;
+    public CodeMatrix apply(CodeMatrix codes) {
+        CodeMatrix linearPart = linear.apply(codes);
+        int n = codes.size();
         int p = sourceSize();
         int h = hiddenBias.length;
         int q = targetSize();
         if (n == 0) {
-            return out;
+            return linearPart;
         }
         float[] x = new float[n * p];
         for (int i = 0; i < n; i++) {
-            if (codes[i].length != p) {
-                throw new IllegalArgumentException(
-                        "a code of size " + codes[i].length + " for a map from a space of size " + p);
-            }
             for (int k = 0; k < p; k++) {
-                x[i * p + k] = (float) input.apply(codes[i][k], k);
+                x[i * p + k] = (float) input.apply(codes.get(i, k), k);
             }
         }
         GradMode.offForThisThread();
@@ -110,12 +107,11 @@ public final class ResidualMlpMap implements StorableMap {
                             manager.create(outputBias, new Shape(q)))
                     .toFloatArray();
         }
-        for (int i = 0; i < n; i++) {
-            for (int j = 0; j < q; j++) {
-                out[i][j] += residuals[i * q + j];
-            }
+        float[] out = linearPart.values();
+        for (int i = 0; i < out.length; i++) {
+            out[i] += residuals[i];
         }
-        return out;
+        return CodeMatrix.of(out, q);
     }
 
     @Override

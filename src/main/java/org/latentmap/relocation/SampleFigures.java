@@ -3,6 +3,7 @@ package org.latentmap.relocation;
 import java.util.List;
 import org.latentmap.data.ImageSet;
 import org.latentmap.model.LatentModel;
+import org.latentmap.model.Sampling;
 
 /**
  * The pictures of paper Figs. 14 and 15 for a few fresh samples of a generator: the samples, the other
@@ -43,10 +44,10 @@ public record SampleFigures(
         return new SampleFigures(
                 generator.name(),
                 other.name(),
-                Decoding.images(generator, pairs.generatorCodes()),
-                Decoding.images(other, pairs.otherCodes()),
-                Decoding.images(other, bothWays.get(0).map().apply(pairs.generatorCodes())),
-                Decoding.images(generator, bothWays.get(1).map().apply(pairs.otherCodes())));
+                Sampling.decoded(generator, pairs.generatorCodes()),
+                Sampling.decoded(other, pairs.otherCodes()),
+                Sampling.decoded(other, bothWays.get(0).map().apply(pairs.generatorCodes())),
+                Sampling.decoded(generator, bothWays.get(1).map().apply(pairs.otherCodes())));
     }
 
     /** Row labels in the paper's notation, for the four rows in order. */

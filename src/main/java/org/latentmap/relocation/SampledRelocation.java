@@ -7,8 +7,10 @@ import java.util.Locale;
 import java.util.Map;
 import org.latentmap.ResultFile;
 import org.latentmap.features.Codes;
+import org.latentmap.linalg.CodeMatrix;
 import org.latentmap.metrics.Stats;
 import org.latentmap.model.LatentModel;
+import org.latentmap.model.Sampling;
 import org.latentmap.store.PackedValues;
 import org.latentmap.store.Rule;
 import org.latentmap.zoo.TrainedModel;
@@ -140,12 +142,12 @@ public record SampledRelocation(
             String source,
             LatentModel target,
             LinearMap map,
-            float[][] sourceCodes,
-            float[][] targetCodes,
+            CodeMatrix sourceCodes,
+            CodeMatrix targetCodes,
             int fitSamples) {
-        float[][] mapped = map.apply(sourceCodes);
+        CodeMatrix mapped = map.apply(sourceCodes);
         double[] latent = LatentError.perCode(mapped, targetCodes);
-        double[] image = Decoding.errors(target, mapped, Decoding.images(target, targetCodes));
+        double[] image = Decoding.errors(target, mapped, Sampling.decoded(target, targetCodes));
         return new SampledRelocation(source, target.name(), fitSamples, map, latent, image);
     }
 

@@ -4,6 +4,7 @@ import java.nio.charset.StandardCharsets;
 import java.util.function.Supplier;
 import org.latentmap.data.ImageSet;
 import org.latentmap.features.Codes;
+import org.latentmap.linalg.CodeMatrix;
 import org.latentmap.store.Hashes;
 import org.latentmap.store.PackedValues;
 import org.latentmap.store.Rule;
@@ -48,7 +49,7 @@ final class StoredRelocations {
     }
 
     /** The error of each of {@code images} against the target's decoding of its mapped code: read, or decoded and stored. */
-    static double[] decodingErrors(TrainedModel target, float[][] mapped, ImageSet images) {
+    static double[] decodingErrors(TrainedModel target, CodeMatrix mapped, ImageSet images) {
         return ZooStore.standard()
                 .values(
                         target,

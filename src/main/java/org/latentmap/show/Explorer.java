@@ -14,9 +14,10 @@ import java.util.function.UnaryOperator;
 import org.latentmap.data.ImageSet;
 import org.latentmap.features.Codes;
 import org.latentmap.features.Traversal;
+import org.latentmap.linalg.CodeMatrix;
 import org.latentmap.model.LatentModel;
+import org.latentmap.model.Sampling;
 import org.latentmap.relocation.CodeMap;
-import org.latentmap.relocation.Decoding;
 
 /**
  * Latent traversals by hand (paper Fig. 6, made interactive): sliders for a few latent variables of one image's
@@ -77,7 +78,7 @@ public final class Explorer extends Rich {
             throw new IllegalArgumentException(
                     "an explorer starts from one image; got " + image.size() + " (pick one with images.select(i))");
         }
-        return new Builder(model, Codes.of(model, image)[0], variables).original(image);
+        return new Builder(model, Codes.of(model, image).row(0), variables).original(image);
     }
 
     /** An explorer of {@code model}'s variables around a given code. */
@@ -91,7 +92,7 @@ public final class Explorer extends Rich {
         private final float[] code;
         private final int[] variables;
         private final List<String> labels = new ArrayList<>();
-        private final List<UnaryOperator<float[][]>> mappings = new ArrayList<>();
+        private final List<UnaryOperator<CodeMatrix>> mappings = new ArrayList<>();
         private final List<LatentModel> decoders = new ArrayList<>();
         private ImageSet original;
         private int steps = 7;
@@ -185,15 +186,17 @@ public final class Explorer extends Rich {
             for (int j = 0; j < k; j++) {
                 start[j] = nearest(values, code[variables[j]]);
             }
-            float[][] codes = new float[frameCount][];
+            float[] frameCodes = new float[frameCount * code.length];
             for (int f = 0; f < frameCount; f++) {
-                codes[f] = codeAt(code, variables, values, positions(f, k, steps));
+                float[] at = codeAt(code, variables, values, positions(f, k, steps));
+                System.arraycopy(at, 0, frameCodes, f * code.length, code.length);
             }
+            CodeMatrix codes = CodeMatrix.of(frameCodes, code.length);
             List<List<String>> frames = new ArrayList<>();
             int width = 0;
             for (int view = 0; view < labels.size(); view++) {
                 ImageSet decoded =
-                        Decoding.images(decoders.get(view), mappings.get(view).apply(codes));
+                        Sampling.decoded(decoders.get(view), mappings.get(view).apply(codes));
                 width = decoded.width();
                 List<String> pngs = new ArrayList<>(frameCount);
                 for (int f = 0; f < frameCount; f++) {

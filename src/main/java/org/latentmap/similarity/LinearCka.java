@@ -1,5 +1,7 @@
 package org.latentmap.similarity;
 
+import org.latentmap.linalg.CodeMatrix;
+
 /**
  * Linear centred kernel alignment (Kornblith et al., 2019) between two representations of the same points,
  * X (n x p) and Y (n x q), columns centred: ||Y'X||_F^2 / (||X'X||_F ||Y'Y||_F). It is 1 for spaces equal
@@ -9,13 +11,13 @@ public final class LinearCka {
     private LinearCka() {}
 
     /** The CKA of two sets of codes of the same points, row i of both being point i. */
-    public static double of(float[][] x, float[][] y) {
-        if (x.length != y.length) {
+    public static double of(CodeMatrix x, CodeMatrix y) {
+        if (x.size() != y.size()) {
             throw new IllegalArgumentException(
-                    x.length + " codes against " + y.length + ": CKA compares codes of the same points");
+                    x.size() + " codes against " + y.size() + ": CKA compares codes of the same points");
         }
-        if (x.length < 2) {
-            throw new IllegalArgumentException("CKA needs at least 2 points; got " + x.length);
+        if (x.size() < 2) {
+            throw new IllegalArgumentException("CKA needs at least 2 points; got " + x.size());
         }
         double[][] a = centred(x);
         double[][] b = centred(y);
@@ -28,22 +30,19 @@ public final class LinearCka {
         return cross / (xx * yy);
     }
 
-    private static double[][] centred(float[][] codes) {
-        int n = codes.length;
-        int p = codes[0].length;
+    private static double[][] centred(CodeMatrix codes) {
+        int n = codes.size();
+        int p = codes.width();
         double[] mean = new double[p];
-        for (float[] code : codes) {
-            if (code.length != p) {
-                throw new IllegalArgumentException("codes of different sizes: " + p + " and " + code.length);
-            }
+        for (int i = 0; i < n; i++) {
             for (int k = 0; k < p; k++) {
-                mean[k] += code[k];
+                mean[k] += codes.get(i, k);
             }
         }
         double[][] out = new double[n][p];
         for (int i = 0; i < n; i++) {
             for (int k = 0; k < p; k++) {
-                out[i][k] = codes[i][k] - mean[k] / n;
+                out[i][k] = codes.get(i, k) - mean[k] / n;
             }
         }
         return out;

@@ -2,6 +2,7 @@ package org.latentmap.similarity;
 
 import java.util.Arrays;
 import java.util.PriorityQueue;
+import org.latentmap.linalg.CodeMatrix;
 
 /**
  * Mutual k-nearest-neighbour overlap between two representations of the same points: for each point, the
@@ -12,15 +13,15 @@ import java.util.PriorityQueue;
 public final class MutualNeighbours {
     private MutualNeighbours() {}
 
-    public static double of(float[][] x, float[][] y, int k) {
-        if (x.length != y.length) {
+    public static double of(CodeMatrix x, CodeMatrix y, int k) {
+        if (x.size() != y.size()) {
             throw new IllegalArgumentException(
-                    x.length + " codes against " + y.length + ": the overlap compares codes of the same points");
+                    x.size() + " codes against " + y.size() + ": the overlap compares codes of the same points");
         }
-        if (k < 1 || k >= x.length) {
-            throw new IllegalArgumentException("k in [1, " + (x.length - 1) + "] (the other points), got " + k);
+        if (k < 1 || k >= x.size()) {
+            throw new IllegalArgumentException("k in [1, " + (x.size() - 1) + "] (the other points), got " + k);
         }
-        int n = x.length;
+        int n = x.size();
         double total = 0;
         for (int i = 0; i < n; i++) {
             int[] a = nearest(x, i, k);
@@ -38,17 +39,12 @@ public final class MutualNeighbours {
     }
 
     /** The indices of the k points nearest to point i (ties broken by index). */
-    static int[] nearest(float[][] codes, int i, int k) {
-        int n = codes.length;
+    static int[] nearest(CodeMatrix codes, int i, int k) {
+        int n = codes.size();
         double[] distance = new double[n];
-        float[] c = codes[i];
+        float[] c = codes.row(i);
         for (int j = 0; j < n; j++) {
-            double d = 0;
-            for (int v = 0; v < c.length; v++) {
-                double diff = codes[j][v] - c[v];
-                d += diff * diff;
-            }
-            distance[j] = j == i ? Double.POSITIVE_INFINITY : d;
+            distance[j] = j == i ? Double.POSITIVE_INFINITY : codes.squaredDistance(j, c);
         }
         // partial selection: a max-heap of the k best so far
         PriorityQueue<Integer> heap = new PriorityQueue<>(

@@ -5,6 +5,7 @@ import java.util.List;
 import org.latentmap.ResultFile;
 import org.latentmap.data.ImageSet;
 import org.latentmap.features.Codes;
+import org.latentmap.linalg.CodeMatrix;
 import org.latentmap.metrics.Stats;
 import org.latentmap.relocation.Relocation;
 import org.latentmap.train.Progress;
@@ -40,7 +41,7 @@ public final class SpaceSimilarity {
         if (models.size() < 2) {
             throw new IllegalArgumentException("similarity needs at least 2 models; got " + models.size());
         }
-        List<float[][]> codes = new ArrayList<>();
+        List<CodeMatrix> codes = new ArrayList<>();
         for (TrainedModel model : models) {
             codes.add(Codes.of(model, images));
         }

@@ -6,6 +6,7 @@ import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 import java.util.HexFormat;
+import org.latentmap.linalg.CodeMatrix;
 
 /** SHA-256 in hex of what stored numbers depend on: texts, codes made in this run, chosen image indices. */
 public final class Hashes {
@@ -17,22 +18,19 @@ public final class Hashes {
     }
 
     /** SHA-256 of codes' values and shape: keys numbers computed from codes made in this run. */
-    public static String sha256(float[][] codes) {
+    public static String sha256(CodeMatrix codes) {
         MessageDigest digest = digest();
-        ByteBuffer row = ByteBuffer.allocate(4 * (codes.length == 0 ? 0 : codes[0].length) + 8)
-                .order(ByteOrder.LITTLE_ENDIAN);
+        int width = codes.width();
+        ByteBuffer row = ByteBuffer.allocate(4 * width + 4).order(ByteOrder.LITTLE_ENDIAN);
         digest.update(ByteBuffer.allocate(4)
                 .order(ByteOrder.LITTLE_ENDIAN)
-                .putInt(codes.length)
+                .putInt(codes.size())
                 .array());
-        for (float[] code : codes) {
-            if (row.capacity() < 4 * code.length + 4) {
-                row = ByteBuffer.allocate(4 * code.length + 4).order(ByteOrder.LITTLE_ENDIAN);
-            }
+        for (int i = 0; i < codes.size(); i++) {
             row.clear();
-            row.putInt(code.length);
-            row.asFloatBuffer().put(code);
-            digest.update(row.array(), 0, 4 + 4 * code.length);
+            row.putInt(width);
+            row.asFloatBuffer().put(codes.row(i));
+            digest.update(row.array(), 0, 4 + 4 * width);
         }
         return hex(digest.digest());
     }

@@ -3,6 +3,7 @@ package org.latentmap.store;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
+import org.latentmap.linalg.CodeMatrix;
 
 /**
  * A result made of several arrays, packed into the one array of doubles a {@link ValueStore} keeps, each
@@ -29,18 +30,20 @@ public final class PackedValues {
     }
 
     /** Rows of equal width (codes): their count, their width, then the values row by row. */
-    public PackedValues add(float[][] rows) {
-        int width = rows.length == 0 ? 0 : rows[0].length;
-        double[] flat = new double[rows.length * width];
-        for (int i = 0; i < rows.length; i++) {
-            if (rows[i].length != width) {
-                throw new IllegalArgumentException("rows of different widths: " + width + " and " + rows[i].length);
-            }
-            for (int k = 0; k < width; k++) {
-                flat[i * width + k] = rows[i][k];
-            }
+    public PackedValues add(CodeMatrix codes) {
+        return addRows(codes.values(), codes.width());
+    }
+
+    /** Rows of {@code width} values one after the other in {@code values} (images' pixels), laid out as codes. */
+    public PackedValues addRows(float[] values, int width) {
+        if (width < 1 || values.length % width != 0) {
+            throw new IllegalArgumentException(values.length + " values are not rows of " + width);
         }
-        parts.add(new double[] {rows.length, width});
+        double[] flat = new double[values.length];
+        for (int i = 0; i < values.length; i++) {
+            flat[i] = values[i];
+        }
+        parts.add(new double[] {values.length / width, width});
         parts.add(flat);
         return this;
     }
@@ -85,18 +88,30 @@ public final class PackedValues {
             return out;
         }
 
-        public float[][] rows() {
+        public CodeMatrix codes() {
             int n = length(next());
             int width = length(next());
-            int from = at;
-            take((long) n * width);
-            float[][] rows = new float[n][width];
-            for (int i = 0; i < n; i++) {
-                for (int k = 0; k < width; k++) {
-                    rows[i][k] = (float) packed[from + i * width + k];
-                }
+            return CodeMatrix.of(floatValues((long) n * width), width);
+        }
+
+        /** Rows of {@code width} written by {@link PackedValues#addRows}, one after the other. */
+        public float[] rowValues(int width) {
+            int n = length(next());
+            int stored = length(next());
+            if (stored != width) {
+                throw new IllegalArgumentException("stored rows of " + stored + " values where " + width + " are read");
             }
-            return rows;
+            return floatValues((long) n * width);
+        }
+
+        private float[] floatValues(long count) {
+            int from = at;
+            take(count);
+            float[] values = new float[(int) count];
+            for (int i = 0; i < values.length; i++) {
+                values[i] = (float) packed[from + i];
+            }
+            return values;
         }
 
         /** Says that every part was read. */

@@ -5,16 +5,17 @@ import ai.djl.ndarray.NDArray;
 import ai.djl.ndarray.NDManager;
 import ai.djl.ndarray.NDScope;
 import ai.djl.nn.Parameter;
-import java.util.Arrays;
 import java.util.List;
 import java.util.Locale;
 import org.latentmap.data.ImageSet;
 import org.latentmap.engine.GradMode;
+import org.latentmap.linalg.CodeMatrix;
 import org.latentmap.metrics.Stats;
 import org.latentmap.model.Adversarial;
 import org.latentmap.store.PackedValues;
 import org.latentmap.store.Rule;
 import org.latentmap.train.Adam;
+import org.latentmap.train.Losses;
 import org.latentmap.train.Progress;
 import org.latentmap.train.ProgressLine;
 import org.latentmap.zoo.TrainedModel;
@@ -99,23 +100,20 @@ public final class Inversion {
                 + PRIOR_SAMPLES + " prior codes, chunks of " + CHUNK;
         PackedValues.Reader values = PackedValues.read(ZooStore.standard().values(stored, images, RULE, recipe, () -> {
             Result found = optimise(images);
-            float[][] drawn = new float[images.size()][];
-            for (int i = 0; i < drawn.length; i++) {
-                drawn[i] = found.images().image(i);
+            int length = images.imageLength();
+            float[] drawn = new float[images.size() * length];
+            for (int i = 0; i < images.size(); i++) {
+                System.arraycopy(found.images().image(i), 0, drawn, i * length, length);
             }
             return new PackedValues()
                     .add(found.codes())
-                    .add(drawn)
+                    .addRows(drawn, length)
                     .add(found.startError())
                     .add(found.error())
                     .toArray();
         }));
-        float[][] codes = values.rows();
-        float[][] drawn = values.rows();
-        float[] pixels = new float[images.size() * images.imageLength()];
-        for (int i = 0; i < drawn.length; i++) {
-            System.arraycopy(drawn[i], 0, pixels, i * images.imageLength(), images.imageLength());
-        }
+        CodeMatrix codes = values.codes();
+        float[] pixels = values.rowValues(images.imageLength());
         double[] before = values.doubles();
         double[] after = values.doubles();
         values.end();
@@ -128,7 +126,7 @@ public final class Inversion {
 
     private Result optimise(ImageSet images) {
         int size = model.latentSize();
-        float[][] codes = new float[images.size()][];
+        float[] codes = new float[images.size() * size];
         double[] before = new double[images.size()];
         double[] after = new double[images.size()];
         float[] drawn = new float[images.size() * images.imageLength()];
@@ -177,9 +175,7 @@ public final class Inversion {
                             model.decode(code.getArray().stopGradient()).toFloatArray();
                     System.arraycopy(pixels, 0, drawn, from * images.imageLength(), pixels.length);
                     float[] flat = code.getArray().stopGradient().toFloatArray();
-                    for (int i = from; i < to; i++) {
-                        codes[i] = Arrays.copyOfRange(flat, (i - from) * size, (i - from + 1) * size);
-                    }
+                    System.arraycopy(flat, 0, codes, from * size, flat.length);
                 }
             }
         } catch (RuntimeException | Error e) {
@@ -190,18 +186,14 @@ public final class Inversion {
             progress.end(done, total, failure);
         }
         return new Result(
-                codes,
+                CodeMatrix.of(codes, size),
                 new ImageSet(drawn, images.size(), images.channels(), images.height(), images.width(), null, null),
                 before,
                 after);
     }
 
     private double[] errors(NDArray target, NDArray code) {
-        NDArray difference = model.decode(code.stopGradient()).sub(target);
-        float[] perImage = difference
-                .square()
-                .reshape(difference.getShape().get(0), -1)
-                .mean(new int[] {1})
+        float[] perImage = Losses.meanSquaredErrorPerImage(model.decode(code.stopGradient()), target)
                 .toFloatArray();
         double[] out = new double[perImage.length];
         for (int i = 0; i < out.length; i++) {
@@ -220,7 +212,7 @@ public final class Inversion {
      * Codes found, one per image; the images the model draws from them; each image's mean squared error from
      * the start code and from the code found.
      */
-    public record Result(float[][] codes, ImageSet images, double[] startError, double[] error) {
+    public record Result(CodeMatrix codes, ImageSet images, double[] startError, double[] error) {
         public double meanError() {
             return Stats.mean(error);
         }
@@ -234,7 +226,7 @@ public final class Inversion {
             return String.format(
                     Locale.ROOT,
                     "inversion of %d images: image MSE %.4f (from %.4f at the mean code)",
-                    codes.length,
+                    codes.size(),
                     meanError(),
                     meanStartError());
         }

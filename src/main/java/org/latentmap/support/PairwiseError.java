@@ -1,7 +1,9 @@
 package org.latentmap.support;
 
+import java.util.List;
 import java.util.Random;
 import java.util.SplittableRandom;
+import java.util.stream.IntStream;
 import org.latentmap.ResultFile;
 import org.latentmap.data.ImageSet;
 import org.latentmap.linalg.SquaredError;
@@ -23,15 +25,13 @@ public final class PairwiseError {
         if (images.size() < 2) {
             throw new IllegalArgumentException("pairwise errors need at least two images, got " + images.size());
         }
-        float[][] all = new float[images.size()][];
-        for (int i = 0; i < all.length; i++) {
-            all[i] = images.image(i);
-        }
+        List<float[]> all =
+                IntStream.range(0, images.size()).mapToObj(images::image).toList();
         double sum = 0;
         long pairs = 0;
-        for (int i = 0; i < all.length; i++) {
-            for (int j = i + 1; j < all.length; j++) {
-                sum += mse(all[i], all[j]);
+        for (int i = 0; i < all.size(); i++) {
+            for (int j = i + 1; j < all.size(); j++) {
+                sum += mse(all.get(i), all.get(j));
                 pairs++;
             }
         }

@@ -3,6 +3,7 @@ package org.latentmap.support;
 import java.util.Locale;
 import java.util.Map;
 import org.latentmap.ResultFile;
+import org.latentmap.linalg.CodeMatrix;
 import tech.tablesaw.api.DoubleColumn;
 import tech.tablesaw.api.IntColumn;
 import tech.tablesaw.api.StringColumn;
@@ -33,8 +34,8 @@ public final class SectorComparison {
     }
 
     /** Places {@code sampleCodes} in {@code data}'s sectors. */
-    public static SectorComparison of(Sectors data, float[][] sampleCodes) {
-        if (sampleCodes.length == 0) {
+    public static SectorComparison of(Sectors data, CodeMatrix sampleCodes) {
+        if (sampleCodes.size() == 0) {
             throw new IllegalArgumentException("no sample codes to place in the data's sectors");
         }
         return new SectorComparison(data, Sectors.of(sampleCodes, data.variables(), data.threshold(), data.reading()));

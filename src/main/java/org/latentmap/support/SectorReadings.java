@@ -4,6 +4,7 @@ import java.util.Arrays;
 import java.util.List;
 import org.latentmap.ResultFile;
 import org.latentmap.data.ImageSet;
+import org.latentmap.linalg.CodeMatrix;
 import tech.tablesaw.api.DoubleColumn;
 import tech.tablesaw.api.IntColumn;
 import tech.tablesaw.api.StringColumn;
@@ -26,7 +27,7 @@ public final class SectorReadings {
      * One row per reading: {@code sectors.get(k)} placed {@code codes} (the codes of {@code data}) and
      * {@code supports.get(k)} was selected from them.
      */
-    public static Table compare(ImageSet data, float[][] codes, List<Sectors> sectors, List<SupportSet> supports) {
+    public static Table compare(ImageSet data, CodeMatrix codes, List<Sectors> sectors, List<SupportSet> supports) {
         if (sectors.size() != supports.size() || sectors.isEmpty()) {
             throw new IllegalArgumentException(sectors.size() + " sector partitions and " + supports.size()
                     + " support sets: give one of each per reading");
@@ -65,13 +66,13 @@ public final class SectorReadings {
     }
 
     /** The median over the support set's points of the smallest |z_i| among the selected variables. */
-    static double medianSmallest(float[][] codes, int[] variables, SupportSet support) {
+    static double medianSmallest(CodeMatrix codes, int[] variables, SupportSet support) {
         double[] smallest = new double[support.size()];
         int k = 0;
         for (int i : support.indices()) {
             double min = Double.POSITIVE_INFINITY;
             for (int v : variables) {
-                min = Math.min(min, Math.abs(codes[i][v]));
+                min = Math.min(min, Math.abs(codes.get(i, v)));
             }
             smallest[k++] = min;
         }

@@ -3,6 +3,7 @@ package org.latentmap.support;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
+import org.latentmap.linalg.CodeMatrix;
 import tech.tablesaw.api.DoubleColumn;
 import tech.tablesaw.api.IntColumn;
 import tech.tablesaw.api.Table;
@@ -22,8 +23,8 @@ public final class SectorScan {
     }
 
     /** Places the codes in the sectors of {@code variables} at each threshold (order kept as given), under {@code reading}. */
-    public static SectorScan of(float[][] codes, int[] variables, SectorReading reading, double... thresholds) {
-        if (codes.length == 0) {
+    public static SectorScan of(CodeMatrix codes, int[] variables, SectorReading reading, double... thresholds) {
+        if (codes.size() == 0) {
             throw new IllegalArgumentException("a sector scan needs codes; none were given");
         }
         if (thresholds.length == 0) {
@@ -33,7 +34,7 @@ public final class SectorScan {
         for (double th : thresholds) {
             levels.add(Sectors.of(codes, variables, th, reading));
         }
-        return new SectorScan(levels, codes.length);
+        return new SectorScan(levels, codes.size());
     }
 
     /** The sectors at each threshold, in the order given. */

@@ -5,6 +5,7 @@ import java.util.Arrays;
 import java.util.Comparator;
 import java.util.List;
 import java.util.stream.IntStream;
+import org.latentmap.linalg.CodeMatrix;
 
 /**
  * The sectors of paper Sect. 5: given n chosen latent variables, a threshold th and a direction dir in
@@ -41,7 +42,7 @@ public final class Sectors {
     }
 
     /** Places every code (one row per data point) in its sector under {@code reading}. */
-    public static Sectors of(float[][] codes, int[] variables, double threshold, SectorReading reading) {
+    public static Sectors of(CodeMatrix codes, int[] variables, double threshold, SectorReading reading) {
         if (variables.length < 1 || variables.length > MAX_VARIABLES) {
             throw new IllegalArgumentException(
                     "sectors need between 1 and " + MAX_VARIABLES + " variables, got " + variables.length);
@@ -49,9 +50,9 @@ public final class Sectors {
         if (threshold < 0) {
             throw new IllegalArgumentException("a sector threshold is a distance, >= 0; got " + threshold);
         }
-        int[] sectorOf = new int[codes.length];
-        for (int i = 0; i < codes.length; i++) {
-            sectorOf[i] = sector(codes[i], variables, threshold, reading);
+        int[] sectorOf = new int[codes.size()];
+        for (int i = 0; i < sectorOf.length; i++) {
+            sectorOf[i] = sector(codes.row(i), variables, threshold, reading);
         }
         return new Sectors(variables.clone(), threshold, reading, sectorOf);
     }

@@ -10,6 +10,7 @@ import java.util.Set;
 import java.util.SplittableRandom;
 import java.util.stream.IntStream;
 import org.latentmap.data.ImageSet;
+import org.latentmap.linalg.CodeMatrix;
 
 /**
  * A way of choosing the points a relocation map is fitted on, at any size (beyond the paper, which only uses
@@ -52,12 +53,12 @@ public abstract class SupportStrategy {
      * holds half of the codes (as {@link SupportSetRecipe}), one point per inhabited sector, then the fill
      * rule of {@link SupportSet}.
      */
-    public static SupportStrategy sectors(float[][] codes, int[] rankedVariables) {
+    public static SupportStrategy sectors(CodeMatrix codes, int[] rankedVariables) {
         return sectors(codes, rankedVariables, SectorReading.DISTANCE_FROM_ORIGIN);
     }
 
-    /** The paper's sectors under {@code reading} (see {@link #sectors(float[][], int[])}). */
-    public static SupportStrategy sectors(float[][] codes, int[] rankedVariables, SectorReading reading) {
+    /** The paper's sectors under {@code reading} (see {@link #sectors(CodeMatrix, int[])}). */
+    public static SupportStrategy sectors(CodeMatrix codes, int[] rankedVariables, SectorReading reading) {
         if (rankedVariables.length < 1) {
             throw new IllegalArgumentException("the sectors strategy needs at least one ranked variable");
         }
@@ -66,7 +67,7 @@ public abstract class SupportStrategy {
         return new SupportStrategy(name) {
             @Override
             int dataSize() {
-                return codes.length;
+                return codes.size();
             }
 
             @Override
@@ -102,18 +103,18 @@ public abstract class SupportStrategy {
      * Farthest-point (greedy k-centre) points in a latent space: a random first point, then each time the
      * point farthest from all chosen so far (Euclidean). A larger set extends a smaller one of the same seed.
      */
-    public static SupportStrategy farthestPoint(float[][] codes) {
+    public static SupportStrategy farthestPoint(CodeMatrix codes) {
         Map<Long, FarthestPoints> orders = new HashMap<>();
         return new SupportStrategy("farthest point") {
             @Override
             int dataSize() {
-                return codes.length;
+                return codes.size();
             }
 
             @Override
             SupportSet chooseChecked(int size, long seed) {
                 FarthestPoints order = orders.computeIfAbsent(
-                        seed, s -> new FarthestPoints(codes, new SplittableRandom(s).nextInt(codes.length)));
+                        seed, s -> new FarthestPoints(codes, new SplittableRandom(s).nextInt(codes.size())));
                 return SupportSet.of(order.extendTo(size));
             }
         };
@@ -199,7 +200,7 @@ public abstract class SupportStrategy {
         return Arrays.copyOf(order, count);
     }
 
-    static int[] farthestOrder(float[][] codes, int count, int first) {
+    static int[] farthestOrder(CodeMatrix codes, int count, int first) {
         return new FarthestPoints(codes, first).extendTo(count);
     }
 
@@ -209,14 +210,14 @@ public abstract class SupportStrategy {
      * starting again (a support-size study asks for 75, then 150, 300 and 600 points).
      */
     private static final class FarthestPoints {
-        private final float[][] codes;
+        private final CodeMatrix codes;
         private final double[] nearest;
         private int[] order = new int[0];
         private int next;
 
-        FarthestPoints(float[][] codes, int first) {
+        FarthestPoints(CodeMatrix codes, int first) {
             this.codes = codes;
-            this.nearest = new double[codes.length];
+            this.nearest = new double[codes.size()];
             Arrays.fill(nearest, Double.POSITIVE_INFINITY);
             this.next = first;
         }
@@ -228,7 +229,7 @@ public abstract class SupportStrategy {
                 order = Arrays.copyOf(order, count);
                 for (int k = known; k < count; k++) {
                     order[k] = next;
-                    next = farthestAfterAdding(codes[next]);
+                    next = farthestAfterAdding(codes.row(next));
                 }
             }
             return Arrays.copyOf(order, count);
@@ -237,13 +238,8 @@ public abstract class SupportStrategy {
         private int farthestAfterAdding(float[] c) {
             int farthest = -1;
             double farthestDistance = -1;
-            for (int i = 0; i < codes.length; i++) {
-                float[] z = codes[i];
-                double d = 0;
-                for (int v = 0; v < c.length; v++) {
-                    double diff = z[v] - c[v];
-                    d += diff * diff;
-                }
+            for (int i = 0; i < codes.size(); i++) {
+                double d = codes.squaredDistance(i, c);
                 if (d < nearest[i]) {
                     nearest[i] = d;
                 }

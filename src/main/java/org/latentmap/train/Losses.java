@@ -3,6 +3,7 @@ package org.latentmap.train;
 import static org.latentmap.engine.Tensors.scalar;
 
 import ai.djl.ndarray.NDArray;
+import ai.djl.ndarray.types.Shape;
 
 /**
  * The loss terms of paper Sect. 4.2, each averaged over the batch: squared reconstruction error summed over
@@ -11,6 +12,15 @@ import ai.djl.ndarray.NDArray;
  */
 public final class Losses {
     private Losses() {}
+
+    /**
+     * Per image (first axis), the mean over its pixels of (x - y)^2: the one per-image error behind R-MSE, the
+     * relocated image error (paper Sect. 6), the reconstruction gain and the inversion's errors.
+     */
+    public static NDArray meanSquaredErrorPerImage(NDArray x, NDArray y) {
+        long n = x.getShape().get(0);
+        return x.sub(y).square().reshape(new Shape(n, -1)).mean(new int[] {1});
+    }
 
     /** Sum over pixels of (x - y)^2, averaged over the batch (first axis). */
     public static NDArray sumSquaredError(NDArray x, NDArray y) {

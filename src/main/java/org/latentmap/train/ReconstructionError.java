@@ -3,6 +3,7 @@ package org.latentmap.train;
 import ai.djl.ndarray.NDArray;
 import ai.djl.ndarray.NDManager;
 import org.latentmap.data.ImageSet;
+import org.latentmap.engine.Batches;
 import org.latentmap.engine.GradMode;
 import org.latentmap.model.LatentModel;
 
@@ -18,24 +19,10 @@ public final class ReconstructionError {
 
     /** The error of every image. */
     public static double[] perImage(LatentModel model, ImageSet images) {
-        GradMode.offForThisThread();
-        double[] errors = new double[images.size()];
-        for (int from = 0; from < images.size(); from += BATCH) {
-            int to = Math.min(images.size(), from + BATCH);
-            try (NDManager manager = NDManager.newBaseManager()) {
-                NDArray x = images.toNDArray(manager, from, to);
-                NDArray reconstruction = model.decode(model.encode(x));
-                float[] batch = x.sub(reconstruction)
-                        .square()
-                        .reshape(to - from, -1)
-                        .mean(new int[] {1})
-                        .toFloatArray();
-                for (int i = 0; i < batch.length; i++) {
-                    errors[from + i] = batch[i];
-                }
-            }
-        }
-        return errors;
+        return Batches.perRow(images.size(), BATCH, (manager, from, to) -> {
+            NDArray x = images.toNDArray(manager, from, to);
+            return Losses.meanSquaredErrorPerImage(x, model.decode(model.encode(x)));
+        });
     }
 
     /** The mean error over the images. */

@@ -46,13 +46,13 @@ class ExtensionPointsTest {
 
     /** A map fit in one lambda: every code goes to the target's mean code on the fit points. */
     static final CodeMapFit MEAN_CODE = CodeMapFit.of("mean code", (source, target) -> {
-        double[] mean = new double[target[0].length];
-        for (float[] code : target) {
+        double[] mean = new double[target.width()];
+        for (int i = 0; i < target.size(); i++) {
             for (int k = 0; k < mean.length; k++) {
-                mean[k] += code[k] / (double) target.length;
+                mean[k] += target.get(i, k) / (double) target.size();
             }
         }
-        return LinearMap.of(new double[source[0].length][target[0].length], mean);
+        return LinearMap.of(new double[source.width()][target.width()], mean);
     });
 
     @Test
@@ -73,8 +73,8 @@ class ExtensionPointsTest {
         Relocation relocation = Relocations.on(train, test).relocate(one, two, MEAN_CODE, FitPoints.allOf(train));
         assertEquals("mean code", relocation.fit());
         // by hand: L-MSE is the mean squared distance of the target's test codes from its mean training code
-        float[][] fitCodes = Codes.of(two, train);
-        float[][] testCodes = Codes.of(two, test);
+        float[][] fitCodes = Codes.of(two, train).toRows();
+        float[][] testCodes = Codes.of(two, test).toRows();
         double expected = 0;
         for (float[] code : testCodes) {
             for (int k = 0; k < 8; k++) {

@@ -14,6 +14,7 @@ import java.util.Locale;
 import java.util.SplittableRandom;
 import org.junit.jupiter.api.Test;
 import org.latentmap.data.ImageSet;
+import org.latentmap.linalg.CodeMatrix;
 import org.latentmap.model.LatentModel;
 import org.latentmap.testing.HandModels;
 import org.latentmap.zoo.ModelFamily;
@@ -166,7 +167,8 @@ class ExercisesTest {
                     1e-5f,
                     "encode inverts decode");
         }
-        VisualFactor brightness = VisualFactor.brightness(model, new float[][] {{0, 0, 0}, {1, -1, 0.5f}});
+        VisualFactor brightness =
+                VisualFactor.brightness(model, CodeMatrix.ofRows(new float[][] {{0, 0, 0}, {1, -1, 0.5f}}));
         Verdict zero = brightness.check(0);
         assertTrue(zero.correct(), zero.toString());
         // |0.1 x 4.5| = 0.45 on average, rank 1 of 3
@@ -177,7 +179,8 @@ class ExercisesTest {
         assertTrue(two.message().contains("rank 3 of 3") && two.message().contains("0.4500"), two.message());
         assertTrue(brightness.check(-1).message().contains("placeholder"));
         assertTrue(brightness.check(3).message().contains("[0, 3)"));
-        assertThrows(IllegalArgumentException.class, () -> VisualFactor.brightness(model, new float[0][]));
+        assertThrows(
+                IllegalArgumentException.class, () -> VisualFactor.brightness(model, CodeMatrix.of(new float[0], 3)));
     }
 
     @Test

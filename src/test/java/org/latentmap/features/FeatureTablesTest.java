@@ -13,6 +13,7 @@ import java.util.SplittableRandom;
 import org.junit.jupiter.api.Test;
 import org.latentmap.Profile;
 import org.latentmap.data.ImageSet;
+import org.latentmap.linalg.CodeMatrix;
 import org.latentmap.model.LatentModel;
 import org.latentmap.support.PairwiseError;
 import org.latentmap.support.SectorReading;
@@ -28,13 +29,13 @@ import org.latentmap.zoo.TrainedModel;
 class FeatureTablesTest {
 
     /** On variables (0, 1): sector 3 = both positive, 0 = both negative, 1 = first positive only. */
-    private static final float[][] CODES = {
+    private static final CodeMatrix CODES = CodeMatrix.ofRows(new float[][] {
         {1, 1}, // |.| = 1.41: sector 3 at th 0 and 1
         {2, 2}, // sector 3 at all thresholds below 2.83
         {-0.5f, -0.5f}, // 0.71: sector 0 at th 0 only
         {3, -1}, // 3.16: sector 1 at all three
         {-1, 0.5f}, // 1.12: sector 2 at th 0 and 1
-    };
+    });
 
     @Test
     void theScanCountsInhabitedSectorsAndFindsTheWidestThresholdHoldingAShare() {
@@ -59,7 +60,8 @@ class FeatureTablesTest {
         assertThrows(IllegalArgumentException.class, () -> scan.at(0.5));
         assertThrows(
                 IllegalArgumentException.class,
-                () -> SectorScan.of(new float[0][], new int[] {0}, SectorReading.DISTANCE_FROM_ORIGIN, 1));
+                () -> SectorScan.of(
+                        CodeMatrix.of(new float[0], 1), new int[] {0}, SectorReading.DISTANCE_FROM_ORIGIN, 1));
     }
 
     @Test

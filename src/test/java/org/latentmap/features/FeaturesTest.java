@@ -13,6 +13,7 @@ import java.util.Arrays;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.latentmap.data.ImageSet;
+import org.latentmap.linalg.CodeMatrix;
 import org.latentmap.model.LatentModel;
 import org.latentmap.support.PairwiseError;
 import org.latentmap.support.SectorReading;
@@ -61,13 +62,13 @@ class FeaturesTest {
         assertTrue(error.getMessage().contains("empty"), error.getMessage());
     }
 
-    private static final float[][] CODES = {
+    private static final CodeMatrix CODES = CodeMatrix.ofRows(new float[][] {
         {0.5f, 9, 1}, // var 2 > 0 (bit 0), var 0 > 0 (bit 1), |(1, 0.5)| > 1: sector 3
         {-2, 0, 0.1f}, // bit 0 set, var 0 < 0: sector 1
         {0.1f, 0, 0.1f}, // within the threshold: none
         {1, 0, 0}, // on an axis: none
         {3, 0, 2}, // sector 3
-    };
+    });
 
     @Test
     void codesFallInTheSectorOfTheirSignsWhenFarEnoughFromTheOrigin() {
@@ -114,7 +115,8 @@ class FeaturesTest {
         assertEquals(expected, Sectors.sector(far, variables, 1, SectorReading.EVERY_COORDINATE));
         assertEquals(expected, Sectors.sector(far, variables, 1, SectorReading.DISTANCE_FROM_ORIGIN));
         // under Fig. 7's reading two sectors' points differ by more than 2 th on the coordinate whose sign differs
-        Sectors sectors = Sectors.of(new float[][] {code, far}, variables, 1, SectorReading.EVERY_COORDINATE);
+        Sectors sectors =
+                Sectors.of(CodeMatrix.ofRows(new float[][] {code, far}), variables, 1, SectorReading.EVERY_COORDINATE);
         assertEquals(SectorReading.EVERY_COORDINATE, sectors.reading());
         assertEquals(1, sectors.nonEmpty());
     }
@@ -122,7 +124,7 @@ class FeaturesTest {
     @Test
     void tooManyVariablesForTheSizeOrNoInhabitantsAreRefused() {
         Sectors eight = Sectors.of(
-                new float[][] {{1, 1, 1, 1, 1, 1, 1, 1}},
+                CodeMatrix.ofRows(new float[][] {{1, 1, 1, 1, 1, 1, 1, 1}}),
                 new int[] {0, 1, 2, 3, 4, 5, 6, 7},
                 0,
                 SectorReading.DISTANCE_FROM_ORIGIN);
@@ -157,9 +159,9 @@ class FeaturesTest {
     @Test
     void aTraversalSweepsOneVariableAndCodesComeBackPerImage() {
         ImageSet images = new ImageSet(new float[] {1, 2, 3, 0}, 2, 1, 1, 2, null, null);
-        float[][] codes = Codes.of(COPY, images);
-        assertArrayEquals(new float[] {3, 0, 0}, codes[1]);
-        ImageSet sweep = Traversal.of(COPY, codes[0], 1, 3, 2.25);
+        CodeMatrix codes = Codes.of(COPY, images);
+        assertArrayEquals(new float[] {3, 0, 0}, codes.row(1));
+        ImageSet sweep = Traversal.of(COPY, codes.row(0), 1, 3, 2.25);
         // variable 1 is the second pixel: -2.25, 0, 2.25; the first pixel stays 1
         assertArrayEquals(new float[] {1, -2.25f, 1, 0, 1, 2.25f}, new float[] {
             sweep.pixel(0, 0, 0, 0),
@@ -171,7 +173,7 @@ class FeaturesTest {
         });
         assertThrows(IllegalArgumentException.class, () -> Traversal.of(COPY, new float[2], 0, 3, 1));
         // the ends differ by 4.5 in the second pixel only: sqrt(4.5^2 / 2); the third variable is ignored
-        assertEquals(4.5 / Math.sqrt(2), Traversal.span(COPY, codes[0], 1, 2.25), 1e-6);
-        assertEquals(0, Traversal.span(COPY, codes[0], 2, 2.25), 1e-12);
+        assertEquals(4.5 / Math.sqrt(2), Traversal.span(COPY, codes.row(0), 1, 2.25), 1e-6);
+        assertEquals(0, Traversal.span(COPY, codes.row(0), 2, 2.25), 1e-12);
     }
 }

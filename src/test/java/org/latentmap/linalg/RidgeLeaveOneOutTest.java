@@ -41,7 +41,7 @@ class RidgeLeaveOneOutTest {
 
     @Test
     void leaveOneOutEqualsRefittingWithoutEachPointOnFivePoints() {
-        RidgeValidation validation = RidgeValidation.leaveOneOut(SOURCE, TARGET);
+        RidgeValidation validation = RidgeValidation.leaveOneOut(CodeMatrix.ofRows(SOURCE), CodeMatrix.ofRows(TARGET));
         assertEquals("leave-one-out", validation.scheme());
         double[] lambdas = validation.lambdas();
         double[] errors = validation.errors();
@@ -64,7 +64,8 @@ class RidgeLeaveOneOutTest {
     void oneExactPairIsTooFewToLeaveOneOut() {
         var error = assertThrows(
                 IllegalArgumentException.class,
-                () -> RidgeValidation.leaveOneOut(new float[][] {{1, 2}}, new float[][] {{3}}));
+                () -> RidgeValidation.leaveOneOut(
+                        CodeMatrix.ofRows(new float[][] {{1, 2}}), CodeMatrix.ofRows(new float[][] {{3}})));
         assertEquals(
                 "1 source and 1 target codes: choosing a ridge penalty by leaving one out needs at least 2 pairs"
                         + " of codes of the same images",

@@ -12,6 +12,7 @@ import java.util.List;
 import java.util.SplittableRandom;
 import org.junit.jupiter.api.Test;
 import org.latentmap.data.ImageSet;
+import org.latentmap.linalg.CodeMatrix;
 import org.latentmap.studies.MapFamilyComparison;
 import org.latentmap.studies.SupportSizeStudy;
 import org.latentmap.support.SupportSet;
@@ -88,7 +89,7 @@ class MapFamiliesTest {
         return q;
     }
 
-    private static float[][] times(double[][] x, double[][] m, double[] scale, double[] shift) {
+    private static CodeMatrix times(double[][] x, double[][] m, double[] scale, double[] shift) {
         float[][] out = new float[x.length][m[0].length];
         for (int i = 0; i < x.length; i++) {
             for (int j = 0; j < m[0].length; j++) {
@@ -99,7 +100,7 @@ class MapFamiliesTest {
                 out[i][j] = (float) (sum * scale[j] + shift[j]);
             }
         }
-        return out;
+        return CodeMatrix.ofRows(out);
     }
 
     @Test
@@ -109,8 +110,8 @@ class MapFamiliesTest {
         double[][] identity = {{1, 0, 0}, {0, 1, 0}, {0, 0, 1}};
         // source: whitened codes scaled by (2, 1, 0.5) and shifted; target: the rotated codes scaled by (3, 3, 1),
         // shifted
-        float[][] source = times(x, identity, new double[] {2, 1, 0.5}, new double[] {1, -1, 0});
-        float[][] target = times(x, q, new double[] {3, 3, 1}, new double[] {0.5, 0, 2});
+        CodeMatrix source = times(x, identity, new double[] {2, 1, 0.5}, new double[] {1, -1, 0});
+        CodeMatrix target = times(x, q, new double[] {3, 3, 1}, new double[] {0.5, 0, 2});
         LinearMap map = MapFit.procrustes().fit(source, target);
         double[][] w = map.weights();
         double[] s1 = {2, 1, 0.5};
@@ -120,9 +121,9 @@ class MapFamiliesTest {
                 assertEquals(q[k][j] * s2[j] / s1[k], w[k][j], 1e-4, "weight " + k + "," + j);
             }
         }
-        float[][] mapped = map.apply(source);
+        CodeMatrix mapped = map.apply(source);
         for (int i = 0; i < 5; i++) {
-            assertArrayEquals(target[i], mapped[i], 1e-4f);
+            assertArrayEquals(target.row(i), mapped.row(i), 1e-4f);
         }
         assertEquals("orthogonal Procrustes (standardised)", map.fit());
     }
@@ -132,10 +133,10 @@ class MapFamiliesTest {
         double[][] x = whitened(300, 3, 3);
         double[][] q = rotation(3, 4);
         double[][] firstTwo = {{q[0][0], q[0][1]}, {q[1][0], q[1][1]}, {q[2][0], q[2][1]}};
-        float[][] big =
+        CodeMatrix big =
                 times(x, new double[][] {{1, 0, 0}, {0, 1, 0}, {0, 0, 1}}, new double[] {1, 1, 1}, new double[3]);
         // the target keeps two of the rotated variables; its columns are whitened too (orthonormal columns of q)
-        float[][] small = times(x, firstTwo, new double[] {1, 1}, new double[2]);
+        CodeMatrix small = times(x, firstTwo, new double[] {1, 1}, new double[2]);
         LinearMap down = MapFit.procrustes().fit(big, small);
         for (int k = 0; k < 3; k++) {
             assertArrayEquals(firstTwo[k], down.weights()[k], 1e-4);
@@ -161,10 +162,10 @@ class MapFamiliesTest {
             // linear part plus a bend no linear map can follow
             target[i][0] = (float) (0.5 * source[i][0] - source[i][1] + Math.abs(source[i][0]));
         }
-        float[][] fitSource = Arrays.copyOf(source, 2500);
-        float[][] fitTarget = Arrays.copyOf(target, 2500);
-        float[][] testSource = Arrays.copyOfRange(source, 2500, n);
-        float[][] testTarget = Arrays.copyOfRange(target, 2500, n);
+        CodeMatrix fitSource = CodeMatrix.ofRows(Arrays.copyOf(source, 2500));
+        CodeMatrix fitTarget = CodeMatrix.ofRows(Arrays.copyOf(target, 2500));
+        CodeMatrix testSource = CodeMatrix.ofRows(Arrays.copyOfRange(source, 2500, n));
+        CodeMatrix testTarget = CodeMatrix.ofRows(Arrays.copyOfRange(target, 2500, n));
         ResidualMlpMap residual =
                 ResidualMlpFit.standard().hidden(32).steps(1500).fit(fitSource, fitTarget);
         double linearError = mse(residual.linear().apply(testSource), testTarget);
@@ -178,8 +179,8 @@ class MapFamiliesTest {
         ResidualMlpMap tiny = ResidualMlpFit.standard()
                 .linearPart(MapFit.leastSquares())
                 .steps(50)
-                .fit(Arrays.copyOf(source, 3), Arrays.copyOf(target, 3));
-        assertEquals(1, tiny.apply(testSource)[0].length);
+                .fit(CodeMatrix.ofRows(Arrays.copyOf(source, 3)), CodeMatrix.ofRows(Arrays.copyOf(target, 3)));
+        assertEquals(1, tiny.apply(testSource).width());
         var error = assertThrows(
                 IllegalArgumentException.class, () -> ResidualMlpFit.standard().hidden(0));
         assertEquals(
@@ -187,12 +188,12 @@ class MapFamiliesTest {
                 error.getMessage());
     }
 
-    private static double mse(float[][] a, float[][] b) {
+    private static double mse(CodeMatrix a, CodeMatrix b) {
         double sum = 0;
         int count = 0;
-        for (int i = 0; i < a.length; i++) {
-            for (int j = 0; j < a[i].length; j++) {
-                sum += (a[i][j] - b[i][j]) * (a[i][j] - b[i][j]);
+        for (int i = 0; i < a.size(); i++) {
+            for (int j = 0; j < a.width(); j++) {
+                sum += (a.get(i, j) - b.get(i, j)) * (a.get(i, j) - b.get(i, j));
                 count++;
             }
         }
@@ -241,7 +242,9 @@ class MapFamiliesTest {
                 a,
                 b,
                 MapFit.leastSquares(),
-                List.of(SupportStrategy.random(train.size()), SupportStrategy.farthestPoint(codes(train))),
+                List.of(
+                        SupportStrategy.random(train.size()),
+                        SupportStrategy.farthestPoint(CodeMatrix.ofRows(codes(train)))),
                 new int[] {2, 4, 8},
                 3);
         assertEquals(6, study.points().size());

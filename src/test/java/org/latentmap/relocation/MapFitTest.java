@@ -8,6 +8,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.util.SplittableRandom;
 import org.junit.jupiter.api.Test;
+import org.latentmap.linalg.CodeMatrix;
 import org.latentmap.linalg.RidgeValidation;
 
 class MapFitTest {
@@ -15,7 +16,7 @@ class MapFitTest {
     private static final double[] B = {0.25, -4};
 
     /** n random source codes of size 3 and their images under W (+ B). */
-    private static float[][][] pairs(int n, boolean bias) {
+    private static CodeMatrix[] pairs(int n, boolean bias) {
         SplittableRandom random = new SplittableRandom(3);
         float[][] x = new float[n][3];
         float[][] y = new float[n][2];
@@ -31,12 +32,12 @@ class MapFitTest {
                 y[i][j] = (float) z;
             }
         }
-        return new float[][][] {x, y};
+        return new CodeMatrix[] {CodeMatrix.ofRows(x), CodeMatrix.ofRows(y)};
     }
 
     @Test
     void leastSquaresRecoversAKnownLinearMap() {
-        float[][][] xy = pairs(20, false);
+        CodeMatrix[] xy = pairs(20, false);
         LinearMap map = MapFit.leastSquares().fit(xy[0], xy[1]);
         assertEquals(3, map.sourceSize());
         assertEquals(2, map.targetSize());
@@ -44,13 +45,13 @@ class MapFitTest {
         for (int k = 0; k < 3; k++) {
             assertArrayEquals(W[k], map.weights()[k], 1e-5);
         }
-        float[][] mapped = map.apply(xy[0]);
-        assertArrayEquals(xy[1][7], mapped[7], 1e-5f);
+        CodeMatrix mapped = map.apply(xy[0]);
+        assertArrayEquals(xy[1].row(7), mapped.row(7), 1e-5f);
     }
 
     @Test
     void theAffineFitRecoversTheBiasToo() {
-        float[][][] xy = pairs(10, true);
+        CodeMatrix[] xy = pairs(10, true);
         LinearMap map = MapFit.affine().fit(xy[0], xy[1]);
         assertTrue(map.hasBias());
         assertArrayEquals(B, map.bias(), 1e-5);
@@ -60,8 +61,8 @@ class MapFitTest {
     @Test
     void ridgeShrinksAsTheClosedFormSays() {
         // one variable: w = sum(x y) / (sum(x^2) + lambda) = (2 + 8) / (1 + 4 + 1)
-        float[][] x = {{1}, {2}};
-        float[][] y = {{2}, {4}};
+        CodeMatrix x = CodeMatrix.ofRows(new float[][] {{1}, {2}});
+        CodeMatrix y = CodeMatrix.ofRows(new float[][] {{2}, {4}});
         assertEquals(10.0 / 6, MapFit.ridge(1).fit(x, y).weights()[0][0], 1e-12);
         assertEquals(2, MapFit.leastSquares().fit(x, y).weights()[0][0], 1e-12);
         assertThrows(IllegalArgumentException.class, () -> MapFit.ridge(0));
@@ -69,7 +70,7 @@ class MapFitTest {
 
     @Test
     void fewerPointsThanSourceVariablesAskForRidgeOrMorePoints() {
-        float[][][] xy = pairs(2, false);
+        CodeMatrix[] xy = pairs(2, false);
         var error = assertThrows(
                 IllegalArgumentException.class, () -> MapFit.leastSquares().fit(xy[0], xy[1]));
         assertEquals(
@@ -81,8 +82,8 @@ class MapFitTest {
 
     @Test
     void dependentSourceVariablesAreRefused() {
-        float[][] x = {{1, 2}, {2, 4}, {3, 6}};
-        float[][] y = {{1}, {2}, {3}};
+        CodeMatrix x = CodeMatrix.ofRows(new float[][] {{1, 2}, {2, 4}, {3, 6}});
+        CodeMatrix y = CodeMatrix.ofRows(new float[][] {{1}, {2}, {3}});
         var error = assertThrows(
                 IllegalArgumentException.class, () -> MapFit.leastSquares().fit(x, y));
         assertTrue(error.getMessage().contains("depends linearly"), error.getMessage());
@@ -90,19 +91,20 @@ class MapFitTest {
 
     @Test
     void codesOfTheWrongSizeOrCountAreRefused() {
-        float[][][] xy = pairs(20, false);
+        CodeMatrix[] xy = pairs(20, false);
         LinearMap map = MapFit.leastSquares().fit(xy[0], xy[1]);
-        var error = assertThrows(IllegalArgumentException.class, () -> map.apply(new float[][] {{1, 2}}));
+        var error = assertThrows(
+                IllegalArgumentException.class, () -> map.apply(CodeMatrix.ofRows(new float[][] {{1, 2}})));
         assertTrue(
-                error.getMessage().startsWith("a code of size 2 for a map from a space of size 3"), error.getMessage());
+                error.getMessage().startsWith("codes of size 2 for a map from a space of size 3"), error.getMessage());
         var count = assertThrows(
-                IllegalArgumentException.class, () -> MapFit.leastSquares().fit(xy[0], new float[3][2]));
+                IllegalArgumentException.class, () -> MapFit.leastSquares().fit(xy[0], CodeMatrix.of(new float[6], 2)));
         assertTrue(count.getMessage().contains("20 source codes but 3 target codes"), count.getMessage());
     }
 
     @Test
     void theAuthorsFitWithItsActivityTermConvergesToItsClosedForm() {
-        float[][][] xy = pairs(50, false);
+        CodeMatrix[] xy = pairs(50, false);
         // penalties large enough to move the map well away from least squares
         DenseLayerFit withActivity = new DenseLayerFit("test", null, 6000, 0.01, 0.01, 0.2, 1);
         DenseLayerFit withoutActivity = new DenseLayerFit("test", null, 6000, 0.01, 0.01, 0, 1);
@@ -128,7 +130,7 @@ class MapFitTest {
 
     @Test
     void theAuthorsDenseLayerConvergesToTheLeastSquaresMap() {
-        float[][][] xy = pairs(50, false);
+        CodeMatrix[] xy = pairs(50, false);
         LinearMap dense = MapFit.denseLayer(3000, 0.01, 0, 1).fit(xy[0], xy[1]);
         for (int k = 0; k < 3; k++) {
             assertArrayEquals(W[k], dense.weights()[k], 1e-3);
@@ -145,7 +147,7 @@ class MapFitTest {
 
     @Test
     void validatedRidgeKeepsAnExactMapAlmostUnpenalised() {
-        float[][][] xy = pairs(40, false);
+        CodeMatrix[] xy = pairs(40, false);
         RidgeValidation validation = RidgeValidation.of(xy[0], xy[1]);
         assertEquals(1e-6, validation.bestFactor(), 1e-12, "exact data: the smallest penalty of the grid");
         assertEquals(0, validation.bestError(), 1e-6);
@@ -167,7 +169,7 @@ class MapFitTest {
             source[i] = new float[] {x[i]};
             target[i] = new float[] {y[i]};
         }
-        RidgeValidation validation = RidgeValidation.of(source, target);
+        RidgeValidation validation = RidgeValidation.of(CodeMatrix.ofRows(source), CodeMatrix.ofRows(target));
         double[] lambdas = validation.lambdas();
         double[] errors = validation.errors();
         assertEquals(15, lambdas.length, "1e-6 to 10 by half decades");
@@ -189,8 +191,8 @@ class MapFitTest {
         // interpolating; the validated penalty generalises better to fresh codes
         SplittableRandom random = new SplittableRandom(11);
         int p = 25;
-        float[][][] fit = noisy(30, p, random);
-        float[][][] fresh = noisy(2000, p, random);
+        CodeMatrix[] fit = noisy(30, p, random);
+        CodeMatrix[] fresh = noisy(2000, p, random);
         LinearMap ls = MapFit.leastSquares().fit(fit[0], fit[1]);
         LinearMap ridge = MapFit.validatedRidge().fit(fit[0], fit[1]);
         double lsError = error(ls, fresh);
@@ -201,7 +203,7 @@ class MapFitTest {
 
     @Test
     void validationNeedsAPairPerFold() {
-        float[][][] xy = pairs(4, false);
+        CodeMatrix[] xy = pairs(4, false);
         var error = assertThrows(
                 IllegalArgumentException.class, () -> MapFit.kFoldRidge().fit(xy[0], xy[1]));
         assertEquals(
@@ -210,7 +212,7 @@ class MapFitTest {
                 error.getMessage());
     }
 
-    private static float[][][] noisy(int n, int p, SplittableRandom random) {
+    private static CodeMatrix[] noisy(int n, int p, SplittableRandom random) {
         float[][] x = new float[n][p];
         float[][] y = new float[n][2];
         for (int i = 0; i < n; i++) {
@@ -225,17 +227,17 @@ class MapFitTest {
                 y[i][j] = (float) z;
             }
         }
-        return new float[][][] {x, y};
+        return new CodeMatrix[] {CodeMatrix.ofRows(x), CodeMatrix.ofRows(y)};
     }
 
-    private static double error(LinearMap map, float[][][] xy) {
-        float[][] mapped = map.apply(xy[0]);
+    private static double error(LinearMap map, CodeMatrix[] xy) {
+        CodeMatrix mapped = map.apply(xy[0]);
         double sum = 0;
-        for (int i = 0; i < mapped.length; i++) {
-            for (int j = 0; j < mapped[i].length; j++) {
-                sum += Math.pow(mapped[i][j] - xy[1][i][j], 2);
+        for (int i = 0; i < mapped.size(); i++) {
+            for (int j = 0; j < mapped.width(); j++) {
+                sum += Math.pow(mapped.get(i, j) - xy[1].get(i, j), 2);
             }
         }
-        return sum / (mapped.length * mapped[0].length);
+        return sum / (mapped.size() * mapped.width());
     }
 }

@@ -16,6 +16,7 @@ import java.util.SplittableRandom;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.latentmap.data.ImageSet;
+import org.latentmap.linalg.CodeMatrix;
 import org.latentmap.store.PackedValues;
 import org.latentmap.support.SupportSet;
 import org.latentmap.testing.HandModels;
@@ -36,7 +37,7 @@ class StoredRelocationsTest {
             this.recipe = recipe;
         }
 
-        public CodeMap fit(float[][] source, float[][] target) {
+        public CodeMap fit(CodeMatrix source, CodeMatrix target) {
             fits++;
             return MapFit.validatedRidge().fit(source, target);
         }
@@ -162,37 +163,30 @@ class StoredRelocationsTest {
             target[i][0] = source[i][0] * source[i][1];
             target[i][1] = (float) Math.max(0, source[i][2]) - source[i][0];
         }
-        float[][] probe = Arrays.copyOf(source, 10);
+        CodeMatrix probe = CodeMatrix.ofRows(Arrays.copyOf(source, 10));
         for (CodeMapFit fit : new CodeMapFit[] {
             MapFit.leastSquares(),
             MapFit.affine(),
             MapFit.procrustes(),
             ResidualMlpFit.standard().steps(200).hidden(8)
         }) {
-            CodeMap map = fit.fit(source, target);
+            CodeMap map = fit.fit(CodeMatrix.ofRows(source), CodeMatrix.ofRows(target));
             CodeMap back = StoredRelocations.fromValues(StoredRelocations.toValues(map), fit);
             assertEquals(map.getClass(), back.getClass());
             assertEquals(map.fit(), back.fit());
-            float[][] expected = map.apply(probe);
-            float[][] actual = back.apply(probe);
-            for (int i = 0; i < probe.length; i++) {
-                assertArrayEquals(expected[i], actual[i], 0, fit.name());
-            }
+            assertEquals(map.apply(probe), back.apply(probe), fit.name());
         }
         assertNull(((CodeMapFit) new CountingFit(null)).recipe());
     }
 
     /** A kind of map the project does not know: adds a fixed shift. It stores itself as kind 7. */
     private record ShiftMap(float[] shift) implements StorableMap {
-        public float[][] apply(float[][] codes) {
-            float[][] out = new float[codes.length][];
-            for (int i = 0; i < codes.length; i++) {
-                out[i] = codes[i].clone();
-                for (int k = 0; k < shift.length; k++) {
-                    out[i][k] += shift[k];
-                }
+        public CodeMatrix apply(CodeMatrix codes) {
+            float[] out = codes.values();
+            for (int i = 0; i < out.length; i++) {
+                out[i] += shift[i % shift.length];
             }
-            return out;
+            return CodeMatrix.of(out, shift.length);
         }
 
         public int sourceSize() {
@@ -214,11 +208,11 @@ class StoredRelocationsTest {
     }
 
     private static final CodeMapFit SHIFT = new CodeMapFit() {
-        public CodeMap fit(float[][] source, float[][] target) {
-            float[] shift = new float[source[0].length];
-            for (int i = 0; i < source.length; i++) {
+        public CodeMap fit(CodeMatrix source, CodeMatrix target) {
+            float[] shift = new float[source.width()];
+            for (int i = 0; i < source.size(); i++) {
                 for (int k = 0; k < shift.length; k++) {
-                    shift[k] += (target[i][k] - source[i][k]) / source.length;
+                    shift[k] += (target.get(i, k) - source.get(i, k)) / source.size();
                 }
             }
             return new ShiftMap(shift);
@@ -241,13 +235,13 @@ class StoredRelocationsTest {
 
     @Test
     void aNewKindOfMapStoresItselfAndItsFitReadsItBack() {
-        float[][] source = {{0, 1}, {2, 3}};
-        float[][] target = {{1, 3}, {3, 5}};
+        CodeMatrix source = CodeMatrix.ofRows(new float[][] {{0, 1}, {2, 3}});
+        CodeMatrix target = CodeMatrix.ofRows(new float[][] {{1, 3}, {3, 5}});
         CodeMap map = SHIFT.fit(source, target);
         CodeMap back = StoredRelocations.fromValues(StoredRelocations.toValues(map), SHIFT);
         assertArrayEquals(new float[] {1, 2}, ((ShiftMap) back).shift());
         CodeMap plain = new CodeMap() {
-            public float[][] apply(float[][] codes) {
+            public CodeMatrix apply(CodeMatrix codes) {
                 return codes;
             }
 

@@ -6,23 +6,21 @@ import static org.junit.jupiter.api.Assertions.assertThrows;
 
 import java.util.Arrays;
 import org.junit.jupiter.api.Test;
+import org.latentmap.linalg.CodeMatrix;
 
 class PackedValuesTest {
     @Test
     void partsComeBackInOrderAndExactly() {
         float[][] rows = {{1.5f, -2f}, {0.1f, 3e-8f}, {7f, 8f}};
         double[] packed = new PackedValues()
-                .add(rows)
+                .add(CodeMatrix.ofRows(rows))
                 .add(new float[] {0.3f})
                 .add(1.0 / 3, Math.PI)
                 .add(new double[0])
                 .toArray();
         assertEquals(2 + 6 + 1 + 1 + 1 + 2 + 1, packed.length);
         PackedValues.Reader reader = PackedValues.read(packed);
-        float[][] back = reader.rows();
-        for (int i = 0; i < rows.length; i++) {
-            assertArrayEquals(rows[i], back[i], 0);
-        }
+        assertEquals(CodeMatrix.ofRows(rows), reader.codes());
         assertArrayEquals(new float[] {0.3f}, reader.floats(), 0);
         assertArrayEquals(new double[] {1.0 / 3, Math.PI}, reader.doubles(), 0);
         assertEquals(0, reader.doubles().length);

@@ -41,8 +41,8 @@ class InversionTest {
             ImageSet drawn = ImageSet.of(model.decode(model.samplePrior(manager, 4)));
             int parameters = model.generatorParameters().size();
             var result = Inversion.of(model).steps(150).learningRate(0.05).invert(drawn);
-            assertEquals(4, result.codes().length);
-            assertEquals(8, result.codes()[0].length);
+            assertEquals(4, result.codes().size());
+            assertEquals(8, result.codes().width());
             assertEquals(4, result.images().size());
             assertEquals(
                     result.error()[1],
@@ -123,7 +123,8 @@ class InversionTest {
             var again = Inversion.of(zoo).steps(5).progress(counting).invert(images);
             assertEquals(1, told.size(), "optimised once, then read: " + told);
             for (int i = 0; i < 3; i++) {
-                org.junit.jupiter.api.Assertions.assertArrayEquals(first.codes()[i], again.codes()[i]);
+                org.junit.jupiter.api.Assertions.assertArrayEquals(
+                        first.codes().row(i), again.codes().row(i));
                 org.junit.jupiter.api.Assertions.assertArrayEquals(
                         first.images().image(i), again.images().image(i));
             }

@@ -6,14 +6,15 @@ import static org.junit.jupiter.api.Assertions.assertThrows;
 import java.util.LinkedHashMap;
 import java.util.List;
 import org.junit.jupiter.api.Test;
+import org.latentmap.linalg.CodeMatrix;
 
 class SectorComparisonTest {
-    private static float[][] codes(float... values) {
+    private static CodeMatrix codes(float... values) {
         float[][] out = new float[values.length][];
         for (int i = 0; i < values.length; i++) {
             out[i] = new float[] {values[i], 7};
         }
-        return out;
+        return CodeMatrix.ofRows(out);
     }
 
     @Test
@@ -34,7 +35,7 @@ class SectorComparisonTest {
         assertEquals(
                 "75.0% of the data and 25.0% of the samples lie in a sector; samples reach 1 of the data's 2 inhabited sectors",
                 comparison.toString());
-        assertThrows(IllegalArgumentException.class, () -> SectorComparison.of(data, new float[0][]));
+        assertThrows(IllegalArgumentException.class, () -> SectorComparison.of(data, CodeMatrix.of(new float[0], 1)));
 
         var models = new LinkedHashMap<String, SectorComparison>();
         models.put("StyleGAN", comparison);

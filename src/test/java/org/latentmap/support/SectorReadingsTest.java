@@ -4,11 +4,12 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 
 import java.util.List;
 import org.junit.jupiter.api.Test;
+import org.latentmap.linalg.CodeMatrix;
 import org.latentmap.testing.HandModels;
 
 class SectorReadingsTest {
     // two variables, th 1: all four codes are beyond th from the origin, only the middle two on both coordinates
-    private static final float[][] CODES = {{3, 0.1f}, {-2, -2}, {2, 2}, {0.2f, -3}};
+    private static final CodeMatrix CODES = CodeMatrix.ofRows(new float[][] {{3, 0.1f}, {-2, -2}, {2, 2}, {0.2f, -3}});
 
     @Test
     void theTableSetsTheReadingsSideBySide() {

@@ -12,6 +12,7 @@ import java.util.Set;
 import java.util.SplittableRandom;
 import org.junit.jupiter.api.Test;
 import org.latentmap.data.ImageSet;
+import org.latentmap.linalg.CodeMatrix;
 
 class SupportStrategyTest {
 
@@ -34,8 +35,8 @@ class SupportStrategyTest {
         }
         // from point 5: the farthest is 0 (the first of the two at distance 5), then 10, then 2 or 3 ... 2 (first at 2
         // from 0 and 5)
-        assertArrayEquals(new int[] {5, 0, 10, 2}, SupportStrategy.farthestOrder(line, 4, 5));
-        SupportStrategy farthest = SupportStrategy.farthestPoint(line);
+        assertArrayEquals(new int[] {5, 0, 10, 2}, SupportStrategy.farthestOrder(CodeMatrix.ofRows(line), 4, 5));
+        SupportStrategy farthest = SupportStrategy.farthestPoint(CodeMatrix.ofRows(line));
         int[] small = farthest.choose(3, 1).indices();
         int[] large = farthest.choose(6, 1).indices();
         assertArrayEquals(small, Arrays.copyOf(large, 3));
@@ -71,7 +72,7 @@ class SupportStrategyTest {
                 code[k] = (float) random.nextGaussian();
             }
         }
-        SupportStrategy sectors = SupportStrategy.sectors(codes, new int[] {3, 1, 4, 0, 2, 5, 6, 7});
+        SupportStrategy sectors = SupportStrategy.sectors(CodeMatrix.ofRows(codes), new int[] {3, 1, 4, 0, 2, 5, 6, 7});
         // 4 points: 2 variables (4 sectors), one point in each quadrant of variables 3 and 1
         int[] four = sectors.choose(4, 1).indices();
         Set<String> quadrants = new HashSet<>();

@@ -20,6 +20,7 @@ import org.latentmap.Profile;
 import org.latentmap.data.ImageSet;
 import org.latentmap.features.Codes;
 import org.latentmap.features.ReconstructionGain;
+import org.latentmap.linalg.CodeMatrix;
 import org.latentmap.testing.HandModels;
 import org.latentmap.testing.HandModels.Counting;
 import org.latentmap.train.ReconstructionError;
@@ -40,16 +41,14 @@ class ZooStoreTest {
         Counting counting = new Counting("m", 2, 3);
         TrainedModel a = model("a", counting);
         ImageSet images = HandModels.images(300, 1);
-        float[][] first = Codes.of(a, images, store);
+        CodeMatrix first = Codes.of(a, images, store);
         int computed = counting.encodings;
         assertTrue(computed > 0);
-        float[][] second = Codes.of(a, images, store);
+        CodeMatrix second = Codes.of(a, images, store);
         assertEquals(computed, counting.encodings, "read, not encoded again");
-        assertEquals(300, second.length);
-        for (int i = 0; i < first.length; i++) {
-            assertArrayEquals(first[i], second[i]);
-        }
-        assertArrayEquals(new float[] {2 * images.image(7)[0], 3 * images.image(7)[1]}, second[7], 1e-6f);
+        assertEquals(300, second.size());
+        assertEquals(first, second);
+        assertArrayEquals(new float[] {2 * images.image(7)[0], 3 * images.image(7)[1]}, second.row(7), 1e-6f);
         assertTrue(messages.get(0).contains("codes of 300 images computed"), messages.toString());
         assertEquals(1, messages.size(), "one line when computed, none when read: " + messages);
         try (Stream<Path> files = Files.walk(zoo)) {
@@ -84,7 +83,7 @@ class ZooStoreTest {
         TrainedModel a = model("a", countA);
         TrainedModel b = model("b", countB);
         ImageSet images = HandModels.images(100, 2);
-        float[][] codesA = Codes.of(a, images, store);
+        CodeMatrix codesA = Codes.of(a, images, store);
         Codes.of(b, images, store);
         assertEquals(1, countA.encodings);
         assertEquals(1, countB.encodings);
@@ -95,11 +94,11 @@ class ZooStoreTest {
         bytes[bytes.length - 20] ^= 0x55;
         Files.write(fileA, bytes);
         messages.clear();
-        float[][] again = Codes.of(a, images, store);
+        CodeMatrix again = Codes.of(a, images, store);
         Codes.of(b, images, store);
         assertEquals(2, countA.encodings);
         assertEquals(1, countB.encodings);
-        assertArrayEquals(codesA[5], again[5]);
+        assertArrayEquals(codesA.row(5), again.row(5));
         assertTrue(messages.get(0).contains("damaged") && messages.get(0).contains("checksum"), messages.toString());
 
         // a truncated file
