@@ -26,7 +26,7 @@ import org.latentmap.zoo.ZooStore;
  */
 public record SampledRelocation(
         String source, String target, int fitSamples, LinearMap map, double[] latentErrors, double[] imageErrors) {
-    private static final Rule RULE = Rule.named("sampled relocation v2");
+    private static final Rule RULE = Rule.named("sampled relocation v3");
 
     /**
      * Both directions between {@code generator}'s space and {@code other}'s: generator -> other, then
@@ -70,19 +70,19 @@ public record SampledRelocation(
             }
             String inputs = "other " + otherHash + "; fit " + fit.recipe() + "; " + fitSamples + " fit and "
                     + testSamples + " test samples from seed " + seed + "; other's codes " + Codes.RULE;
-            PackedValues.Reader values = PackedValues.read(ZooStore.standard().values(generator, RULE, inputs, () -> {
+            PackedValues.Reader values = ZooStore.standard().packed(generator, null, RULE, inputs, () -> {
                 PackedValues packed = new PackedValues();
                 for (SampledRelocation r : draws.bothWays(other.model(), fit)) {
-                    packed.add(StoredRelocations.toValues(r.map))
+                    packed.add(StoredRelocations.toPacked(r.map))
                             .add(r.latentErrors)
                             .add(r.imageErrors);
                 }
-                return packed.toArray();
-            }));
+                return packed;
+            });
             String g = generator.model().name();
             String o = other.model().name();
             for (String[] way : new String[][] {{g, o}, {o, g}}) {
-                LinearMap map = (LinearMap) StoredRelocations.fromValues(values.doubles(), fit);
+                LinearMap map = (LinearMap) StoredRelocations.fromPacked(values.packed(), fit);
                 results.add(new SampledRelocation(way[0], way[1], fitSamples, map, values.doubles(), values.doubles()));
             }
             values.end();

@@ -1,6 +1,5 @@
 package org.latentmap.relocation;
 
-import java.nio.charset.StandardCharsets;
 import java.util.function.Supplier;
 import org.latentmap.data.ImageSet;
 import org.latentmap.features.Codes;
@@ -20,7 +19,7 @@ import org.latentmap.zoo.ZooStore;
  * checkpoint are computed every time.
  */
 final class StoredRelocations {
-    private static final Rule MAP = Rule.named("map v2");
+    private static final Rule MAP = Rule.named("map v3");
     private static final Rule DECODING = Rule.named("decoding-error v1");
 
     private StoredRelocations() {}
@@ -41,11 +40,11 @@ final class StoredRelocations {
         String inputs = "to " + targetHash + "; codes " + Codes.RULE + "; points "
                 + (points.isAll() ? "all" : Hashes.sha256(points.indices())) + "; fit " + recipe;
         CodeMap[] fitted = new CodeMap[1];
-        double[] values = ZooStore.standard().values(source, train, MAP, inputs, () -> {
+        PackedValues.Reader stored = ZooStore.standard().packed(source, train, MAP, inputs, () -> {
             fitted[0] = fitting.get();
-            return toValues(fitted[0]);
+            return toPacked(fitted[0]);
         });
-        return fitted[0] != null ? fitted[0] : fromValues(values, fit);
+        return fitted[0] != null ? fitted[0] : fromPacked(stored, fit);
     }
 
     /** The error of each of {@code images} against the target's decoding of its mapped code: read, or decoded and stored. */
@@ -59,40 +58,22 @@ final class StoredRelocations {
                         () -> Decoding.errors(target.model(), mapped, images));
     }
 
-    /** A map as numbers ({@link PackedValues}): its fit's name, then what the map writes ({@link StorableMap#write}). */
-    static double[] toValues(CodeMap map) {
+    /** A map as a packed result: its fit's name, then what the map writes ({@link StorableMap#write}). */
+    static PackedValues toPacked(CodeMap map) {
         if (!(map instanceof StorableMap storable)) {
             throw new IllegalArgumentException("a map of kind " + map.getClass().getName() + " cannot be stored: make"
                     + " it a StorableMap and give its fit read(...), or give its fit no recipe");
         }
-        PackedValues packed = new PackedValues().add(text(map.fit()));
+        PackedValues packed = new PackedValues().add(map.fit());
         storable.write(packed);
-        return packed.toArray();
+        return packed;
     }
 
-    /** The map {@link #toValues} gave, read by the fit that made it ({@link CodeMapFit#read}). */
-    static CodeMap fromValues(double[] values, CodeMapFit fit) {
-        PackedValues.Reader packed = PackedValues.read(values);
-        String name = text(packed.doubles());
+    /** The map {@link #toPacked} gave, read by the fit that made it ({@link CodeMapFit#read}). */
+    static CodeMap fromPacked(PackedValues.Reader packed, CodeMapFit fit) {
+        String name = packed.text();
         CodeMap map = fit.read((int) packed.doubles()[0], packed, name);
         packed.end();
         return map;
-    }
-
-    private static double[] text(String text) {
-        byte[] bytes = text.getBytes(StandardCharsets.UTF_8);
-        double[] values = new double[bytes.length];
-        for (int i = 0; i < bytes.length; i++) {
-            values[i] = bytes[i];
-        }
-        return values;
-    }
-
-    private static String text(double[] values) {
-        byte[] bytes = new byte[values.length];
-        for (int i = 0; i < values.length; i++) {
-            bytes[i] = (byte) values[i];
-        }
-        return new String(bytes, StandardCharsets.UTF_8);
     }
 }

@@ -1,35 +1,41 @@
 package org.latentmap.store;
 
+import java.nio.ByteBuffer;
+import java.nio.ByteOrder;
+import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
-import java.util.Arrays;
 import java.util.List;
 import org.latentmap.linalg.CodeMatrix;
 
 /**
- * A result made of several arrays, packed into the one array of doubles a {@link ValueStore} keeps, each
- * part led by its length (rows of codes by their count and width); floats come back exactly. Read the parts
- * back in the order they were added.
+ * A result made of several parts (numbers, codes, a name, a nested result), packed into the bytes a
+ * {@link ValueStore} keeps, each part in its own type: doubles as 8 bytes, floats and codes as 4, text as UTF-8.
+ * A part is a header (its kind and length, for codes their count and width too), then its bytes, padded with zeros
+ * to whole 8-byte words, all little-endian. Parts are read back in the order they were added, each as the kind it
+ * was written as; a part of another kind, or one that does not fit, says so.
  */
 public final class PackedValues {
-    private final List<double[]> parts = new ArrayList<>();
+    private static final int DOUBLES = 1;
+    private static final int FLOATS = 2;
+    private static final int CODES = 3;
+    private static final int TEXT = 4;
+    private static final int NESTED = 5;
+
+    private final List<ByteBuffer> parts = new ArrayList<>();
 
     public PackedValues add(double... values) {
-        parts.add(new double[] {values.length});
-        parts.add(values.clone());
+        ByteBuffer part = part(DOUBLES, values.length, 0, 8L * values.length);
+        part.asDoubleBuffer().put(values);
         return this;
     }
 
     public PackedValues add(float[] values) {
-        double[] copy = new double[values.length];
-        for (int i = 0; i < values.length; i++) {
-            copy[i] = values[i];
-        }
-        parts.add(new double[] {values.length});
-        parts.add(copy);
+        ByteBuffer part = part(FLOATS, values.length, 0, 4L * values.length);
+        part.asFloatBuffer().put(values);
         return this;
     }
 
-    /** Rows of equal width (codes): their count, their width, then the values row by row. */
+    /** Codes: their count, their width, then the values row by row, as floats. */
     public PackedValues add(CodeMatrix codes) {
         return addRows(codes.values(), codes.width());
     }
@@ -39,107 +45,167 @@ public final class PackedValues {
         if (width < 1 || values.length % width != 0) {
             throw new IllegalArgumentException(values.length + " values are not rows of " + width);
         }
-        double[] flat = new double[values.length];
-        for (int i = 0; i < values.length; i++) {
-            flat[i] = values[i];
-        }
-        parts.add(new double[] {values.length / width, width});
-        parts.add(flat);
+        ByteBuffer part = part(CODES, values.length, width, 4L * values.length);
+        part.asFloatBuffer().put(values);
         return this;
     }
 
-    public double[] toArray() {
-        int length = parts.stream().mapToInt(p -> p.length).sum();
-        double[] all = new double[length];
-        int at = 0;
-        for (double[] part : parts) {
-            System.arraycopy(part, 0, all, at, part.length);
-            at += part.length;
+    /** A name, as UTF-8. */
+    public PackedValues add(String text) {
+        byte[] bytes = text.getBytes(StandardCharsets.UTF_8);
+        part(TEXT, bytes.length, 0, bytes.length).put(bytes);
+        return this;
+    }
+
+    /** Another packed result, kept whole as one part (read back by {@link Reader#packed()}). */
+    public PackedValues add(PackedValues nested) {
+        ByteBuffer bytes = nested.toBytes();
+        part(NESTED, bytes.remaining(), 0, bytes.remaining()).put(bytes);
+        return this;
+    }
+
+    /** All parts, in the order they were added: a whole number of 8-byte words. */
+    public ByteBuffer toBytes() {
+        int length = parts.stream().mapToInt(ByteBuffer::capacity).sum();
+        ByteBuffer all = ByteBuffer.allocate(length).order(ByteOrder.LITTLE_ENDIAN);
+        for (ByteBuffer part : parts) {
+            all.put(part.duplicate().clear());
         }
-        return all;
+        return all.flip();
+    }
+
+    /** A part's header and room for its {@code bytes} bytes of values, positioned at the values. */
+    private ByteBuffer part(int kind, int length, int width, long bytes) {
+        long words = (bytes + 7) / 8;
+        long size = 8 + (kind == CODES ? 8 : 0) + 8 * words;
+        if (size > Integer.MAX_VALUE - 64) {
+            throw new IllegalArgumentException(bytes + " bytes are more than one stored part holds");
+        }
+        ByteBuffer part = ByteBuffer.allocate((int) size).order(ByteOrder.LITTLE_ENDIAN);
+        part.putInt(kind).putInt(length);
+        if (kind == CODES) {
+            part.putInt(length / width).putInt(width);
+        }
+        parts.add(part);
+        return part.slice().order(ByteOrder.LITTLE_ENDIAN);
     }
 
     /** Reads packed values back, part by part. */
-    public static Reader read(double[] packed) {
-        return new Reader(packed);
+    public static Reader read(ByteBuffer bytes) {
+        return new Reader(bytes.duplicate().order(ByteOrder.LITTLE_ENDIAN));
     }
 
     /** The parts of packed values, in the order they were added; a part that does not fit says so. */
     public static final class Reader {
-        private final double[] packed;
-        private int at;
+        private final ByteBuffer bytes;
+        /** The width of the rows read last. */
+        private int rowWidth;
 
-        private Reader(double[] packed) {
-            this.packed = packed;
+        private Reader(ByteBuffer bytes) {
+            this.bytes = bytes;
         }
 
         public double[] doubles() {
-            int n = length(next());
-            double[] values = Arrays.copyOfRange(packed, at, take(n));
-            return values;
+            ByteBuffer values = values(DOUBLES, 8);
+            double[] out = new double[values.remaining() / 8];
+            values.asDoubleBuffer().get(out);
+            return out;
         }
 
         public float[] floats() {
-            double[] values = doubles();
-            float[] out = new float[values.length];
-            for (int i = 0; i < values.length; i++) {
-                out[i] = (float) values[i];
-            }
+            ByteBuffer values = values(FLOATS, 4);
+            float[] out = new float[values.remaining() / 4];
+            values.asFloatBuffer().get(out);
             return out;
         }
 
         public CodeMatrix codes() {
-            int n = length(next());
-            int width = length(next());
-            return CodeMatrix.of(floatValues((long) n * width), width);
+            float[] values = rows();
+            return CodeMatrix.of(values, rowWidth);
         }
 
         /** Rows of {@code width} written by {@link PackedValues#addRows}, one after the other. */
         public float[] rowValues(int width) {
-            int n = length(next());
-            int stored = length(next());
-            if (stored != width) {
-                throw new IllegalArgumentException("stored rows of " + stored + " values where " + width + " are read");
-            }
-            return floatValues((long) n * width);
-        }
-
-        private float[] floatValues(long count) {
-            int from = at;
-            take(count);
-            float[] values = new float[(int) count];
-            for (int i = 0; i < values.length; i++) {
-                values[i] = (float) packed[from + i];
+            float[] values = rows();
+            if (rowWidth != width) {
+                throw new IllegalArgumentException(
+                        "stored rows of " + rowWidth + " values where " + width + " are read");
             }
             return values;
         }
 
+        private float[] rows() {
+            ByteBuffer values = values(CODES, 4);
+            float[] out = new float[values.remaining() / 4];
+            values.asFloatBuffer().get(out);
+            return out;
+        }
+
+        public String text() {
+            ByteBuffer values = values(TEXT, 1);
+            byte[] out = new byte[values.remaining()];
+            values.get(out);
+            return new String(out, StandardCharsets.UTF_8);
+        }
+
+        /** A packed result added whole ({@link PackedValues#add(PackedValues)}). */
+        public Reader packed() {
+            return new Reader(values(NESTED, 1).order(ByteOrder.LITTLE_ENDIAN));
+        }
+
         /** Says that every part was read. */
         public void end() {
-            if (at != packed.length) {
+            if (bytes.hasRemaining()) {
                 throw new IllegalArgumentException(
-                        "packed values hold " + (packed.length - at) + " numbers more than their parts");
+                        "packed values hold " + bytes.remaining() + " bytes more than their parts");
             }
         }
 
-        private double next() {
-            take(1);
-            return packed[at - 1];
+        /** The next part's values, which must be of {@code kind}; the reader moves past its padding. */
+        private ByteBuffer values(int kind, int size) {
+            if (bytes.remaining() < 8) {
+                throw new IllegalArgumentException("packed values end where a part was to begin");
+            }
+            int stored = bytes.getInt();
+            int length = bytes.getInt();
+            if (stored != kind) {
+                throw new IllegalArgumentException(
+                        "the next packed part holds " + name(stored) + ", not " + name(kind));
+            }
+            if (kind == CODES) {
+                take(8);
+                int count = bytes.getInt(bytes.position() - 8);
+                rowWidth = bytes.getInt(bytes.position() - 4);
+                if (rowWidth < 1 || (long) count * rowWidth != length) {
+                    throw new IllegalArgumentException(
+                            "stored codes of " + count + " x " + rowWidth + " hold " + length + " values");
+                }
+            }
+            long byteCount = (long) length * size;
+            if (length < 0 || (byteCount + 7) / 8 * 8 > bytes.remaining()) {
+                throw new IllegalArgumentException("packed values end inside a part of " + length + " " + name(kind));
+            }
+            ByteBuffer values = bytes.slice().limit((int) byteCount).order(ByteOrder.LITTLE_ENDIAN);
+            take((byteCount + 7) / 8 * 8);
+            return values;
         }
 
-        private int take(long n) {
-            if (n < 0 || at + n > packed.length) {
-                throw new IllegalArgumentException("packed values end inside a part of " + n + " numbers");
+        private void take(long n) {
+            if (n > bytes.remaining()) {
+                throw new IllegalArgumentException("packed values end inside a part's header");
             }
-            at += (int) n;
-            return at;
+            bytes.position(bytes.position() + (int) n);
         }
 
-        private static int length(double value) {
-            if (value < 0 || value != Math.rint(value) || value > Integer.MAX_VALUE) {
-                throw new IllegalArgumentException("a part's length is " + value);
-            }
-            return (int) value;
+        private static String name(int kind) {
+            return switch (kind) {
+                case DOUBLES -> "doubles";
+                case FLOATS -> "floats";
+                case CODES -> "codes";
+                case TEXT -> "text";
+                case NESTED -> "a nested result";
+                default -> "an unknown kind (" + kind + ")";
+            };
         }
     }
 }

@@ -33,7 +33,7 @@ public final class Inversion {
 
     private static final int CHUNK = 256;
 
-    private static final Rule RULE = Rule.named("inversion v1");
+    private static final Rule RULE = Rule.named("inversion v2");
 
     private final Adversarial model;
     private final TrainedModel stored;
@@ -98,7 +98,7 @@ public final class Inversion {
         }
         String recipe = "Adam " + Double.toHexString(learningRate) + " for " + steps + " steps from the mean of "
                 + PRIOR_SAMPLES + " prior codes, chunks of " + CHUNK;
-        PackedValues.Reader values = PackedValues.read(ZooStore.standard().values(stored, images, RULE, recipe, () -> {
+        PackedValues.Reader values = ZooStore.standard().packed(stored, images, RULE, recipe, () -> {
             Result found = optimise(images);
             int length = images.imageLength();
             float[] drawn = new float[images.size() * length];
@@ -109,9 +109,8 @@ public final class Inversion {
                     .add(found.codes())
                     .addRows(drawn, length)
                     .add(found.startError())
-                    .add(found.error())
-                    .toArray();
-        }));
+                    .add(found.error());
+        });
         CodeMatrix codes = values.codes();
         float[] pixels = values.rowValues(images.imageLength());
         double[] before = values.doubles();

@@ -8,6 +8,7 @@ import java.util.function.Consumer;
 import java.util.function.Supplier;
 import org.latentmap.data.ImageSet;
 import org.latentmap.store.Hashes;
+import org.latentmap.store.PackedValues;
 import org.latentmap.store.Rule;
 import org.latentmap.store.ValueStore;
 import org.latentmap.train.Checkpoint;
@@ -99,6 +100,21 @@ public final class ZooStore {
                     "the inputs of " + rule + " are not described: give what its numbers depend on");
         }
         return ValueStore.doubles(load(model, images, rule, inputs, -1, false, () -> ValueStore.of(computation.get())));
+    }
+
+    /**
+     * A result of several typed parts ({@link PackedValues}: a fitted map, codes found by an inversion) that
+     * {@code rule} computes from {@code model}, {@code images} (null: none) and {@code inputs}, kept as
+     * {@link #values(TrainedModel, ImageSet, Rule, String, Supplier)} keeps numbers.
+     */
+    public PackedValues.Reader packed(
+            TrainedModel model, ImageSet images, Rule rule, String inputs, Supplier<PackedValues> computation) {
+        if (inputs == null || inputs.isEmpty()) {
+            throw new IllegalArgumentException(
+                    "the inputs of " + rule + " are not described: give what its numbers depend on");
+        }
+        return PackedValues.read(load(
+                model, images, rule, inputs, -1, false, () -> computation.get().toBytes()));
     }
 
     /** The same for numbers that depend on no images, only on {@code model} and {@code inputs} (maps fitted on a generator's samples). */
