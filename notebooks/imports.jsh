@@ -6,6 +6,7 @@
 import org.latentmap.*;
 import org.latentmap.data.*;
 import org.latentmap.engine.*;
+import org.latentmap.linalg.*;
 import org.latentmap.show.*;
 import org.latentmap.model.*;
 import org.latentmap.model.style.*;

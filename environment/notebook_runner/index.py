@@ -19,19 +19,29 @@ def readable(cell: str) -> str:
     return f"{value:.3g}"
 
 
-def shown_columns(header: list) -> list:
-    """Columns to show: "X mean" and "X sd" become one "X" column (mean ± sd); the rest as they are."""
-    shown, used = [], set()
+def shown_columns(header: list, roles: list) -> list:
+    """Columns to show, as the table's declared roles say (ResultColumns, written beside the CSV by Results.csv): a
+    mean and its sd as one column under the quantity's label, a baseline under its name, the rest as they are.
+    Without roles, every column as it is."""
+    role = {r["name"]: r for r in roles}
+    shown = []
     for i, name in enumerate(header):
-        if i in used:
+        r = role.get(name, {"role": "value", "label": name})
+        if r["role"] == "mean" and r.get("sd") in header:
+            shown.append((r["label"], (i, header.index(r["sd"]))))
+        elif r["role"] == "sd" and any(o.get("sd") == name and o["name"] in header for o in roles):
             continue
-        if name.endswith(" mean") and name[:-5] + " sd" in header:
-            j = header.index(name[:-5] + " sd")
-            used.add(j)
-            shown.append((name[:-5], (i, j)))
         else:
-            shown.append((name, (i,)))
+            shown.append((r["label"], (i,)))
     return shown
+
+
+def column_roles(path: Path) -> list:
+    """The roles Results.csv declared for a result CSV's columns ("table2.csv" -> "table2.columns.json"), or none."""
+    declared = path.with_name(path.stem + ".columns.json")
+    if not declared.is_file():
+        return []
+    return json.loads(declared.read_text(encoding="utf-8")).get("columns", [])
 
 
 def csv_table(path: Path, title: str, href: str = "") -> str:
@@ -41,8 +51,8 @@ def csv_table(path: Path, title: str, href: str = "") -> str:
         rows = list(csv.reader(f))
     if not rows:
         return ""
-    columns = shown_columns(rows[0])
-    head = "".join(f"<th>{html.escape(name.replace('baseline: ', ''))}</th>" for name, _ in columns)
+    columns = shown_columns(rows[0], column_roles(path))
+    head = "".join(f"<th>{html.escape(name)}</th>" for name, _ in columns)
 
     def cell(row, where):
         if len(where) == 2:
@@ -68,7 +78,7 @@ def results_section(out: Path, headlines: list) -> str:
     declared.sort(key=lambda h: not h["first"])  # stable: notebook order within each group
     parts = [csv_table(folder / h["file"], h["title"], os.path.relpath(folder / h["file"], out)) for h in declared
              if (folder / h["file"]).is_file()]
-    files = sorted(p for p in folder.iterdir() if p.is_file())
+    files = sorted(p for p in folder.iterdir() if p.is_file() and not p.name.endswith(".columns.json"))  # roles: for us
     if files:
         links = ", ".join(f'<a href="{html.escape(os.path.relpath(p, out))}">{html.escape(p.name)}</a>' for p in files)
         parts.append(f"<p>Every result file: {links}</p>")

@@ -56,10 +56,26 @@ public final class Results {
         return csv(table, file.name());
     }
 
-    /** Writes {@code table} as CSV to {@code name} in the results folder and returns the file. */
+    /** Writes {@code table} as CSV to {@code name} in the results folder and returns the file ({@link #write}). */
     public static Path csv(tech.tablesaw.api.Table table, String name) {
-        Path file = file(name);
-        table.write().csv(file.toFile());
-        return file;
+        return write(table, file(name));
+    }
+
+    /**
+     * Writes {@code table} as CSV to {@code file}, and beside it the roles of its columns
+     * ({@link ResultColumns#rolesJson}), for readers that show a mean and its sd as one column; returns the file.
+     */
+    public static Path write(tech.tablesaw.api.Table table, Path file) {
+        try {
+            Files.createDirectories(file.toAbsolutePath().getParent());
+            table.write().csv(file.toFile());
+            Files.writeString(
+                    file.resolveSibling(
+                            ResultColumns.rolesFile(file.getFileName().toString())),
+                    ResultColumns.rolesJson(table.columnNames()));
+            return file;
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot write " + table.name() + " to " + file, e);
+        }
     }
 }

@@ -3,6 +3,7 @@ package org.latentmap.claims;
 import java.util.List;
 import java.util.Locale;
 import java.util.Optional;
+import org.latentmap.ResultColumns;
 import org.latentmap.metrics.Baselines;
 import org.latentmap.relocation.SampledRelocation;
 import org.latentmap.zoo.ModelFamily;
@@ -36,7 +37,7 @@ public final class StyleGanMapsRule implements ClaimRule {
         double forward = Double.NaN;
         double backward = Double.NaN;
         for (Row row : maps.get()) {
-            double image = row.getNumber(SampledRelocation.IMAGE_MSE + " mean");
+            double image = row.getNumber(ResultColumns.mean(SampledRelocation.IMAGE_MSE));
             if (row.getString(SampledRelocation.MAP).startsWith(ModelFamily.STYLE_GAN.displayName())) {
                 forward = image;
             } else {

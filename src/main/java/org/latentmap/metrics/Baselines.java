@@ -50,6 +50,8 @@ public record Baselines(
     public static final String CLASS_MEAN_ROW = "class mean";
     public static final String RANDOM_PAIRS_ROW = "random pairs";
     public static final String NEAREST_TRAINING_ROW = "nearest training image";
+    /** What {@link #strongestBeaten} says of an error no baseline is above. */
+    public static final String NONE = "none";
 
     /** Random pairs drawn for that baseline. */
     public static final int RANDOM_PAIRS = 5000;
@@ -156,7 +158,7 @@ public record Baselines(
         if (error < randomPairs) {
             return RANDOM_PAIRS_ROW;
         }
-        return "none";
+        return NONE;
     }
 
     /** One row per baseline: {@code baseline, mse, test_images}. */

@@ -3,6 +3,7 @@ package org.latentmap.metrics;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
+import org.latentmap.ResultColumns;
 import org.latentmap.ResultFile;
 import org.latentmap.data.ImageSet;
 import org.latentmap.zoo.ModelFamily;
@@ -68,8 +69,8 @@ public final class ReconstructionTable {
     public Table perFamily() {
         StringColumn family = StringColumn.create("family");
         IntColumn count = IntColumn.create("models");
-        DoubleColumn mean = DoubleColumn.create("R-MSE mean");
-        DoubleColumn sd = DoubleColumn.create("R-MSE sd");
+        DoubleColumn mean = DoubleColumn.create(ResultColumns.mean("R-MSE"));
+        DoubleColumn sd = DoubleColumn.create(ResultColumns.sd("R-MSE"));
         StringColumn shown = StringColumn.create("R-MSE (mean ± sd)");
         StringColumn beats = StringColumn.create("beats");
         for (ModelFamily f : families()) {

@@ -5,6 +5,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import org.latentmap.ResultColumns;
 import org.latentmap.ResultFile;
 import org.latentmap.features.Codes;
 import org.latentmap.linalg.CodeMatrix;
@@ -164,7 +165,8 @@ public record SampledRelocation(
     /**
      * One row per direction (model names without their seed), mean and sd over the relocations of that
      * direction (say, over several Split-VAE seeds) of the latent and the image error, as the paper reports: numbers,
-     * columns {@code "<error> mean"} and {@code "<error> sd"} (the walkthrough's index shows them as mean ± sd).
+     * columns {@code "<error> mean"} and {@code "<error> sd"} ({@link ResultColumns}; the walkthrough's index shows
+     * them as mean ± sd).
      */
     public static tech.tablesaw.api.Table summary(List<SampledRelocation> relocations) {
         Map<String, List<SampledRelocation>> groups = new LinkedHashMap<>();
@@ -174,10 +176,10 @@ public record SampledRelocation(
         }
         var direction = tech.tablesaw.api.StringColumn.create(MAP);
         var count = tech.tablesaw.api.IntColumn.create("pairs");
-        var latentMean = tech.tablesaw.api.DoubleColumn.create(LATENT_MSE + " mean");
-        var latentSd = tech.tablesaw.api.DoubleColumn.create(LATENT_MSE + " sd");
-        var imageMean = tech.tablesaw.api.DoubleColumn.create(IMAGE_MSE + " mean");
-        var imageSd = tech.tablesaw.api.DoubleColumn.create(IMAGE_MSE + " sd");
+        var latentMean = tech.tablesaw.api.DoubleColumn.create(ResultColumns.mean(LATENT_MSE));
+        var latentSd = tech.tablesaw.api.DoubleColumn.create(ResultColumns.sd(LATENT_MSE));
+        var imageMean = tech.tablesaw.api.DoubleColumn.create(ResultColumns.mean(IMAGE_MSE));
+        var imageSd = tech.tablesaw.api.DoubleColumn.create(ResultColumns.sd(IMAGE_MSE));
         groups.forEach((name, group) -> {
             double[] l =
                     group.stream().mapToDouble(SampledRelocation::latentError).toArray();

@@ -10,7 +10,9 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.function.Function;
+import org.latentmap.ResultColumns;
 import org.latentmap.ResultFile;
+import org.latentmap.Results;
 import org.latentmap.metrics.Baselines;
 import org.latentmap.metrics.Stats;
 import org.latentmap.relocation.FitPoints;
@@ -52,7 +54,6 @@ public final class Table2 {
     /** The column saying which baseline a row's mean M-MSE beats ({@link Baselines#strongestBeaten}). */
     public static final String BEATS = "M-MSE beats";
 
-    private static final String BASELINE = "baseline: ";
     private final Table numbers;
     private final String title;
 
@@ -115,7 +116,7 @@ public final class Table2 {
         };
         List<String> names = Baselines.names();
         for (int b = 0; b < values.length; b++) {
-            DoubleColumn column = DoubleColumn.create(BASELINE + names.get(b));
+            DoubleColumn column = DoubleColumn.create(ResultColumns.baseline(names.get(b)));
             for (int i = 0; i < more.rowCount(); i++) {
                 column.append(values[b]);
             }
@@ -175,7 +176,7 @@ public final class Table2 {
         }
         List<String> plain = new Builder(PAIRS).table("").columnNames();
         List<String> withBaselines = new ArrayList<>(plain);
-        Baselines.names().forEach(name -> withBaselines.add(BASELINE + name));
+        Baselines.names().forEach(name -> withBaselines.add(ResultColumns.baseline(name)));
         withBaselines.add(BEATS);
         if (!part.columnNames().equals(plain) && !part.columnNames().equals(withBaselines)) {
             throw new IllegalArgumentException(
@@ -203,12 +204,12 @@ public final class Table2 {
 
     /** The column of {@code metric}'s means: "M-MSE mean". */
     public static String mean(String metric) {
-        return metric + " mean";
+        return ResultColumns.mean(metric);
     }
 
     /** The column of {@code metric}'s sds: "M-MSE sd". */
     public static String sd(String metric) {
-        return metric + " sd";
+        return ResultColumns.sd(metric);
     }
 
     /** What makes relocations one row of the summary. */
@@ -244,15 +245,9 @@ public final class Table2 {
         return numbers.copy();
     }
 
-    /** Writes {@link #numbers()} as CSV. */
+    /** Writes {@link #numbers()} as CSV, its column roles beside it ({@link Results#write}). */
     public Path writeCsv(Path file) {
-        try {
-            Files.createDirectories(file.toAbsolutePath().getParent());
-            numbers.write().csv(file.toFile());
-            return file;
-        } catch (IOException e) {
-            throw new UncheckedIOException("cannot write " + title + " to " + file, e);
-        }
+        return Results.write(numbers.copy().setName(title), file);
     }
 
     private static final class Builder {

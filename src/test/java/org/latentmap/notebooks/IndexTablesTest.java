@@ -7,9 +7,11 @@ import static org.junit.jupiter.api.Assumptions.assumeTrue;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.List;
 import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.latentmap.ResultColumns;
 
 /** The walkthrough index shows result tables as a paper's: 3 significant digits, mean ± sd in one column. */
 class IndexTablesTest {
@@ -17,10 +19,13 @@ class IndexTablesTest {
     void aResultCsvBecomesAReadableTable(@TempDir Path folder) throws Exception {
         Path python = Path.of("/usr/bin/python3");
         assumeTrue(Files.isExecutable(python), "Debian's python3 (environment/setup.sh)");
-        Files.writeString(folder.resolve("table2.csv"), """
-                source,target,pairs,M-MSE mean,M-MSE sd,baseline: class mean,M-MSE beats
+        String header = "source,target,pairs,M-MSE mean,M-MSE sd,baseline: class mean,M-MSE beats";
+        Files.writeString(folder.resolve("table2.csv"), header + """
+
                 VAE,GAN,20,0.009111528972769154,1.6641818672909328E-4,0.0396,class mean
                 """);
+        // the roles Results.csv writes beside every result table
+        Files.writeString(folder.resolve("table2.columns.json"), ResultColumns.rolesJson(List.of(header.split(","))));
         String script = """
                 import importlib.util, sys
                 spec = importlib.util.spec_from_file_location("rn", sys.argv[1])
@@ -48,6 +53,21 @@ class IndexTablesTest {
         assertTrue(html.contains("<th>class mean</th>"), "baseline columns by their names: " + html);
         assertTrue(html.contains("<td>20</td>") && html.contains("<td>class mean</td>"), html);
         assertTrue(!html.contains("0.009111528972769154"), "no raw doubles: " + html);
+
+        Files.delete(folder.resolve("table2.columns.json"));
+        process = new ProcessBuilder(
+                        python.toString(),
+                        "-c",
+                        script,
+                        Path.of("environment/run_notebooks.py").toAbsolutePath().toString(),
+                        folder.resolve("table2.csv").toString())
+                .redirectErrorStream(true)
+                .start();
+        assertTrue(process.waitFor(60, TimeUnit.SECONDS), "the runner's table code answers");
+        String plain = new String(process.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
+        assertTrue(
+                plain.contains("<th>M-MSE mean</th>") && plain.contains("<th>baseline: class mean</th>"),
+                "without declared roles, no column is guessed at: " + plain);
     }
 
     @Test
