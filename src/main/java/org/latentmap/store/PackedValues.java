@@ -113,20 +113,17 @@ public final class PackedValues {
         }
 
         public float[] floats() {
-            ByteBuffer values = values(FLOATS, 4);
-            float[] out = new float[values.remaining() / 4];
-            values.asFloatBuffer().get(out);
-            return out;
+            return floatsOf(FLOATS);
         }
 
         public CodeMatrix codes() {
-            float[] values = rows();
+            float[] values = floatsOf(CODES);
             return CodeMatrix.of(values, rowWidth);
         }
 
         /** Rows of {@code width} written by {@link PackedValues#addRows}, one after the other. */
         public float[] rowValues(int width) {
-            float[] values = rows();
+            float[] values = floatsOf(CODES);
             if (rowWidth != width) {
                 throw new IllegalArgumentException(
                         "stored rows of " + rowWidth + " values where " + width + " are read");
@@ -134,8 +131,9 @@ public final class PackedValues {
             return values;
         }
 
-        private float[] rows() {
-            ByteBuffer values = values(CODES, 4);
+        /** The next part's floats, a part of {@code kind} (floats, or codes with their width kept). */
+        private float[] floatsOf(int kind) {
+            ByteBuffer values = values(kind, 4);
             float[] out = new float[values.remaining() / 4];
             values.asFloatBuffer().get(out);
             return out;

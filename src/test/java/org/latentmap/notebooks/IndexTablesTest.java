@@ -26,6 +26,24 @@ class IndexTablesTest {
                 """);
         // the roles Results.csv writes beside every result table
         Files.writeString(folder.resolve("table2.columns.json"), ResultColumns.rolesJson(List.of(header.split(","))));
+        String html = tableHtml(python, folder.resolve("table2.csv"));
+        assertTrue(html.contains("<th>M-MSE</th>"), "mean and sd are one column: " + html);
+        assertTrue(
+                html.contains("<td>0.00911 ± 0.00017</td>"),
+                "3 significant digits, the sd to the mean's decimals: " + html);
+        assertTrue(html.contains("<th>class mean</th>"), "baseline columns by their names: " + html);
+        assertTrue(html.contains("<td>20</td>") && html.contains("<td>class mean</td>"), html);
+        assertTrue(!html.contains("0.009111528972769154"), "no raw doubles: " + html);
+
+        Files.delete(folder.resolve("table2.columns.json"));
+        String plain = tableHtml(python, folder.resolve("table2.csv"));
+        assertTrue(
+                plain.contains("<th>M-MSE mean</th>") && plain.contains("<th>baseline: class mean</th>"),
+                "without declared roles, no column is guessed at: " + plain);
+    }
+
+    /** The runner's HTML of one result CSV. */
+    private static String tableHtml(Path python, Path csv) throws Exception {
         String script = """
                 import importlib.util, sys
                 spec = importlib.util.spec_from_file_location("rn", sys.argv[1])
@@ -39,35 +57,14 @@ class IndexTablesTest {
                         "-c",
                         script,
                         Path.of("environment/run_notebooks.py").toAbsolutePath().toString(),
-                        folder.resolve("table2.csv").toString())
+                        csv.toString())
                 .redirectErrorStream(true)
                 .start();
         assertTrue(process.waitFor(60, TimeUnit.SECONDS), "the runner's table code answers");
         String html = new String(process.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
         assumeTrue(!html.contains("No module named 'nbformat'"), "python3-nbformat (environment/setup.sh)");
         assertEquals(0, process.exitValue(), html);
-        assertTrue(html.contains("<th>M-MSE</th>"), "mean and sd are one column: " + html);
-        assertTrue(
-                html.contains("<td>0.00911 ± 0.00017</td>"),
-                "3 significant digits, the sd to the mean's decimals: " + html);
-        assertTrue(html.contains("<th>class mean</th>"), "baseline columns by their names: " + html);
-        assertTrue(html.contains("<td>20</td>") && html.contains("<td>class mean</td>"), html);
-        assertTrue(!html.contains("0.009111528972769154"), "no raw doubles: " + html);
-
-        Files.delete(folder.resolve("table2.columns.json"));
-        process = new ProcessBuilder(
-                        python.toString(),
-                        "-c",
-                        script,
-                        Path.of("environment/run_notebooks.py").toAbsolutePath().toString(),
-                        folder.resolve("table2.csv").toString())
-                .redirectErrorStream(true)
-                .start();
-        assertTrue(process.waitFor(60, TimeUnit.SECONDS), "the runner's table code answers");
-        String plain = new String(process.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
-        assertTrue(
-                plain.contains("<th>M-MSE mean</th>") && plain.contains("<th>baseline: class mean</th>"),
-                "without declared roles, no column is guessed at: " + plain);
+        return html;
     }
 
     @Test
