@@ -60,6 +60,13 @@ public final class Checkpoint {
         }
     }
 
+    /** A checkpoint that cannot be read back (truncated, not a checkpoint, another format). */
+    public static final class Unreadable extends java.io.UncheckedIOException {
+        public Unreadable(Path file, IOException cause) {
+            super("cannot read the checkpoint " + file + ": " + cause.getMessage(), cause);
+        }
+    }
+
     /** What a checkpoint says about itself, read without loading the parameters. */
     public record Header(String description, long step, long totalSteps) {
         public boolean finished() {

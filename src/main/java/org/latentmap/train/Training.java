@@ -109,7 +109,7 @@ public final class Training {
             history.truncate(header.step());
             return header.step();
         } catch (IOException e) {
-            throw new UncheckedIOException("cannot read the checkpoint " + checkpoint + ": " + e.getMessage(), e);
+            throw new Checkpoint.Unreadable(checkpoint, e);
         }
     }
 

@@ -17,6 +17,7 @@ import org.latentmap.Profile;
 import org.latentmap.data.ImageSet;
 import org.latentmap.engine.Numerics;
 import org.latentmap.model.LatentModel;
+import org.latentmap.store.UnitLock;
 import org.latentmap.train.Checkpoint;
 import org.latentmap.train.ModelHealth;
 import org.latentmap.train.Progress;
@@ -117,11 +118,17 @@ public final class ModelZoo {
 
     /** Loads, resumes or trains the model of {@code family} with {@code seed} on {@code data}. */
     public TrainedModel get(ModelFamily family, long seed, Profile profile, String dataset, ImageSet data) {
-        return get(family, seed, profile, dataset, data, family.displayName() + " seed " + seed);
+        return get(family, seed, profile, dataset, data, family.displayName() + " seed " + seed, true);
     }
 
     private TrainedModel get(
-            ModelFamily family, long seed, Profile profile, String dataset, ImageSet data, String label) {
+            ModelFamily family,
+            long seed,
+            Profile profile,
+            String dataset,
+            ImageSet data,
+            String label,
+            boolean retryDamaged) {
         TrainingPlan plan = planAdjustment.apply(family.plan(profile, seed));
         if (data.size() < plan.batchSize()) {
             System.out.println(String.format(
@@ -140,12 +147,30 @@ public final class ModelZoo {
         String description =
                 description(family, ArchitectureFingerprint.of(model, trainable), seed, profile, dataset, data, plan);
         Path file = file(family, seed, profile, dataset);
-        discardIfStale(file, description);
         Training training = new Training(
                         trainable, new ShuffledBatches(data, plan.batchSize(), seed), plan, description)
                 .progress(progress, label);
         long started = System.nanoTime();
-        long ran = training.run(file);
+        long ran;
+        try {
+            if (finished(file, description)) {
+                ran = training.run(file); // loads it; a finished checkpoint is never written again
+            } else {
+                // one process trains a model; others wait for it, then load it (issue 31)
+                try (UnitLock lock = UnitLock.acquire(lockFile(file), label, System.out::println)) {
+                    discardIfStale(file, description);
+                    ran = training.run(file);
+                }
+            }
+        } catch (Checkpoint.Unreadable e) {
+            if (!retryDamaged) {
+                throw e;
+            }
+            System.out.println("The cached " + file.getFileName() + " is damaged ("
+                    + e.getCause().getMessage() + "); training it again.");
+            deleteDamaged(file);
+            return get(family, seed, profile, dataset, data, label, false); // a fresh model, from the first step
+        }
         double seconds = ran == 0 ? 0 : (System.nanoTime() - started) / 1e9;
         TrainedModel trained =
                 new TrainedModel(family, seed, profile, dataset, model, training.history(), plan, seconds, file);
@@ -203,7 +228,7 @@ public final class ModelZoo {
             for (long seed : seeds) {
                 String label =
                         String.format(Locale.ROOT, "[%d/%d] %s seed %d", ++done, total, family.displayName(), seed);
-                TrainedModel model = get(family, seed, profile, dataset, data, label);
+                TrainedModel model = get(family, seed, profile, dataset, data, label, true);
                 if (check(model).kept()) {
                     models.add(model);
                 }
@@ -260,6 +285,22 @@ public final class ModelZoo {
                 + ", " + plan;
     }
 
+    /** The lock a training of {@code checkpoint} takes ({@link UnitLock}): "vae-seed1.ckpt.lock" beside it. */
+    public static Path lockFile(Path checkpoint) {
+        return checkpoint.resolveSibling(checkpoint.getFileName() + ".lock");
+    }
+
+    /** Whether {@code file} is a finished training of {@code description} (read without a lock). */
+    private static boolean finished(Path file, String description) {
+        try {
+            Checkpoint.Header header = Checkpoint.header(file);
+            return header.finished() && header.description().equals(description);
+        } catch (IOException | RuntimeException e) {
+            return false; // missing, being written for the first time, or damaged: the locked path says which
+        }
+    }
+
+    /** Deletes a cached checkpoint of another training, or one that cannot be read, saying why (held lock). */
     private void discardIfStale(Path file, String description) {
         if (!Files.exists(file)) {
             return;
@@ -271,10 +312,18 @@ public final class ModelZoo {
                         + "); training it again.");
                 Files.delete(file);
             }
-        } catch (IOException e) {
-            throw new UncheckedIOException(
-                    "cannot read the cached model " + file + " (" + e.getMessage() + "): delete it to train it again",
-                    e);
+        } catch (IOException | RuntimeException e) {
+            System.out.println(
+                    "The cached " + file.getFileName() + " is damaged (" + e.getMessage() + "); training it again.");
+            deleteDamaged(file);
+        }
+    }
+
+    private static void deleteDamaged(Path file) {
+        try {
+            Files.deleteIfExists(file);
+        } catch (IOException d) {
+            throw new UncheckedIOException("cannot delete the damaged model " + file + ": delete it by hand", d);
         }
     }
 
