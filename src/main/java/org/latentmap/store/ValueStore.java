@@ -60,19 +60,47 @@ public final class ValueStore {
             throw new IllegalArgumentException(
                     bytes + " bytes of " + rule.what() + " are more than one stored file holds");
         }
-        if (Files.exists(file)) {
-            try {
-                ByteBuffer values = StoredFile.read(file, key, (int) bytes);
-                if (values != null) {
-                    return values;
-                }
+        ByteBuffer stored = stored(file, key, owner, rule, bytes, true);
+        if (stored != null) {
+            return stored;
+        }
+        // one process computes them; another asking meanwhile waits and reads them (UnitLock)
+        try (UnitLock lock = UnitLock.acquire(
+                file.resolveSibling(file.getFileName() + ".lock"), "the " + rule.what() + " of " + owner, messages)) {
+            stored = stored(file, key, owner, rule, bytes, false);
+            return stored != null ? stored : compute(file, key, owner, rule, bytes, announcement, computation);
+        }
+    }
+
+    /** What {@code file} holds under {@code key}, or null (saying why when {@code tell} and it holds something else). */
+    private ByteBuffer stored(Path file, String key, String owner, Rule rule, long bytes, boolean tell) {
+        if (!Files.exists(file)) {
+            return null;
+        }
+        try {
+            ByteBuffer values = StoredFile.read(file, key, (int) bytes);
+            if (values == null && tell) {
                 messages.accept("The stored " + rule.what() + " of " + owner + " in " + file
                         + " were made by another version of the model, the images or latentmap: computing them again.");
-            } catch (IOException | RuntimeException e) {
+            }
+            return values;
+        } catch (IOException | RuntimeException e) {
+            if (tell) {
                 messages.accept("The stored " + rule.what() + " of " + owner + " in " + file + " are damaged ("
                         + e.getMessage() + "): computing them again.");
             }
+            return null;
         }
+    }
+
+    private ByteBuffer compute(
+            Path file,
+            String key,
+            String owner,
+            Rule rule,
+            long bytes,
+            String announcement,
+            Supplier<ByteBuffer> computation) {
         long started = System.nanoTime();
         ByteBuffer values = computation.get().order(ByteOrder.LITTLE_ENDIAN);
         if (bytes >= 0 ? values.remaining() != bytes : values.remaining() % 8 != 0) {
