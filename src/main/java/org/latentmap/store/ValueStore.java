@@ -68,7 +68,29 @@ public final class ValueStore {
         try (UnitLock lock = UnitLock.acquire(
                 file.resolveSibling(file.getFileName() + ".lock"), "the " + rule.what() + " of " + owner, messages)) {
             stored = stored(file, key, owner, rule, bytes, false);
-            return stored != null ? stored : compute(file, key, owner, rule, bytes, announcement, computation);
+            if (stored != null) {
+                return stored;
+            }
+            long started = System.nanoTime();
+            ByteBuffer values = computation.get().order(ByteOrder.LITTLE_ENDIAN);
+            if (bytes >= 0 ? values.remaining() != bytes : values.remaining() % 8 != 0) {
+                throw new IllegalStateException(values.remaining() + " bytes of " + rule.what() + " computed where "
+                        + bytes + " were expected");
+            }
+            try {
+                StoredFile.write(file, key, values.duplicate());
+            } catch (IOException e) {
+                messages.accept("Could not store the " + rule.what() + " of " + owner + " in " + file + " ("
+                        + e.getMessage() + "): they will be computed again next time.");
+            }
+            if (announcement != null) {
+                messages.accept(String.format(
+                        Locale.ROOT,
+                        "%s computed in %.1f s and stored for next time",
+                        announcement,
+                        (System.nanoTime() - started) / 1e9));
+            }
+            return values;
         }
     }
 
@@ -91,36 +113,6 @@ public final class ValueStore {
             }
             return null;
         }
-    }
-
-    private ByteBuffer compute(
-            Path file,
-            String key,
-            String owner,
-            Rule rule,
-            long bytes,
-            String announcement,
-            Supplier<ByteBuffer> computation) {
-        long started = System.nanoTime();
-        ByteBuffer values = computation.get().order(ByteOrder.LITTLE_ENDIAN);
-        if (bytes >= 0 ? values.remaining() != bytes : values.remaining() % 8 != 0) {
-            throw new IllegalStateException(
-                    values.remaining() + " bytes of " + rule.what() + " computed where " + bytes + " were expected");
-        }
-        try {
-            StoredFile.write(file, key, values.duplicate());
-        } catch (IOException e) {
-            messages.accept("Could not store the " + rule.what() + " of " + owner + " in " + file + " ("
-                    + e.getMessage() + "): they will be computed again next time.");
-        }
-        if (announcement != null) {
-            messages.accept(String.format(
-                    Locale.ROOT,
-                    "%s computed in %.1f s and stored for next time",
-                    announcement,
-                    (System.nanoTime() - started) / 1e9));
-        }
-        return values;
     }
 
     /** Doubles as little-endian bytes, for {@link #bytes}. */
