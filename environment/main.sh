@@ -6,6 +6,8 @@
 set -euo pipefail
 ROOT="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
 cd "$ROOT"
+# idle engine threads wait passively instead of spinning (engine.Allotment; results do not depend on it)
+export OMP_WAIT_POLICY="${OMP_WAIT_POLICY:-PASSIVE}"
 bash environment/setup.sh
 PROFILE="${LATENTMAP_PROFILE:-full}"
 DATA="${LATENTMAP_DATA:-fashion-mnist}"

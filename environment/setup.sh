@@ -98,6 +98,7 @@ json.dump({
         "IJAVA_CLASSPATH": f"{root}/target/latentmap.jar:{root}/target/lib/*.jar",
         "LATENTMAP_HOME": root,
         "DJL_OFFLINE": "true",
+        "OMP_WAIT_POLICY": "PASSIVE",
     },
     "metadata": {"latentmap": True},
 }, open(f"{spec}/kernel.json", "w"), indent=2)
@@ -153,7 +154,7 @@ json.dump({
     "display_name": "Kotlin",
     "language": "kotlin",
     "interrupt_mode": "message",
-    "env": {"LATENTMAP_HOME": root, "DJL_OFFLINE": "true"},
+    "env": {"LATENTMAP_HOME": root, "DJL_OFFLINE": "true", "OMP_WAIT_POLICY": "PASSIVE"},
     "metadata": {"latentmap": True},
 }, open(f"{spec}/kernel.json", "w"), indent=2)
 PY

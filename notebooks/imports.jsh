@@ -24,6 +24,7 @@ import java.util.*;
 import java.nio.file.Path;
 import tech.tablesaw.api.*;
 import org.knowm.xchart.*;
+Allotment.prepareProcess(); // before the engine loads: its idle threads wait passively (Allotment)
 var profile = Profile.current();
 var dataChoice = WalkthroughData.checked();
 System.out.println("latentmap ready: profile " + profile + ", data " + dataChoice + ", Java " + Runtime.version()

@@ -20,8 +20,7 @@ import java.util.Map;
  *
  * <p>Three switches are pinned here for every use of the engine (notebooks, the zoo command, tests, cluster jobs), in
  * the process itself, so that any kernel or launcher gets them: NNPACK off ({@link #switchNnpackOff()}), the thread
- * count ({@value #THREADS_VARIABLE} when
- * set, else {@code OMP_NUM_THREADS}, else the processors this process may use), and <b>oneDNN held to AVX
+ * count ({@link Allotment}), and <b>oneDNN held to AVX
  * instructions</b>. PyTorch's oneDNN convolutions computed garbage gradients on this project's AMD EPYC (family 26)
  * machines, at random, with its AVX2 and AVX-512 kernels: a 3x3 convolution to 4 channels after one to 32, at 16x16,
  * gave non-finite gradients in 2 to 3 of 30 identical backward passes, with 1 or 2 threads, and the VAE and
@@ -98,7 +97,7 @@ public record Numerics(String processor, int threads, String engine) {
     }
 
     /** Sets a variable in this process's own environment (libc setenv), where native libraries read it. */
-    private static boolean setEnvironment(String name, String value) {
+    static boolean setEnvironment(String name, String value) {
         try {
             return NativeLibrary.getInstance("c").getFunction("setenv").invokeInt(new Object[] {name, value, 1}) == 0;
         } catch (UnsatisfiedLinkError e) {
@@ -151,7 +150,7 @@ public record Numerics(String processor, int threads, String engine) {
     }
 
     /** The file of a native library this process has loaded, from /proc/self/maps; null elsewhere. */
-    private static Path loadedLibrary(String name) {
+    static Path loadedLibrary(String name) {
         Path maps = Path.of("/proc/self/maps");
         if (!Files.isReadable(maps)) {
             return null;
@@ -169,24 +168,9 @@ public record Numerics(String processor, int threads, String engine) {
         return null;
     }
 
-    /** The thread count trainings use: {@value #THREADS_VARIABLE}, else OMP_NUM_THREADS, else the processors. */
+    /** The thread count trainings use ({@link Allotment#threads()}). */
     public static int pinnedThreads() {
-        for (String variable : new String[] {THREADS_VARIABLE, "OMP_NUM_THREADS"}) {
-            String value = System.getenv(variable);
-            if (value != null && !value.isBlank()) {
-                try {
-                    int threads = Integer.parseInt(value.trim());
-                    if (threads >= 1) {
-                        return threads;
-                    }
-                } catch (NumberFormatException e) {
-                    // fall through to the message below
-                }
-                throw new IllegalArgumentException(
-                        variable + " must be a whole number of threads, 1 or more; it is '" + value + "'");
-            }
-        }
-        return Runtime.getRuntime().availableProcessors();
+        return Allotment.threads();
     }
 
     /** Sets the engine's intra-op thread count to {@link #pinnedThreads()} when it differs. */

@@ -10,6 +10,7 @@ import org.latentmap.AtomicFile;
 import org.latentmap.DataChoice;
 import org.latentmap.Profile;
 import org.latentmap.data.ImageSet;
+import org.latentmap.engine.Allotment;
 import org.latentmap.engine.Numerics;
 
 /**
@@ -25,6 +26,7 @@ public final class ZooCommand {
     private ZooCommand() {}
 
     public static void main(String[] args) {
+        Allotment.prepareProcess(); // before the engine loads
         Profile profile = Profile.current();
         DataChoice data = DataChoice.current();
         List<ModelFamily> families = new ArrayList<>();

@@ -481,6 +481,7 @@ class NotebooksIT {
     static void oneThreadEach(ProcessBuilder builder) {
         builder.environment().put("OMP_NUM_THREADS", "1");
         builder.environment().put("MKL_NUM_THREADS", "1");
+        builder.environment().put("OMP_WAIT_POLICY", "PASSIVE");
     }
 
     static final String BARE = "java-bare";
