@@ -165,6 +165,14 @@ public final class WalkthroughData {
         return test;
     }
 
+    /**
+     * The test images relocations are measured on (notebooks 04-09): the first 2,000 test images, 100 in the smoke
+     * profile. One definition, so that the codes a cluster's encoding units store are the ones the notebooks read.
+     */
+    public ImageSet relocationTest() {
+        return test.head(profile.pick(2000, 100));
+    }
+
     /** The name of the file a support set selected on these data is saved to: "celeba-split-vae-seed1.txt". */
     public String supportSetFile() {
         return key() + "-split-vae-seed1.txt";

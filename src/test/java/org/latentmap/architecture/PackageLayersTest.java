@@ -58,7 +58,7 @@ class PackageLayersTest {
                 .layer("exercises")
                 .definedBy("org.latentmap.exercises..")
                 .layer("tools")
-                .definedBy("org.latentmap.bench..")
+                .definedBy("org.latentmap.bench..", "org.latentmap.units..")
                 .layer("kernel")
                 .definedBy("org.latentmap.kernel..")
                 .whereLayer("kernel")

@@ -1,0 +1,6 @@
+/**
+ * The walkthrough's work cut into units that run apart (issue 31): one model's training, one model's stored
+ * encodings; listed and run by {@link org.latentmap.units.UnitCommand}, one process per unit, on one machine or as
+ * a cluster's jobs on a shared zoo.
+ */
+package org.latentmap.units;
