@@ -6,14 +6,17 @@
 # Usage (from the project, on a shared file system, after environment/setup.sh has built it once):
 #   environment/slurm/submit.sh [--data D] [--profile P] [--zoo DIR] [--partition NAME] [--cpus N] [--mem SIZE]
 #                               [--time LIMIT] [--notebooks "notebooks/04-type1.ipynb ..."] [--units "train/vae-seed1 ..."]
+#                               [--gpus N]
 # --zoo defaults to LATENTMAP_ZOO (the zoo must be on a folder every node sees); --cpus is each unit's allotment
 # (default 2; the engine uses exactly that many threads), --mem each job's memory (default 6G), --time each job's
-# limit (default 2:00:00). --units keeps only those training units (and their encodings). Units are requeued when
+# limit (default 2:00:00). --units keeps only those training units (and their encodings). --gpus asks each job for
+# N GPUs (--gres=gpu:N): the project must then be built with -Pgpu and PYTORCH_LIBRARY_PATH name a CUDA libtorch
+# (README, "Running on a cluster"). Units are requeued when
 # pre-empted and resume from their checkpoints.
 set -euo pipefail
 ROOT="$(cd "$(dirname "${BASH_SOURCE[0]}")/../.." && pwd)"
 DATA="${LATENTMAP_DATA:-fashion-mnist}"; PROFILE="${LATENTMAP_PROFILE:-full}"; ZOO="${LATENTMAP_ZOO:-}"
-PARTITION=""; CPUS=2; MEM=6G; TIME=2:00:00; NOTEBOOKS=""; ONLY=""
+PARTITION=""; CPUS=2; MEM=6G; TIME=2:00:00; NOTEBOOKS=""; ONLY=""; GPUS=""
 while [ "$#" -gt 0 ]; do
   case "$1" in
     --data) DATA="$2"; shift 2 ;;
@@ -25,6 +28,7 @@ while [ "$#" -gt 0 ]; do
     --time) TIME="$2"; shift 2 ;;
     --notebooks) NOTEBOOKS="$2"; shift 2 ;;
     --units) ONLY="$2"; shift 2 ;;
+    --gpus) GPUS="$2"; shift 2 ;;
     *) echo "unknown option $1 (see the head of $0)" >&2; exit 2 ;;
   esac
 done
@@ -50,6 +54,7 @@ NTRAIN=$(wc -l < "$LOGS/train.txt"); NENCODE=$(wc -l < "$LOGS/encode.txt")
 COMMON=(--parsable --chdir="$ROOT" --cpus-per-task="$CPUS" --mem="$MEM" --time="$TIME"
         --export="ALL,LATENTMAP_HOME=$ROOT,LATENTMAP_ZOO=$ZOO,LATENTMAP_PROFILE=$PROFILE,LATENTMAP_DATA=$DATA")
 [ -n "$PARTITION" ] && COMMON+=(--partition="$PARTITION")
+[ -n "$GPUS" ] && COMMON+=(--gres=gpu:"$GPUS")
 TRAIN=$(sbatch "${COMMON[@]}" --requeue --job-name=lm-train --array=0-$((NTRAIN - 1)) \
   --output="$LOGS/train-%a.out" "$ROOT/environment/slurm/unit.sh" "$LOGS/train.txt")
 ENCODE=$(sbatch "${COMMON[@]}" --requeue --job-name=lm-encode --array=0-$((NENCODE - 1)) \

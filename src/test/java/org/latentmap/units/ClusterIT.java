@@ -95,7 +95,8 @@ class ClusterIT {
                 new ProcessBuilder(command).directory(ROOT.toFile()).redirectErrorStream(true);
         builder.environment().put("SLURM_CONF", CLUSTER.resolve("slurm.conf").toString());
         builder.environment().put("LATENTMAP_WALKTHROUGH_OUT", OUT.toString());
-        builder.environment().put("LOCAL_CLUSTER_CPUS", "2");
+        // three one-CPU units at once on the test machine's 2 cores: each wave of units is one JVM start long
+        builder.environment().put("LOCAL_CLUSTER_CPUS", "3");
         Process process = builder.start();
         String out = new String(process.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
         assertTrue(process.waitFor(seconds, TimeUnit.SECONDS), String.join(" ", command) + " ended");
