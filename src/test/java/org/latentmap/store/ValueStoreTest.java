@@ -26,7 +26,7 @@ class ValueStoreTest {
             ByteBuffer bytes = store.bytes(file, "key", "model a", rule, 16, "codes of a", () -> {
                 computed.incrementAndGet();
                 try {
-                    Thread.sleep(1500);
+                    Thread.sleep(800);
                 } catch (InterruptedException e) {
                     throw new IllegalStateException(e);
                 }
