@@ -1,6 +1,7 @@
 package org.latentmap.units;
 
 import java.util.List;
+import org.latentmap.zoo.ModelFamily;
 
 /**
  * One unit of the walkthrough's work (issue 31), independent of the others but for the units it needs first, so that
@@ -9,7 +10,7 @@ import java.util.List;
  * images and its reconstruction errors there ({@code encode/vae-seed1}, after its training). {@link Units} lists and
  * runs them.
  */
-public record Unit(String id, List<String> needs, String what) {
+public record Unit(String id, List<String> needs, String what, ModelFamily family, long seed, boolean encodes) {
     public Unit {
         needs = List.copyOf(needs);
     }

@@ -29,11 +29,14 @@ public final class Units {
             for (long seed : ModelZoo.seeds(profile)) {
                 String model = family.key() + "-seed" + seed;
                 String name = family.displayName() + " " + seed;
-                trainings.add(new Unit("train/" + model, List.of(), "train " + name));
+                trainings.add(new Unit("train/" + model, List.of(), "train " + name, family, seed, false));
                 encodings.add(new Unit(
                         "encode/" + model,
                         List.of("train/" + model),
-                        "store " + name + "'s codes of the training and relocation test images and its errors"));
+                        "store " + name + "'s codes of the training and relocation test images and its errors",
+                        family,
+                        seed,
+                        true));
             }
         }
         List<Unit> all = new ArrayList<>(trainings);
@@ -53,13 +56,9 @@ public final class Units {
     /** Runs unit {@code id} on {@code data} in {@code zoo}; returns a line saying what it did. */
     public static String run(String id, WalkthroughData data, Profile profile, ModelZoo zoo) {
         Unit unit = find(id, profile);
-        String[] parts = unit.id().split("/", 2);
-        int seedAt = parts[1].lastIndexOf("-seed");
-        ModelFamily family = ModelFamily.parse(parts[1].substring(0, seedAt));
-        long seed = Long.parseLong(parts[1].substring(seedAt + "-seed".length()));
         long started = System.nanoTime();
-        TrainedModel model = zoo.get(family, seed, profile, data.key(), data.train());
-        if (parts[0].equals("encode")) {
+        TrainedModel model = zoo.get(unit.family(), unit.seed(), profile, data.key(), data.train());
+        if (unit.encodes()) {
             Codes.of(model, data.train());
             Codes.of(model, data.relocationTest());
             ReconstructionErrors.of(model, data.relocationTest());

@@ -38,7 +38,7 @@ import org.latentmap.zoo.TrainingData;
  * fails its test; the partly executed copy stays under target/notebooks-smoke (or -celeba, -folder, -full) so the
  * error can be read in context. Models are cached in target/zoo.
  */
-class NotebooksIT {
+public class NotebooksIT {
     static final Path ROOT = Path.of("").toAbsolutePath();
     static final Path OUT = ROOT.resolve("target/notebooks-smoke");
     static final Path OUT_FULL = ROOT.resolve("target/notebooks-full");
@@ -499,7 +499,7 @@ class NotebooksIT {
      * computes depends on it; the kernelspecs as users have them are tested by KernelConformanceIT, ServerIT and the
      * full profile.
      */
-    static Path smokeKernels() throws IOException {
+    public static Path smokeKernels() throws IOException {
         Path folder = ROOT.resolve("target/smoke-jupyter");
         for (String name : List.of("java", "kotlin", BARE)) {
             Path ours = KERNELS.resolve(name.equals(BARE) ? "java" : name);

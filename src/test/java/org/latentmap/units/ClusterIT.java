@@ -5,9 +5,7 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
-import com.google.gson.JsonArray;
 import com.google.gson.JsonElement;
-import com.google.gson.JsonObject;
 import com.google.gson.JsonParser;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -16,6 +14,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.Test;
+import org.latentmap.notebooks.NotebooksIT;
 
 /**
  * The cluster path on a real, single-node Slurm cluster started here (environment/slurm/local-cluster.sh: Debian's
@@ -29,7 +28,6 @@ class ClusterIT {
     static final Path CLUSTER = ROOT.resolve("target/slurm-cluster");
     static final Path ZOO = ROOT.resolve("target/slurm-zoo");
     static final Path OUT = ROOT.resolve("target/slurm-walkthrough");
-    static final Path KERNELS = ROOT.resolve("target/cluster-jupyter");
     static final List<String> TRAININGS = List.of("train/vae-seed1", "train/vae-seed2", "train/split-vae-seed1");
     static final String NOTEBOOK = "notebooks/exercises/solutions/01-map-by-hand.ipynb";
 
@@ -43,7 +41,7 @@ class ClusterIT {
                 "root".equals(System.getProperty("user.name")),
                 "the local Slurm cluster runs its daemons as root (environment/slurm/local-cluster.sh)");
         assertTrue(Files.isRegularFile(ROOT.resolve("build/jupyter/kernels/java/kernel.json")), "run setup.sh first");
-        shortLivedKernel();
+        NotebooksIT.smokeKernels(); // the smoke runs' kernels (the JVM's first compiler only), for the notebook job
         String started = run(List.of("bash", "environment/slurm/local-cluster.sh", "start", CLUSTER.toString()), 300);
         try {
             assertTrue(started.contains("local cluster up"), started);
@@ -98,26 +96,6 @@ class ClusterIT {
         }
     }
 
-    /** A copy of our Java kernelspec whose JVM keeps to the first compiler, under target/cluster-jupyter. */
-    private static void shortLivedKernel() throws Exception {
-        Path spec = KERNELS.resolve("kernels/java");
-        Files.createDirectories(spec);
-        Path ours = ROOT.resolve("build/jupyter/kernels/java");
-        JsonObject kernel = JsonParser.parseString(Files.readString(ours.resolve("kernel.json")))
-                .getAsJsonObject();
-        JsonArray argv = kernel.getAsJsonArray("argv");
-        JsonArray faster = new JsonArray();
-        for (int i = 0; i < argv.size(); i++) {
-            // our kernelspec's own files stay where they are
-            faster.add(argv.get(i).getAsString().replace("{resource_dir}", ours.toString()));
-            if (i == 0) {
-                faster.add("-XX:TieredStopAtLevel=1");
-            }
-        }
-        kernel.add("argv", faster);
-        Files.writeString(spec.resolve("kernel.json"), kernel.toString());
-    }
-
     private static String run(List<String> command, int seconds) throws Exception {
         ProcessBuilder builder =
                 new ProcessBuilder(command).directory(ROOT.toFile()).redirectErrorStream(true);
@@ -127,7 +105,10 @@ class ClusterIT {
         builder.environment().put("LOCAL_CLUSTER_CPUS", "3");
         // short units and a short notebook: the JVM's first compiler only (as the smoke notebooks' kernels)
         builder.environment().put("LATENTMAP_UNIT_JAVA_OPTS", "-XX:TieredStopAtLevel=1");
-        builder.environment().put("LATENTMAP_WALKTHROUGH_KERNELS", KERNELS.toString());
+        builder.environment()
+                .put(
+                        "LATENTMAP_WALKTHROUGH_KERNELS",
+                        ROOT.resolve("target/smoke-jupyter").toString());
         Process process = builder.start();
         String out = new String(process.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
         assertTrue(process.waitFor(seconds, TimeUnit.SECONDS), String.join(" ", command) + " ended");
