@@ -23,7 +23,10 @@ import org.latentmap.zoo.ModelFamily;
  * 1b0264bb... before oneDNN was pinned; with that division put back on the pinned engine, 33183a2d... quietly and
  * other bytes beside the collector). Run in a fresh JVM with a small heap ({@link #main}): back-to-back full
  * collections of the test run's own large heap made it take a minute; young collections, a pause between full ones,
- * or 12 re-coder steps did not catch the fault.
+ * or 12 re-coder steps did not catch the fault. The child's engine threads spin while idle (OMP_WAIT_POLICY=ACTIVE,
+ * the engine's own default): waiting passively beside a thread that collects without pause took 38 s instead of 15 s,
+ * and with the fault put back (Gan.toUnit dividing by 2f) the spinning child gave other bytes beside the collector
+ * in two runs of two (7ec120ec..., 185630fa...).
  */
 class TrainingUnderGcTest {
     static final int RECODER_STEPS = 30;
@@ -32,7 +35,7 @@ class TrainingUnderGcTest {
     void aCollectorRunningBesideTheTrainingLeavesItsBytesAlone(@TempDir Path folder) throws Exception {
         Path log = folder.resolve("log.txt");
         String java = Path.of(System.getProperty("java.home"), "bin", "java").toString();
-        Process process = new ProcessBuilder(List.of(
+        ProcessBuilder builder = new ProcessBuilder(List.of(
                         java,
                         "-Dai.djl.offline=true",
                         "-Xmx512m",
@@ -40,8 +43,9 @@ class TrainingUnderGcTest {
                         System.getProperty("java.class.path"),
                         TrainingUnderGcTest.class.getName()))
                 .redirectErrorStream(true)
-                .redirectOutput(log.toFile())
-                .start();
+                .redirectOutput(log.toFile());
+        builder.environment().put("OMP_WAIT_POLICY", "ACTIVE");
+        Process process = builder.start();
         assertTrue(process.waitFor(5, TimeUnit.MINUTES), "the trainings did not end within 5 minutes");
         List<String> lines = Files.readAllLines(log);
         assertEquals(0, process.exitValue(), () -> String.join("\n", lines));
