@@ -30,8 +30,18 @@ if [ "$ACTION" = stop ]; then stop; echo "[slurm] local cluster in $DIR stopped"
 
 if ! command -v slurmctld >/dev/null || ! command -v slurmd >/dev/null || ! command -v sbatch >/dev/null \
     || ! command -v munged >/dev/null; then
+  [ "$(id -u)" = 0 ] || { echo "[slurm] Slurm is missing: run this as root to install it, or install slurmctld slurmd slurm-client munge" >&2; exit 1; }
   echo "[slurm] installing Debian's Slurm and munge (about 12 MB)"
-  apt-get install -y --no-install-recommends slurmctld slurmd slurm-client munge >/dev/null
+  # no system-wide service may start from the install (a container's policy-rc.d says the same; ours only while
+  # installing): the cluster's daemons are started below, with their own configuration, and stopped by stop
+  policy=/usr/sbin/policy-rc.d
+  if [ ! -e "$policy" ]; then
+    printf '#!/bin/sh\nexit 101\n' > "$policy" && chmod +x "$policy"
+    trap 'rm -f "$policy"' EXIT
+  fi
+  export DEBIAN_FRONTEND=noninteractive
+  apt-get update -qq
+  apt-get install -y -qq --no-install-recommends slurmctld slurmd slurm-client munge >/dev/null
 fi
 [ "$(id -u)" = 0 ] || { echo "[slurm] the local cluster runs its daemons as root: run this as root" >&2; exit 1; }
 
