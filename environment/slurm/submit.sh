@@ -1,18 +1,19 @@
 #!/usr/bin/env bash
-# Submits the walkthrough to a Slurm cluster as a chain of jobs on a shared zoo:
-#   1. an array of training units (one model each),
-#   2. an array of encoding units (each model's stored codes and errors), after all trainings succeeded,
-#   3. the walkthrough's notebooks, after all encodings succeeded, into build/walkthrough/ as main.sh writes it.
+# Submits the walkthrough to a Slurm cluster as a chain of jobs on a shared zoo (units: UnitCommand plan):
+#   1. an array of training units (one model each: the compared models, then notebook 07's two StyleGANs),
+#   2. an array of encoding units (each model's stored codes and errors), task k after training task k (aftercorr),
+#   3. an array of relocation units (Table 2's relocations, one type a task), after every encoding succeeded,
+#   4. the walkthrough's notebooks, after all of them, into build/walkthrough/ as main.sh writes it.
 # Usage (from the project, on a shared file system, after environment/setup.sh has built it once):
 #   environment/slurm/submit.sh [--data D] [--profile P] [--zoo DIR] [--partition NAME] [--cpus N] [--mem SIZE]
 #                               [--time LIMIT] [--notebooks "notebooks/04-type1.ipynb ..."] [--units "train/vae-seed1 ..."]
 #                               [--gpus N]
 # --zoo defaults to LATENTMAP_ZOO (the zoo must be on a folder every node sees); --cpus is each unit's allotment
 # (default 2; the engine uses exactly that many threads), --mem each job's memory (default 6G), --time each job's
-# limit (default 2:00:00). --units keeps only those training units (and their encodings). --gpus asks each job for
-# N GPUs (--gres=gpu:N): the project must then be built with -Pgpu and PYTORCH_LIBRARY_PATH name a CUDA libtorch
-# (README, "Running on a cluster"). Units are requeued when
-# pre-empted and resume from their checkpoints.
+# limit (default 2:00:00). --units keeps only those units and the units that need nothing else (naming trainings
+# brings their encodings, an encoding its training; Table 2's relocations need every encoding). --gpus asks each job for N GPUs
+# (--gres=gpu:N): the project must then be built with -Pgpu and PYTORCH_LIBRARY_PATH name a CUDA libtorch
+# (README, "Running on a cluster"). Units are requeued when pre-empted and resume from their checkpoints.
 set -euo pipefail
 ROOT="$(cd "$(dirname "${BASH_SOURCE[0]}")/../.." && pwd)"
 DATA="${LATENTMAP_DATA:-fashion-mnist}"; PROFILE="${LATENTMAP_PROFILE:-full}"; ZOO="${LATENTMAP_ZOO:-}"
@@ -39,31 +40,46 @@ mkdir -p "$ZOO"; ZOO="$(cd "$ZOO" && pwd)"
 STAMP="$(date +%Y%m%d-%H%M%S)"
 LOGS="$ROOT/build/slurm/$STAMP"; mkdir -p "$LOGS"
 CP="$ROOT/target/latentmap.jar:$ROOT/target/lib/*"
-java -cp "$CP" org.latentmap.units.UnitCommand plan --profile "$PROFILE" > "$LOGS/plan.txt"
-if [ -n "$ONLY" ]; then
-  for u in $ONLY; do
-    grep -qx "$u" <(awk '{print $1}' "$LOGS/plan.txt") || { echo "no unit $u in the $PROFILE profile (see $LOGS/plan.txt)" >&2; exit 2; }
-  done
-  printf '%s\n' $ONLY | awk '$1 ~ /^train\// {print $1}' > "$LOGS/train.txt"
-  sed 's#^train/#encode/#' "$LOGS/train.txt" > "$LOGS/encode.txt"
-else
-  awk '$1 ~ /^train\// {print $1}' "$LOGS/plan.txt" > "$LOGS/train.txt"
-  awk '$1 ~ /^encode\// {print $1}' "$LOGS/plan.txt" > "$LOGS/encode.txt"
-fi
-NTRAIN=$(wc -l < "$LOGS/train.txt"); NENCODE=$(wc -l < "$LOGS/encode.txt")
+# shellcheck disable=SC2086
+java -cp "$CP" org.latentmap.units.UnitCommand plan --profile "$PROFILE" $ONLY > "$LOGS/plan.txt" \
+  || { echo "see UnitCommand plan --profile $PROFILE for the units there are" >&2; exit 2; }
+# encoding k needs training k: the trainings that encodings need come first, in the encodings' order (aftercorr)
+awk '$1 ~ /^encode\// {print $1}' "$LOGS/plan.txt" > "$LOGS/encode.txt"
+NEEDED="$(awk '$1 ~ /^encode\// {print $3}' "$LOGS/plan.txt")"
+{ [ -n "$NEEDED" ] && echo "$NEEDED"; awk '$1 ~ /^train\// {print $1}' "$LOGS/plan.txt" | grep -vxF "$NEEDED"; } \
+  > "$LOGS/train.txt" || true
+awk '$1 ~ /^relocate\// {print $1}' "$LOGS/plan.txt" > "$LOGS/relocate.txt"
+NTRAIN=$(grep -c . "$LOGS/train.txt" || true); NENCODE=$(grep -c . "$LOGS/encode.txt" || true)
+NRELOCATE=$(grep -c . "$LOGS/relocate.txt" || true)
 COMMON=(--parsable --chdir="$ROOT" --cpus-per-task="$CPUS" --mem="$MEM" --time="$TIME"
         --export="ALL,LATENTMAP_HOME=$ROOT,LATENTMAP_ZOO=$ZOO,LATENTMAP_PROFILE=$PROFILE,LATENTMAP_DATA=$DATA")
 [ -n "$PARTITION" ] && COMMON+=(--partition="$PARTITION")
 [ -n "$GPUS" ] && COMMON+=(--gres=gpu:"$GPUS")
-TRAIN=$(sbatch "${COMMON[@]}" --requeue --job-name=lm-train --array=0-$((NTRAIN - 1)) \
-  --output="$LOGS/train-%a.out" "$ROOT/environment/slurm/unit.sh" "$LOGS/train.txt")
-ENCODE=$(sbatch "${COMMON[@]}" --requeue --job-name=lm-encode --array=0-$((NENCODE - 1)) \
-  --dependency=afterok:"$TRAIN" --output="$LOGS/encode-%a.out" "$ROOT/environment/slurm/unit.sh" "$LOGS/encode.txt")
+TRAIN=""; ENCODE=""; RELOCATE=""; AFTER=""
+if [ "$NTRAIN" -gt 0 ]; then
+  TRAIN=$(sbatch "${COMMON[@]}" --requeue --job-name=lm-train --array=0-$((NTRAIN - 1)) \
+    --output="$LOGS/train-%a.out" "$ROOT/environment/slurm/unit.sh" "$LOGS/train.txt")
+  AFTER="$AFTER:$TRAIN"
+fi
+if [ "$NENCODE" -gt 0 ]; then
+  ENCODE=$(sbatch "${COMMON[@]}" --requeue --job-name=lm-encode --array=0-$((NENCODE - 1)) \
+    --dependency=aftercorr:"$TRAIN" --output="$LOGS/encode-%a.out" "$ROOT/environment/slurm/unit.sh" "$LOGS/encode.txt")
+  AFTER="$AFTER:$ENCODE"
+fi
+if [ "$NRELOCATE" -gt 0 ]; then
+  RELOCATE=$(sbatch "${COMMON[@]}" --requeue --job-name=lm-relocate --array=0-$((NRELOCATE - 1)) \
+    --dependency=afterok:"$ENCODE" --output="$LOGS/relocate-%a.out" "$ROOT/environment/slurm/unit.sh" \
+    "$LOGS/relocate.txt")
+  AFTER="$AFTER:$RELOCATE"
+fi
+DEPEND=(); [ -n "$AFTER" ] && DEPEND=(--dependency="afterok$AFTER")
 # shellcheck disable=SC2086
-WALK=$(sbatch "${COMMON[@]}" --job-name=lm-walkthrough --dependency=afterok:"$ENCODE" \
+WALK=$(sbatch "${COMMON[@]}" --job-name=lm-walkthrough "${DEPEND[@]}" \
   --output="$LOGS/walkthrough.out" "$ROOT/environment/slurm/walkthrough.sh" $NOTEBOOKS)
-echo "$TRAIN $ENCODE $WALK" > "$LOGS/jobs.txt"
-echo "[slurm] submitted: $NTRAIN training units (job $TRAIN), $NENCODE encoding units (job $ENCODE, after it),"
-echo "[slurm] the walkthrough (job $WALK, after them); zoo $ZOO, profile $PROFILE, data $DATA"
-echo "[slurm] follow: squeue -j $TRAIN,$ENCODE,$WALK    logs: $LOGS"
+JOBS="$(echo $TRAIN $ENCODE $RELOCATE $WALK)"
+echo "$JOBS" > "$LOGS/jobs.txt"
+echo "[slurm] submitted: $NTRAIN training units (job ${TRAIN:-none}), $NENCODE encoding units (job ${ENCODE:-none}, each after its training),"
+echo "[slurm] $NRELOCATE relocation units (job ${RELOCATE:-none}, after every encoding), the walkthrough (job $WALK, after them all);"
+echo "[slurm] zoo $ZOO, profile $PROFILE, data $DATA"
+echo "[slurm] follow: squeue -j ${JOBS// /,}    logs: $LOGS"
 echo "[slurm] resume after a failure: run this again; finished units are read from the zoo, not computed again"

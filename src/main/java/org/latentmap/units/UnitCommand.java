@@ -10,8 +10,9 @@ import org.latentmap.zoo.WalkthroughData;
 
 /**
  * Lists and runs the walkthrough's units of work from a terminal or a cluster's job ({@link Units}):
- * {@code java -cp 'target/latentmap.jar:target/lib/*' org.latentmap.units.UnitCommand plan [--profile P]} prints one
- * unit a line ({@code encode/vae-seed1 after train/vae-seed1}); {@code ... run [--profile P] [--data D] UNIT...} runs
+ * {@code java -cp 'target/latentmap.jar:target/lib/*' org.latentmap.units.UnitCommand plan [--profile P] [UNIT...]}
+ * prints one unit a line ({@code encode/vae-seed1 after train/vae-seed1}), only the named units and those that need
+ * nothing else where units are named ({@link Units#closure}); {@code ... run [--profile P] [--data D] UNIT...} runs
  * some in the zoo ({@code LATENTMAP_ZOO}), one after another. Units run by other processes at the same time on the
  * same zoo are waited for, never computed twice.
  */
@@ -21,7 +22,7 @@ public final class UnitCommand {
     public static void main(String[] args) {
         Allotment.prepareProcess(); // before the engine loads
         if (args.length == 0 || !(args[0].equals("plan") || args[0].equals("run"))) {
-            fail("usage: UnitCommand plan [--profile P] | run [--profile P] [--data D] UNIT...");
+            fail("usage: UnitCommand plan [--profile P] [UNIT...] | run [--profile P] [--data D] UNIT...");
         }
         Profile profile = Profile.current();
         DataChoice data = DataChoice.current();
@@ -34,7 +35,12 @@ public final class UnitCommand {
             }
         }
         if (args[0].equals("plan")) {
-            Units.plan(profile).forEach(u -> System.out.println(u.line()));
+            List<Unit> plan = Units.plan(profile);
+            try {
+                (units.isEmpty() ? plan : Units.closure(plan, units)).forEach(u -> System.out.println(u.line()));
+            } catch (IllegalArgumentException e) {
+                fail(e.getMessage());
+            }
             return;
         }
         if (units.isEmpty()) {
