@@ -44,7 +44,7 @@ public record SupportSetRecipe(int variables, int size, long seed, SectorReading
     public static final int GAIN_IMAGES = 256;
 
     /** The images the smoke profile orders the variables on: enough to run every step, few enough for the tests. */
-    public static final int SMOKE_GAIN_IMAGES = 32;
+    public static final int SMOKE_GAIN_IMAGES = 8;
 
     /** How many training images the variables are ordered on in {@code profile}. */
     public static int gainImages(Profile profile) {
