@@ -10,32 +10,70 @@ import org.latentmap.linalg.CodeMatrix;
  * nearest in the other, averaged over the points. 1 when both spaces order every neighbourhood alike (any
  * rotation, shift or overall scale of a space keeps it); about k / n for unrelated spaces.
  */
-public final class MutualNeighbours {
-    private MutualNeighbours() {}
+public final class MutualNeighbours implements PairedMeasure {
+    /** The k of the Platonic Representation work (Huh et al., 2024), the default of issue 32. */
+    public static final int PLATONIC_K = 10;
 
-    public static double of(CodeMatrix x, CodeMatrix y, int k) {
-        if (x.size() != y.size()) {
-            throw new IllegalArgumentException(
-                    x.size() + " codes against " + y.size() + ": the overlap compares codes of the same points");
+    private final int k;
+
+    private MutualNeighbours(int k) {
+        this.k = k;
+    }
+
+    /** The overlap of the {@code k} nearest neighbours. */
+    public static MutualNeighbours k(int k) {
+        if (k < 1) {
+            throw new IllegalArgumentException("k is at least 1 (neighbours of each point), got " + k);
         }
-        if (k < 1 || k >= x.size()) {
+        return new MutualNeighbours(k);
+    }
+
+    /** The overlap of the {@code k} nearest neighbours of each point in {@code x} and in {@code y}. */
+    public static double of(CodeMatrix x, CodeMatrix y, int k) {
+        return k(k).of(x, y);
+    }
+
+    @Override
+    public String name() {
+        return "mutual " + k + "-NN";
+    }
+
+    @Override
+    public Prepared prepare(CodeMatrix x, CodeMatrix y) {
+        PairedMeasure.checkPaired(x, y, 2, "the overlap");
+        if (k >= x.size()) {
             throw new IllegalArgumentException("k in [1, " + (x.size() - 1) + "] (the other points), got " + k);
         }
         int n = x.size();
-        double total = 0;
+        int[][] inX = new int[n][];
+        int[][] inY = new int[n][];
         for (int i = 0; i < n; i++) {
-            int[] a = nearest(x, i, k);
-            int[] b = nearest(y, i, k);
-            Arrays.sort(b);
-            int shared = 0;
-            for (int j : a) {
-                if (Arrays.binarySearch(b, j) >= 0) {
-                    shared++;
-                }
-            }
-            total += (double) shared / k;
+            inX[i] = nearest(x, i, k);
+            inY[i] = nearest(y, i, k);
         }
-        return total / n;
+        return pairing -> {
+            int[] back = new int[n];
+            for (int i = 0; i < n; i++) {
+                back[pairing[i]] = i;
+            }
+            double total = 0;
+            int[] b = new int[k];
+            for (int i = 0; i < n; i++) {
+                int[] theirs = inY[pairing[i]];
+                for (int m = 0; m < k; m++) {
+                    b[m] = back[theirs[m]];
+                }
+                Arrays.sort(b);
+                int shared = 0;
+                for (int j : inX[i]) {
+                    if (Arrays.binarySearch(b, j) >= 0) {
+                        shared++;
+                    }
+                }
+                total += (double) shared / k;
+            }
+            return total / n;
+        };
     }
 
     /** The indices of the k points nearest to point i (ties broken by index). */

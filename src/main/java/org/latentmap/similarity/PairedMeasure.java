@@ -1,0 +1,38 @@
+package org.latentmap.similarity;
+
+import org.latentmap.linalg.CodeMatrix;
+
+/**
+ * A similarity of two representations of the same points (row i of both is point i), prepared once so that the
+ * pairing of the points can be shuffled cheaply: what {@link PermutationNull} calibrates (issue 32, after Gröger et
+ * al., arXiv 2602.14486: a score is read against the scores of the same spaces with the pairing broken).
+ */
+public interface PairedMeasure {
+    /** The measure's name in tables: "debiased linear CKA", "mutual 10-NN". */
+    String name();
+
+    /** The two spaces, prepared (kernels, neighbour lists), or an error saying what is wrong with them. */
+    Prepared prepare(CodeMatrix x, CodeMatrix y);
+
+    /** The measure itself: the score of the points' own pairing. */
+    default double of(CodeMatrix x, CodeMatrix y) {
+        return prepare(x, y).score(PermutationNull.identity(x.size()));
+    }
+
+    /** Two prepared spaces. */
+    interface Prepared {
+        /** The score with point i of the first space paired with point {@code pairing[i]} of the second. */
+        double score(int[] pairing);
+    }
+
+    /** The error for two sets of codes that are not of the same points. */
+    static void checkPaired(CodeMatrix x, CodeMatrix y, int atLeast, String measure) {
+        if (x.size() != y.size()) {
+            throw new IllegalArgumentException(x.size() + " codes against " + y.size() + ": " + measure
+                    + " compares codes of the same points, row i of both being point i");
+        }
+        if (x.size() < atLeast) {
+            throw new IllegalArgumentException(measure + " needs at least " + atLeast + " points; got " + x.size());
+        }
+    }
+}
