@@ -4,6 +4,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import java.util.List;
 import java.util.Random;
 import org.ejml.data.DMatrixRMaj;
 import org.ejml.dense.row.CommonOps_DDRM;
@@ -107,6 +108,39 @@ class CalibratedSimilarityTest {
         }
     }
 
+    /** Every measure, scored under a shuffled pairing, equals the measure of the second space's rows shuffled so. */
+    @Test
+    void aShuffledPairingIsTheSameAsShuffledCodes() {
+        CodeMatrix x = gaussian(30, 6, 21);
+        CodeMatrix y = gaussian(30, 9, 22);
+        int[] pairing = PermutationNull.shuffled(30, new java.util.SplittableRandom(4));
+        for (PairedMeasure measure : measures()) {
+            assertEquals(measure.of(x, y.rows(pairing)), measure.prepare(x, y).score(pairing), 1e-9, measure.name());
+        }
+    }
+
+    @Test
+    void everyMeasureScoresOneForARotatedScaledShiftedCopyAndAboutZeroForUnrelatedCodes() {
+        CodeMatrix x = gaussian(60, 8, 5);
+        CodeMatrix y = rotated(x, 6, 3.0, 0.5);
+        for (PairedMeasure measure : measures()) {
+            assertEquals(1.0, measure.of(x, y), 1e-6, measure.name());
+            double unrelated = 0;
+            for (int d = 0; d < 20; d++) {
+                unrelated +=
+                        PermutationNull.of(measure, gaussian(64, 16, 300 + 2 * d), gaussian(64, 16, 301 + 2 * d), 50, d)
+                                        .calibrated()
+                                / 20;
+            }
+            System.out.printf("%s: calibrated score of unrelated codes %.4f (mean of 20)%n", measure.name(), unrelated);
+            assertTrue(Math.abs(unrelated) < 0.03, measure.name() + ": " + unrelated);
+        }
+    }
+
+    private static List<PairedMeasure> measures() {
+        return List.of(DebiasedCka.LINEAR, DebiasedCka.RBF, Cknna.k(5), MutualNeighbours.k(5));
+    }
+
     @Test
     void theSameSeedGivesTheSameNull() {
         CodeMatrix x = gaussian(40, 4, 1);
@@ -131,6 +165,10 @@ class CalibratedSimilarityTest {
                 () -> PermutationNull.of(DebiasedCka.LINEAR, gaussian(8, 2, 1), gaussian(8, 2, 2), 0, 1));
         assertEquals("a permutation null needs at least 1 shuffle; got 0", none.getMessage());
         assertThrows(IllegalArgumentException.class, () -> MutualNeighbours.k(0));
+        assertEquals(
+                "CKNNA needs k >= 2 neighbours, got 1",
+                assertThrows(IllegalArgumentException.class, () -> Cknna.k(1)).getMessage());
+        assertThrows(IllegalArgumentException.class, () -> DebiasedCka.rbf(0));
     }
 
     private static double[] symmetric(int n, Random random) {
