@@ -11,9 +11,10 @@
 # --zoo defaults to LATENTMAP_ZOO (the zoo must be on a folder every node sees); --cpus is each unit's allotment
 # (default 2; the engine uses exactly that many threads), --mem each job's memory (default 6G), --time each job's
 # limit (default 2:00:00). --units keeps only those units and the units that need nothing else (naming trainings
-# brings their encodings, an encoding its training; Table 2's relocations need every encoding). --gpus asks each job for N GPUs
-# (--gres=gpu:N): the project must then be built with -Pgpu and PYTORCH_LIBRARY_PATH name a CUDA libtorch
-# (README, "Running on a cluster"). Units are requeued when pre-empted and resume from their checkpoints.
+# brings their encodings, an encoding its training; Table 2's relocations need every encoding, or, named alone, run
+# on what the zoo holds). --gpus asks each job for N GPUs (--gres=gpu:N): the project must then be built with -Pgpu
+# and PYTORCH_LIBRARY_PATH name a CUDA libtorch (README, "Running on a cluster"). Units are requeued when
+# pre-empted and resume from their checkpoints.
 set -euo pipefail
 ROOT="$(cd "$(dirname "${BASH_SOURCE[0]}")/../.." && pwd)"
 DATA="${LATENTMAP_DATA:-fashion-mnist}"; PROFILE="${LATENTMAP_PROFILE:-full}"; ZOO="${LATENTMAP_ZOO:-}"
@@ -67,9 +68,10 @@ if [ "$NENCODE" -gt 0 ]; then
   AFTER="$AFTER:$ENCODE"
 fi
 if [ "$NRELOCATE" -gt 0 ]; then
+  # named alone (--units relocate/type1), relocations run on what the zoo already holds
+  AFTER_ENCODE=(); [ -n "$ENCODE" ] && AFTER_ENCODE=(--dependency=afterok:"$ENCODE")
   RELOCATE=$(sbatch "${COMMON[@]}" --requeue --job-name=lm-relocate --array=0-$((NRELOCATE - 1)) \
-    --dependency=afterok:"$ENCODE" --output="$LOGS/relocate-%a.out" "$ROOT/environment/slurm/unit.sh" \
-    "$LOGS/relocate.txt")
+    "${AFTER_ENCODE[@]}" --output="$LOGS/relocate-%a.out" "$ROOT/environment/slurm/unit.sh" "$LOGS/relocate.txt")
   AFTER="$AFTER:$RELOCATE"
 fi
 DEPEND=(); [ -n "$AFTER" ] && DEPEND=(--dependency="afterok$AFTER")
