@@ -37,6 +37,19 @@ public final class CodeProducts {
         return m;
     }
 
+    /** The codes as an n x p matrix with each column less its mean (the codes' centred form). */
+    public static DMatrixRMaj centred(CodeMatrix codes) {
+        DMatrixRMaj m = matrix(codes, false);
+        DMatrixRMaj means = org.ejml.dense.row.CommonOps_DDRM.sumCols(m, null);
+        org.ejml.dense.row.CommonOps_DDRM.divide(means, codes.size());
+        for (int i = 0; i < m.numRows; i++) {
+            for (int c = 0; c < m.numCols; c++) {
+                m.data[i * m.numCols + c] -= means.data[c];
+            }
+        }
+        return m;
+    }
+
     /** A^T B for matrices with one row per code (n x p and n x q): p x q. */
     public static DMatrixRMaj transposeTimes(DMatrixRMaj a, DMatrixRMaj b) {
         if (a.numRows != b.numRows) {

@@ -111,14 +111,7 @@ public final class DebiasedCka implements PairedMeasure {
 
     /** The codes' linear kernel X X' (n x n), the codes' columns centred first, by EJML and the engine. */
     static double[] gram(CodeMatrix codes) {
-        DMatrixRMaj x = CodeProducts.matrix(codes, false);
-        DMatrixRMaj means = CommonOps_DDRM.sumCols(x, null);
-        CommonOps_DDRM.divide(means, codes.size());
-        for (int i = 0; i < x.numRows; i++) {
-            for (int c = 0; c < x.numCols; c++) {
-                x.data[i * x.numCols + c] -= means.data[c];
-            }
-        }
+        DMatrixRMaj x = CodeProducts.centred(codes);
         return CodeProducts.times(x, CommonOps_DDRM.transpose(x, null)).data;
     }
 

@@ -2,7 +2,6 @@ package org.latentmap.similarity;
 
 import java.util.Arrays;
 import org.ejml.data.DMatrixRMaj;
-import org.ejml.dense.row.CommonOps_DDRM;
 import org.ejml.dense.row.SingularOps_DDRM;
 import org.ejml.dense.row.factory.DecompositionFactory_DDRM;
 import org.ejml.interfaces.decomposition.SingularValueDecomposition_F64;
@@ -53,14 +52,7 @@ public final class Svcca implements PairedMeasure {
 
     /** The orthonormal basis (n x d) of the centred codes' top directions holding {@value #KEPT_VARIANCE} of the variance. */
     private DMatrixRMaj reduced(CodeMatrix codes) {
-        DMatrixRMaj m = CodeProducts.matrix(codes, false);
-        DMatrixRMaj means = CommonOps_DDRM.sumCols(m, null);
-        CommonOps_DDRM.divide(means, codes.size());
-        for (int i = 0; i < m.numRows; i++) {
-            for (int c = 0; c < m.numCols; c++) {
-                m.data[i * m.numCols + c] -= means.data[c];
-            }
-        }
+        DMatrixRMaj m = CodeProducts.centred(codes);
         SingularValueDecomposition_F64<DMatrixRMaj> svd =
                 DecompositionFactory_DDRM.svd(m.numRows, m.numCols, true, false, true);
         if (!svd.decompose(m)) {
