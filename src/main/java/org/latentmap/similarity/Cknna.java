@@ -31,25 +31,39 @@ public final class Cknna implements PairedMeasure {
         return "CKNNA (k = " + k + ")";
     }
 
-    @Override
-    public Prepared prepare(CodeMatrix x, CodeMatrix y) {
-        PairedMeasure.checkPaired(x, y, 4, name());
-        if (k >= x.size()) {
-            throw new IllegalArgumentException("k in [2, " + (x.size() - 1) + "] (the other points), got " + k);
+    /** A space's linear kernel, its points' neighbours (sorted) and its alignment with itself. */
+    private record Neighbourhood(double[] gram, int[][] neighbours, double self) implements Space {
+        @Override
+        public int size() {
+            return neighbours.length;
         }
-        int n = x.size();
-        double[] kx = DebiasedCka.gram(x);
-        double[] ky = DebiasedCka.gram(y);
-        int[][] nx = neighbours(x);
-        int[][] ny = neighbours(y);
-        int[] self = PermutationNull.identity(n);
-        double xx = alignment(kx, nx, kx, nx, self, n);
-        double yy = alignment(ky, ny, ky, ny, self, n);
-        if (!(xx > 0) || !(yy > 0)) {
+    }
+
+    @Override
+    public Space space(CodeMatrix codes) {
+        if (codes.size() < 4) {
+            throw new IllegalArgumentException(name() + " needs at least 4 points; got " + codes.size());
+        }
+        if (k >= codes.size()) {
+            throw new IllegalArgumentException("k in [2, " + (codes.size() - 1) + "] (the other points), got " + k);
+        }
+        int n = codes.size();
+        double[] gram = DebiasedCka.gram(codes);
+        int[][] neighbours = neighbours(codes);
+        double self = alignment(gram, neighbours, gram, neighbours, PermutationNull.identity(n), n);
+        if (!(self > 0)) {
             throw new IllegalArgumentException(name() + " is undefined: a space's neighbourhoods carry no variation");
         }
-        double norm = Math.sqrt(xx * yy);
-        return pairing -> alignment(kx, nx, ky, ny, pairing, n) / norm;
+        return new Neighbourhood(gram, neighbours, self);
+    }
+
+    @Override
+    public Prepared pair(Space x, Space y) {
+        Neighbourhood a = PairedMeasure.paired(x, y, Neighbourhood.class, name());
+        Neighbourhood b = (Neighbourhood) y;
+        double norm = Math.sqrt(a.self() * b.self());
+        int n = a.size();
+        return pairing -> alignment(a.gram(), a.neighbours(), b.gram(), b.neighbours(), pairing, n) / norm;
     }
 
     private int[][] neighbours(CodeMatrix codes) {

@@ -44,18 +44,28 @@ public final class DebiasedCka implements PairedMeasure {
                 : threshold == 1 ? "debiased RBF CKA" : "debiased RBF CKA (t = " + threshold + ")";
     }
 
+    /** A space's kernel, unbiased-centred, and its norm. */
+    private record Kernel(double[] centred, double norm, int size) implements Space {}
+
     @Override
-    public Prepared prepare(CodeMatrix x, CodeMatrix y) {
-        PairedMeasure.checkPaired(x, y, 4, name());
-        double[] k = unbiasedCentred(kernel(x));
-        double[] l = unbiasedCentred(kernel(y));
-        int n = x.size();
-        double kk = dot(k, k);
-        double ll = dot(l, l);
-        if (kk <= 0 || ll <= 0) {
+    public Space space(CodeMatrix codes) {
+        if (codes.size() < 4) {
+            throw new IllegalArgumentException(name() + " needs at least 4 points; got " + codes.size());
+        }
+        double[] k = unbiasedCentred(kernel(codes));
+        double norm = Math.sqrt(dot(k, k));
+        if (!(norm > 0)) {
             throw new IllegalArgumentException(name() + " of a space whose codes are all equal is undefined");
         }
-        double norm = Math.sqrt(kk * ll);
+        return new Kernel(k, norm, codes.size());
+    }
+
+    @Override
+    public Prepared pair(Space x, Space y) {
+        double[] k = PairedMeasure.paired(x, y, Kernel.class, name()).centred();
+        double[] l = ((Kernel) y).centred();
+        double norm = ((Kernel) x).norm() * ((Kernel) y).norm();
+        int n = x.size();
         return pairing -> {
             double sum = 0;
             for (int i = 0; i < n; i++) {

@@ -38,19 +38,31 @@ public final class MutualNeighbours implements PairedMeasure {
         return "mutual " + k + "-NN";
     }
 
+    /** A space's k nearest neighbours of each point. */
+    private record Neighbourhoods(int[][] lists) implements Space {
+        @Override
+        public int size() {
+            return lists.length;
+        }
+    }
+
     @Override
-    public Prepared prepare(CodeMatrix x, CodeMatrix y) {
-        PairedMeasure.checkPaired(x, y, 2, "the overlap");
-        if (k >= x.size()) {
-            throw new IllegalArgumentException("k in [1, " + (x.size() - 1) + "] (the other points), got " + k);
+    public Space space(CodeMatrix codes) {
+        if (k >= codes.size()) {
+            throw new IllegalArgumentException("k in [1, " + (codes.size() - 1) + "] (the other points), got " + k);
         }
-        int n = x.size();
-        int[][] inX = new int[n][];
-        int[][] inY = new int[n][];
-        for (int i = 0; i < n; i++) {
-            inX[i] = nearest(x, i, k);
-            inY[i] = nearest(y, i, k);
+        int[][] lists = new int[codes.size()][];
+        for (int i = 0; i < lists.length; i++) {
+            lists[i] = nearest(codes, i, k);
         }
+        return new Neighbourhoods(lists);
+    }
+
+    @Override
+    public Prepared pair(Space x, Space y) {
+        int[][] inX = PairedMeasure.paired(x, y, Neighbourhoods.class, name()).lists();
+        int[][] inY = ((Neighbourhoods) y).lists();
+        int n = inX.length;
         return pairing -> {
             int[] back = new int[n];
             for (int i = 0; i < n; i++) {

@@ -17,7 +17,16 @@ public final class PermutationNull {
         if (shuffles < 1) {
             throw new IllegalArgumentException("a permutation null needs at least 1 shuffle; got " + shuffles);
         }
-        PairedMeasure.Prepared prepared = measure.prepare(x, y);
+        return of(measure, measure.space(x), measure.space(y), shuffles, seed);
+    }
+
+    /** The same for two spaces {@code measure} prepared ({@link PairedMeasure#space}), say once per model. */
+    public static CalibratedScore of(
+            PairedMeasure measure, PairedMeasure.Space x, PairedMeasure.Space y, int shuffles, long seed) {
+        if (shuffles < 1) {
+            throw new IllegalArgumentException("a permutation null needs at least 1 shuffle; got " + shuffles);
+        }
+        PairedMeasure.Prepared prepared = measure.pair(x, y);
         double score = prepared.score(identity(x.size()));
         SplittableRandom random = new SplittableRandom(seed);
         double sum = 0;

@@ -29,12 +29,27 @@ public final class Svcca implements PairedMeasure {
         return "SVCCA";
     }
 
+    /** A space's orthonormal basis of its kept directions (n x d). */
+    private record Basis(DMatrixRMaj u) implements Space {
+        @Override
+        public int size() {
+            return u.numRows;
+        }
+    }
+
     @Override
-    public Prepared prepare(CodeMatrix x, CodeMatrix y) {
-        PairedMeasure.checkPaired(x, y, 3, name());
-        DMatrixRMaj ux = reduced(x);
-        DMatrixRMaj uy = reduced(y);
-        int n = x.size();
+    public Space space(CodeMatrix codes) {
+        if (codes.size() < 3) {
+            throw new IllegalArgumentException(name() + " needs at least 3 points; got " + codes.size());
+        }
+        return new Basis(reduced(codes));
+    }
+
+    @Override
+    public Prepared pair(Space x, Space y) {
+        DMatrixRMaj ux = PairedMeasure.paired(x, y, Basis.class, name()).u();
+        DMatrixRMaj uy = ((Basis) y).u();
+        int n = ux.numRows;
         return pairing -> {
             DMatrixRMaj shuffled = new DMatrixRMaj(n, uy.numCols);
             for (int i = 0; i < n; i++) {

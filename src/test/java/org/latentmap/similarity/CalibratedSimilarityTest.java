@@ -140,6 +140,29 @@ class CalibratedSimilarityTest {
         }
     }
 
+    /** Spaces prepared once serve every pair, as 08's 105 pairs of 15 models need; another measure's are refused. */
+    @Test
+    void spacesPreparedOnceServeEveryPair() {
+        CodeMatrix x = gaussian(30, 6, 31);
+        CodeMatrix y = gaussian(30, 9, 32);
+        CodeMatrix z = gaussian(30, 4, 33);
+        for (PairedMeasure measure : measures()) {
+            PairedMeasure.Space sy = measure.space(y);
+            assertEquals(
+                    measure.of(x, y), measure.pair(measure.space(x), sy).score(PermutationNull.identity(30)), 1e-12);
+            assertEquals(
+                    measure.of(z, y), measure.pair(measure.space(z), sy).score(PermutationNull.identity(30)), 1e-12);
+            assertEquals(
+                    PermutationNull.of(measure, x, y, 20, 5),
+                    PermutationNull.of(measure, measure.space(x), sy, 20, 5),
+                    measure.name());
+        }
+        var other = assertThrows(
+                IllegalArgumentException.class,
+                () -> DebiasedCka.LINEAR.pair(DebiasedCka.LINEAR.space(x), Svcca.STANDARD.space(y)));
+        assertEquals("spaces prepared by another measure than debiased linear CKA", other.getMessage());
+    }
+
     private static List<PairedMeasure> measures() {
         return List.of(DebiasedCka.LINEAR, DebiasedCka.RBF, Cknna.k(5), MutualNeighbours.k(5), Svcca.STANDARD);
     }
