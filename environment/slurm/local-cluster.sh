@@ -28,9 +28,10 @@ stop() {
 if [ "$ACTION" = stop ]; then stop; echo "[slurm] local cluster in $DIR stopped"; exit 0; fi
 [ "$ACTION" = start ] || { echo "start or stop, not $ACTION" >&2; exit 2; }
 
+# root installs what is missing and runs the daemons
+[ "$(id -u)" = 0 ] || { echo "[slurm] the local cluster installs Slurm where missing and runs its daemons as root: run this as root" >&2; exit 1; }
 if ! command -v slurmctld >/dev/null || ! command -v slurmd >/dev/null || ! command -v sbatch >/dev/null \
     || ! command -v munged >/dev/null; then
-  [ "$(id -u)" = 0 ] || { echo "[slurm] Slurm is missing: run this as root to install it, or install slurmctld slurmd slurm-client munge" >&2; exit 1; }
   echo "[slurm] installing Debian's Slurm and munge (about 12 MB)"
   # no system-wide service may start from the install (a container's policy-rc.d says the same; ours only while
   # installing): the cluster's daemons are started below, with their own configuration, and stopped by stop
@@ -43,7 +44,6 @@ if ! command -v slurmctld >/dev/null || ! command -v slurmd >/dev/null || ! comm
   apt-get update -qq
   apt-get install -y -qq --no-install-recommends slurmctld slurmd slurm-client munge >/dev/null
 fi
-[ "$(id -u)" = 0 ] || { echo "[slurm] the local cluster runs its daemons as root: run this as root" >&2; exit 1; }
 
 mkdir -p "$DIR/state" "$DIR/spool" "$DIR/munge"
 [ -f /etc/munge/munge.key ] || { mkdir -p /etc/munge; dd if=/dev/urandom of=/etc/munge/munge.key bs=1024 count=1 2>/dev/null; }

@@ -14,9 +14,6 @@ public final class PermutationNull {
 
     /** {@code measure} of {@code x} and {@code y} against its null from {@code shuffles} shuffles drawn from {@code seed}. */
     public static CalibratedScore of(PairedMeasure measure, CodeMatrix x, CodeMatrix y, int shuffles, long seed) {
-        if (shuffles < 1) {
-            throw new IllegalArgumentException("a permutation null needs at least 1 shuffle; got " + shuffles);
-        }
         return of(measure, measure.space(x), measure.space(y), shuffles, seed);
     }
 
