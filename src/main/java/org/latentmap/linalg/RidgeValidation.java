@@ -6,6 +6,7 @@ import java.util.stream.IntStream;
 import org.ejml.data.DMatrixRMaj;
 import org.ejml.dense.row.CommonOps_DDRM;
 import org.ejml.dense.row.factory.DecompositionFactory_DDRM;
+import org.ejml.dense.row.mult.VectorVectorMult_DDRM;
 import org.ejml.interfaces.decomposition.EigenDecomposition_F64;
 
 /**
@@ -57,14 +58,21 @@ public final class RidgeValidation {
 
     /** Validates every penalty of the grid on these pairs of codes (row i of both is one image). */
     public static RidgeValidation of(CodeMatrix source, CodeMatrix target) {
-        int n = source.size();
-        if (n < FOLDS || n != target.size()) {
+        return of(CodeProducts.matrix(source, false), CodeProducts.matrix(target, false));
+    }
+
+    /** {@link #of(CodeMatrix, CodeMatrix)} on codes as matrices (one row per image), such as prepared ones. */
+    public static RidgeValidation of(DMatrixRMaj source, DMatrixRMaj target) {
+        int n = source.numRows;
+        if (n < FOLDS || n != target.numRows) {
             throw new IllegalArgumentException(
-                    n + " source and " + target.size() + " target codes: choosing a ridge" + " penalty by " + FOLDS
+                    n + " source and " + target.numRows + " target codes: choosing a ridge" + " penalty by " + FOLDS
                             + "-fold validation needs at least " + FOLDS + " pairs of codes of the same images");
         }
-        int p = source.width();
-        int q = target.width();
+        int p = source.numCols;
+        int q = target.numCols;
+        int[] sourceColumns = IntStream.range(0, p).toArray();
+        int[] targetColumns = IntStream.range(0, q).toArray();
         int[] fold = folds(n);
         DMatrixRMaj[] gram = new DMatrixRMaj[FOLDS];
         DMatrixRMaj[] cross = new DMatrixRMaj[FOLDS];
@@ -72,8 +80,8 @@ public final class RidgeValidation {
         for (int f = 0; f < FOLDS; f++) {
             int fixed = f;
             int[] rows = IntStream.range(0, n).filter(i -> fold[i] == fixed).toArray();
-            DMatrixRMaj x = CodeProducts.matrix(source.rows(rows), false);
-            DMatrixRMaj y = CodeProducts.matrix(target.rows(rows), false);
+            DMatrixRMaj x = CommonOps_DDRM.extract(source, rows, rows.length, sourceColumns, p, null);
+            DMatrixRMaj y = CommonOps_DDRM.extract(target, rows, rows.length, targetColumns, q, null);
             gram[f] = CodeProducts.transposeTimes(x, x);
             cross[f] = CodeProducts.transposeTimes(x, y);
             targetSquares[f] = CommonOps_DDRM.elementSum(CommonOps_DDRM.elementMult(y, y, null));
@@ -112,14 +120,17 @@ public final class RidgeValidation {
      * it never fits on fewer points than there are: with 150 points and 150 variables, each fold of 5 sees 120.
      */
     public static RidgeValidation leaveOneOut(CodeMatrix source, CodeMatrix target) {
-        int n = source.size();
-        if (n < 2 || n != target.size()) {
-            throw new IllegalArgumentException(n + " source and " + target.size() + " target codes: choosing a ridge"
+        return leaveOneOut(CodeProducts.matrix(source, false), CodeProducts.matrix(target, false));
+    }
+
+    /** {@link #leaveOneOut(CodeMatrix, CodeMatrix)} on codes as matrices (one row per image), such as prepared ones. */
+    public static RidgeValidation leaveOneOut(DMatrixRMaj x, DMatrixRMaj y) {
+        int n = x.numRows;
+        if (n < 2 || n != y.numRows) {
+            throw new IllegalArgumentException(n + " source and " + y.numRows + " target codes: choosing a ridge"
                     + " penalty by leaving one out needs at least 2 pairs of codes of the same images");
         }
-        int q = target.width();
-        DMatrixRMaj x = CodeProducts.matrix(source, false);
-        DMatrixRMaj y = CodeProducts.matrix(target, false);
+        int q = y.numCols;
         DMatrixRMaj gram = CodeProducts.transposeTimes(x, x);
         DMatrixRMaj cross = CodeProducts.transposeTimes(x, y);
         int p = gram.numRows;
@@ -262,17 +273,10 @@ public final class RidgeValidation {
         DMatrixRMaj b = CommonOps_DDRM.multTransA(v, CommonOps_DDRM.mult(gram, v, null), null);
         DMatrixRMaj aat = CommonOps_DDRM.multTransB(a, a, null);
         DMatrixRMaj e = CommonOps_DDRM.multTransA(v, cross, null);
-        double[] r = new double[p];
-        for (int i = 0; i < p; i++) {
-            double sum = 0;
-            for (int j = 0; j < a.numCols; j++) {
-                sum += a.get(i, j) * e.get(i, j);
-            }
-            r[i] = sum;
-        }
+        DMatrixRMaj r = CommonOps_DDRM.sumRows(CommonOps_DDRM.elementMult(a, e, null), null);
         DMatrixRMaj bm = CommonOps_DDRM.elementMult(b, aat, null);
         double[] out = new double[lambdas.length];
-        double[] sv = new double[p];
+        DMatrixRMaj sv = new DMatrixRMaj(p, 1);
         for (int g = 0; g < lambdas.length; g++) {
             for (int i = 0; i < p; i++) {
                 double shifted = d[i] + lambdas[g];
@@ -280,18 +284,10 @@ public final class RidgeValidation {
                     throw new IllegalArgumentException("the ridge system with penalty " + lambdas[g]
                             + " is not positive definite:" + " are the source codes finite?");
                 }
-                sv[i] = 1 / shifted;
+                sv.data[i] = 1 / shifted;
             }
-            double quadratic = 0;
-            double linear = 0;
-            for (int i = 0; i < p; i++) {
-                double row = 0;
-                for (int k = 0; k < p; k++) {
-                    row += bm.get(i, k) * sv[k];
-                }
-                quadratic += sv[i] * row;
-                linear += sv[i] * r[i];
-            }
+            double quadratic = VectorVectorMult_DDRM.innerProdA(sv, bm, sv);
+            double linear = VectorVectorMult_DDRM.innerProd(sv, r);
             out[g] = Math.max(0, targetSquares + quadratic - 2 * linear);
         }
         return out;

@@ -1,6 +1,9 @@
 package org.latentmap.relocation;
 
+import org.ejml.data.DMatrixRMaj;
+import org.ejml.dense.row.mult.MatrixMatrixMult_DDRM;
 import org.latentmap.linalg.CodeMatrix;
+import org.latentmap.linalg.CodeProducts;
 import org.latentmap.store.PackedValues;
 
 /**
@@ -70,21 +73,22 @@ public final class LinearMap implements StorableMap {
             throw new IllegalArgumentException("codes of size " + codes.width() + " for a map from a space of size " + p
                     + " (to " + q + "): map codes of the model the map was fitted on");
         }
+        // z = b + x W row by row, summed over the source variables in order (EJML's reordered product, which adds
+        // x_k W_k to the row for k = 0, 1, ...: the same sums as a loop over k)
+        DMatrixRMaj z = new DMatrixRMaj(codes.size(), q);
+        if (bias != null) {
+            for (int i = 0; i < codes.size(); i++) {
+                System.arraycopy(bias, 0, z.data, i * q, q);
+            }
+        }
+        DMatrixRMaj w = new DMatrixRMaj(p, q);
+        for (int k = 0; k < p; k++) {
+            System.arraycopy(weights[k], 0, w.data, k * q, q);
+        }
+        MatrixMatrixMult_DDRM.multAdd_reorder(CodeProducts.matrix(codes, false), w, z);
         float[] out = new float[codes.size() * q];
-        for (int i = 0; i < codes.size(); i++) {
-            double[] z = bias == null ? new double[q] : bias.clone();
-            for (int k = 0; k < p; k++) {
-                double x = codes.get(i, k);
-                if (x != 0) {
-                    double[] row = weights[k];
-                    for (int j = 0; j < q; j++) {
-                        z[j] += x * row[j];
-                    }
-                }
-            }
-            for (int j = 0; j < q; j++) {
-                out[i * q + j] = (float) z[j];
-            }
+        for (int i = 0; i < out.length; i++) {
+            out[i] = (float) z.data[i];
         }
         return CodeMatrix.of(out, q);
     }

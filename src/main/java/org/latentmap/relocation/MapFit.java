@@ -1,95 +1,140 @@
 package org.latentmap.relocation;
 
-import java.util.Arrays;
-import java.util.Locale;
-import java.util.function.BiFunction;
+import java.util.ArrayList;
+import java.util.EnumSet;
+import java.util.List;
+import java.util.Set;
+import java.util.stream.Collectors;
 import org.ejml.data.DMatrixRMaj;
 import org.ejml.dense.row.CommonOps_DDRM;
-import org.ejml.dense.row.decomposition.chol.CholeskyDecompositionInner_DDRM;
-import org.ejml.dense.row.linsol.chol.LinearSolverChol_DDRM;
-import org.ejml.dense.row.linsol.qr.LinearSolverQrHouseCol_DDRM;
 import org.latentmap.linalg.CodeMatrix;
 import org.latentmap.linalg.CodeProducts;
-import org.latentmap.linalg.RidgeValidation;
 
 /**
- * How a {@link LinearMap} is fitted to pairs of codes (paper Sect. 6): closed-form least squares, with or
- * without a bias; ridge regression; or the authors' own way, one dense layer without bias trained by Adam
- * ({@link #denseLayer()}). Source and target codes come in matching rows: row i of both is one image.
+ * How a {@link LinearMap} is fitted to pairs of codes (paper Sect. 6): optional {@link PreStep}s on both spaces
+ * (centring, standard scaling with the fit points' statistics, zero padding), then an {@link Aligner} between the
+ * prepared spaces, the two composed back into one map from raw source codes to raw target codes. The paper's closed
+ * form least squares, ridge, and the authors' dense layer have no pre-steps; Maiorca et al.'s four classes
+ * (NeurIPS 2023: {@link #sgdAffine() affine}, {@link #linear() linear}, {@link #lOrtho() l-ortho}, {@link #ortho()
+ * ortho}) scale both spaces first. Source and target codes come in matching rows: row i of both is one image.
  */
-public abstract class MapFit implements CodeMapFit {
+public final class MapFit implements CodeMapFit {
     private final String name;
-    private final String recipe;
+    private final Set<PreStep> steps;
+    private final Aligner aligner;
 
-    MapFit(String name, String recipe) {
+    private MapFit(String name, Set<PreStep> steps, Aligner aligner) {
         this.name = name;
-        this.recipe = recipe;
+        this.steps = steps;
+        this.aligner = aligner;
+    }
+
+    /**
+     * A fit of your own: {@code aligner} after {@code steps} on both spaces, such as
+     * {@code MapFit.aligned(Aligner.validatedRidge(), PreStep.STANDARD_SCALING)}. Its name is the aligner's, then the
+     * steps.
+     */
+    public static MapFit aligned(Aligner aligner, PreStep... steps) {
+        if (aligner == null) {
+            throw new IllegalArgumentException("a map fit needs an aligner, such as Aligner.leastSquares()");
+        }
+        Set<PreStep> chosen = steps.length == 0 ? EnumSet.noneOf(PreStep.class) : EnumSet.copyOf(List.of(steps));
+        String label = chosen.isEmpty()
+                ? aligner.name()
+                : aligner.name() + " after "
+                        + chosen.stream().map(PreStep::label).collect(Collectors.joining(", "));
+        return new MapFit(label, chosen, aligner);
+    }
+
+    private static MapFit named(String name, Aligner aligner, PreStep... steps) {
+        MapFit fit = aligned(aligner, steps);
+        return new MapFit(name, fit.steps, aligner);
     }
 
     /** Least squares without bias, min ||Z1 W - Z2||^2: the paper's maps have no bias. */
     public static MapFit leastSquares() {
-        return new ClosedForm("least squares", false, 0);
+        return aligned(Aligner.leastSquares());
     }
 
     /** Least squares with a bias (an affine map). */
     public static MapFit affine() {
-        return new ClosedForm("affine least squares", true, 0);
+        return aligned(Aligner.leastSquaresWithBias());
     }
 
     /** Ridge regression without bias, min ||Z1 W - Z2||^2 + lambda ||W||^2 (sums over all entries). */
     public static MapFit ridge(double lambda) {
-        if (!(lambda > 0)) {
-            throw new IllegalArgumentException("a ridge penalty is > 0, got " + lambda + " (0 is plain least squares)");
-        }
-        return new ClosedForm(String.format(Locale.ROOT, "ridge %.3g", lambda), false, lambda);
+        return aligned(Aligner.ridge(lambda));
     }
 
     /**
-     * Ridge regression without bias, its penalty chosen by {@link RidgeValidation#leaveOneOut leave-one-out
-     * validation} on the fit points: the fit for a support set about as large as the source space, where plain
-     * least squares passes through every point. On plentiful points it chooses a small penalty and agrees
-     * with least squares. The fitted map's name gives the penalty chosen.
+     * Ridge regression without bias, its penalty chosen by {@link org.latentmap.linalg.RidgeValidation#leaveOneOut
+     * leave-one-out validation} on the fit points: the fit for a support set about as large as the source space,
+     * where plain least squares passes through every point. On plentiful points it chooses a small penalty and
+     * agrees with least squares. The fitted map's name gives the penalty chosen.
      */
     public static MapFit validatedRidge() {
-        return validated("ridge, validated", RidgeValidation.LEAVE_ONE_OUT_RECIPE, RidgeValidation::leaveOneOut);
+        return aligned(Aligner.validatedRidge());
     }
 
     /**
-     * Ridge regression without bias, its penalty chosen by {@value RidgeValidation#FOLDS}-fold validation on the
-     * fit points ({@link RidgeValidation#of}): the project's choice before leave-one-out, kept for comparison.
-     * On a support set each fold fits on four fifths of the points, which pushes the penalty up.
+     * Ridge regression without bias, its penalty chosen by 5-fold validation on the fit points
+     * ({@link org.latentmap.linalg.RidgeValidation#of}): the project's choice before leave-one-out, kept for
+     * comparison. On a support set each fold fits on four fifths of the points, which pushes the penalty up.
      */
     public static MapFit kFoldRidge() {
-        return validated("ridge, " + RidgeValidation.FOLDS + "-fold", RidgeValidation.RECIPE, RidgeValidation::of);
-    }
-
-    private static MapFit validated(
-            String name, String validationRecipe, BiFunction<CodeMatrix, CodeMatrix, RidgeValidation> validate) {
-        return new MapFit(
-                name, "validated ridge v1: " + validationRecipe + ", then " + ClosedForm.recipe(false, Double.NaN)) {
-            @Override
-            LinearMap fitChecked(CodeMatrix source, CodeMatrix target) {
-                RidgeValidation validation = validate.apply(source, target);
-                LinearMap map = ridge(validation.bestLambda()).fitChecked(source, target);
-                return new LinearMap(
-                        map.weights(),
-                        null,
-                        String.format(
-                                Locale.ROOT,
-                                "ridge %.3g (%.2g x scale, %s validated)",
-                                validation.bestLambda(),
-                                validation.bestFactor(),
-                                validation.scheme()));
-            }
-        };
+        return aligned(Aligner.kFoldRidge());
     }
 
     /**
      * Orthogonal Procrustes: both spaces standardised, the smaller zero-padded, then the best rotation (or
-     * reflection) of one onto the other; the most rigid of the maps. It has a bias (the standardisations').
+     * reflection) of one onto the other; the most rigid of the maps. It is {@link #ortho()} under its older name,
+     * and has a bias (the standardisations').
      */
     public static MapFit procrustes() {
-        return new ProcrustesFit();
+        return named(
+                "orthogonal Procrustes (standardised)",
+                Aligner.ortho(),
+                PreStep.STANDARD_SCALING,
+                PreStep.ZERO_PADDING);
+    }
+
+    /**
+     * Maiorca et al.'s "ortho": standard scaling of both spaces with the fit points' statistics, zero padding, then
+     * the best rotation ({@link Aligner#ortho()}).
+     */
+    public static MapFit ortho() {
+        return named("ortho", Aligner.ortho(), PreStep.STANDARD_SCALING, PreStep.ZERO_PADDING);
+    }
+
+    /**
+     * Maiorca et al.'s "l-ortho": standard scaling, zero padding, then the orthogonal factor of the least-squares map
+     * ({@link Aligner#lOrtho()}).
+     */
+    public static MapFit lOrtho() {
+        return named("l-ortho", Aligner.lOrtho(), PreStep.STANDARD_SCALING, PreStep.ZERO_PADDING);
+    }
+
+    /**
+     * Maiorca et al.'s "linear": standard scaling, then least squares. Centred spaces make it affine between the raw
+     * codes (it equals {@link #affine()} up to rounding); their zero padding would change nothing for least squares
+     * (a padded source variable gets no weight, a padded target variable is dropped), so it is left out.
+     */
+    public static MapFit linear() {
+        return named("linear", Aligner.leastSquares(), PreStep.STANDARD_SCALING);
+    }
+
+    /**
+     * Maiorca et al.'s "affine": standard scaling, then a dense layer with a bias trained by Adam as latentis trains
+     * it ({@link Aligner#affineByDescent()}: 300 full-batch steps at 1e-3 from PyTorch's start, which stop well
+     * short of the least-squares optimum on codes of our sizes).
+     */
+    public static MapFit sgdAffine() {
+        return named("affine", Aligner.affineByDescent(), PreStep.STANDARD_SCALING);
+    }
+
+    /** Maiorca et al.'s four classes, in their order: affine, linear, l-ortho, ortho. */
+    public static List<MapFit> maiorca() {
+        return List.of(sgdAffine(), linear(), lOrtho(), ortho());
     }
 
     /** The authors' number of full-batch steps (their repository's Keras set-up). */
@@ -106,7 +151,7 @@ public abstract class MapFit implements CodeMapFit {
 
     /** {@link #denseLayer()} for {@code steps} steps (fewer, for a smoke run). */
     public static MapFit denseLayer(int steps) {
-        return new DenseLayerFit(steps, 5e-4, 1e-4, 1);
+        return aligned(DenseLayerAligner.denseLayer(steps, 5e-4, 1e-4, 1));
     }
 
     /**
@@ -121,7 +166,7 @@ public abstract class MapFit implements CodeMapFit {
 
     /** {@link #authors()} for {@code steps} steps (fewer, for a smoke run). */
     public static MapFit authors(int steps) {
-        return DenseLayerFit.authors(1e-4, steps);
+        return aligned(DenseLayerAligner.authors(1e-4, steps));
     }
 
     /**
@@ -134,16 +179,17 @@ public abstract class MapFit implements CodeMapFit {
 
     /** {@link #authorsForGan()} for {@code steps} steps (fewer, for a smoke run). */
     public static MapFit authorsForGan(int steps) {
-        return DenseLayerFit.authors(0.0015, steps);
+        return aligned(DenseLayerAligner.authors(0.0015, steps));
     }
 
     /** The dense-layer fit with other settings (steps, learning rate, L2 weight, seed of the start). */
     public static MapFit denseLayer(int steps, double learningRate, double l2, long seed) {
-        return new DenseLayerFit(steps, learningRate, l2, seed);
+        return aligned(DenseLayerAligner.denseLayer(steps, learningRate, l2, seed));
     }
 
     /** Fits the map taking {@code source} rows to {@code target} rows. */
-    public final LinearMap fit(CodeMatrix source, CodeMatrix target) {
+    @Override
+    public LinearMap fit(CodeMatrix source, CodeMatrix target) {
         if (source.size() != target.size()) {
             throw new IllegalArgumentException(source.size() + " source codes but " + target.size()
                     + " target codes: a map is fitted on the codes of the same images in both spaces");
@@ -151,158 +197,79 @@ public abstract class MapFit implements CodeMapFit {
         if (source.size() == 0) {
             throw new IllegalArgumentException("a map needs at least one pair of codes; none were given");
         }
-        return fitChecked(source, target);
+        int p = source.width();
+        int q = target.width();
+        if (steps.isEmpty()) {
+            Alignment a = aligner.align(CodeProducts.matrix(source, false), CodeProducts.matrix(target, false), p);
+            return new LinearMap(CodeProducts.rows(a.weights()), a.bias(), a.name() == null ? name : a.name());
+        }
+        int width = Math.max(p, q);
+        SpaceFrame from = SpaceFrame.of(source, steps, width);
+        SpaceFrame to = SpaceFrame.of(target, steps, width);
+        Alignment a = aligner.align(from.prepare(source), to.prepare(target), p);
+        return composed(from, to, a, a.name() == null ? name : a.name());
     }
 
-    abstract LinearMap fitChecked(CodeMatrix source, CodeMatrix target);
+    /**
+     * The map between raw codes: z2 = ((z1 - m1) / s1 A + c) s2 + m2 on the real (unpadded) variables, so
+     * W = A s2 / s1 (row k over s1_k, column j times s2_j) and b = m2 + s2 (c - (m1 / s1) A).
+     */
+    private static LinearMap composed(SpaceFrame from, SpaceFrame to, Alignment a, String name) {
+        int p = from.variables();
+        int q = to.variables();
+        DMatrixRMaj aligned = a.weights();
+        double[][] weights = new double[p][q];
+        for (int k = 0; k < p; k++) {
+            for (int j = 0; j < q; j++) {
+                weights[k][j] = aligned.get(k, j) * to.scale(j) / from.scale(k);
+            }
+        }
+        if (!from.shifts() && !to.shifts() && a.bias() == null) {
+            return new LinearMap(weights, null, name);
+        }
+        // the source's shifts in the prepared space, (m1 / s1) A by EJML
+        DMatrixRMaj shifts = new DMatrixRMaj(1, aligned.numRows);
+        for (int k = 0; k < p; k++) {
+            shifts.set(0, k, from.shift(k) / from.scale(k));
+        }
+        DMatrixRMaj moved = CommonOps_DDRM.mult(shifts, aligned, null);
+        double[] bias = new double[q];
+        for (int j = 0; j < q; j++) {
+            double shift = (a.bias() == null ? 0 : a.bias()[j]) - moved.get(0, j);
+            bias[j] = to.shift(j) + to.scale(j) * shift;
+        }
+        return new LinearMap(weights, bias, name);
+    }
 
+    @Override
     public String name() {
         return name;
     }
 
+    /** The steps applied to both spaces before the aligner, in order. */
+    public List<PreStep> preSteps() {
+        return new ArrayList<>(steps);
+    }
+
+    public Aligner aligner() {
+        return aligner;
+    }
+
+    /**
+     * The aligner's recipe, after the steps when there are any (a fit without steps keeps its aligner's recipe, so
+     * maps stored before fits had steps are read back).
+     */
     @Override
     public String recipe() {
-        return recipe;
+        String core = aligner.recipe();
+        if (core == null || steps.isEmpty()) {
+            return core;
+        }
+        return "steps v1 " + steps.stream().map(PreStep::label).collect(Collectors.joining(", ")) + "; " + core;
     }
 
     @Override
     public String toString() {
         return name;
-    }
-
-    /**
-     * Least squares and ridge from the normal equations (X^T X + lambda I) W = X^T Y, with the columns of X
-     * scaled to unit norm first and solved by Cholesky (EJML), the products computed by the engine; when the
-     * scaled system is ill-conditioned (a Cholesky pivot below {@value #PIVOT_TOLERANCE}, so the normal
-     * equations would lose more than about 8 of 16 digits) or the fit has few points, Householder QR on X
-     * itself (EJML), which loses half as many digits.
-     */
-    private static final class ClosedForm extends MapFit {
-        /** A squared Cholesky pivot of the unit-diagonal system below this sends the fit to QR. */
-        private static final double PIVOT_TOLERANCE = 1e-8;
-        /** Fits with fewer rows than this go to QR directly: cheap, and the most accurate. */
-        private static final int QR_BELOW_ROWS = 2_000;
-        /** A column whose QR pivot is below this share of the largest is taken as dependent on the others. */
-        private static final double RANK_TOLERANCE = 1e-12;
-
-        private final boolean bias;
-        private final double lambda;
-
-        ClosedForm(String name, boolean bias, double lambda) {
-            super(name, recipe(bias, lambda));
-            this.bias = bias;
-            this.lambda = lambda;
-        }
-
-        /** The closed form's settings (lambda NaN: chosen by validation). */
-        static String recipe(boolean bias, double lambda) {
-            return "closed form v1 (normal equations below pivot " + PIVOT_TOLERANCE + " else QR, QR below "
-                    + QR_BELOW_ROWS + " rows, rank " + RANK_TOLERANCE + "), bias " + bias + ", lambda "
-                    + Double.toHexString(lambda);
-        }
-
-        @Override
-        LinearMap fitChecked(CodeMatrix source, CodeMatrix target) {
-            int n = source.size();
-            int p = source.width();
-            int unknowns = p + (bias ? 1 : 0);
-            int rows = n + (lambda > 0 ? p : 0);
-            if (rows < unknowns) {
-                throw new IllegalArgumentException(
-                        n + " pairs of codes cannot fix a " + (bias ? "affine " : "") + "map from "
-                                + p + " source variables by least squares (it needs at least " + unknowns
-                                + "): use ridge (MapFit.ridge) or more points");
-            }
-            DMatrixRMaj x = CodeProducts.matrix(source, bias);
-            DMatrixRMaj y = CodeProducts.matrix(target, false);
-            DMatrixRMaj w = n >= QR_BELOW_ROWS ? normalEquations(x, y) : null;
-            if (w == null) {
-                w = qr(x, y, n, p);
-            }
-            double[][] solution = CodeProducts.rows(w);
-            double[][] weights = Arrays.copyOf(solution, p);
-            return new LinearMap(weights, bias ? solution[p] : null, name());
-        }
-
-        /** W from the column-scaled normal equations, or null when they are too ill-conditioned. */
-        private DMatrixRMaj normalEquations(DMatrixRMaj x, DMatrixRMaj y) {
-            int p = x.numCols;
-            DMatrixRMaj gram = CodeProducts.transposeTimes(x, x);
-            DMatrixRMaj cross = CodeProducts.transposeTimes(x, y);
-            double[] scale = new double[p];
-            for (int k = 0; k < p; k++) {
-                double norm = gram.get(k, k) + (bias && k == p - 1 ? 0 : lambda);
-                if (!(norm > 0)) {
-                    return null; // an all-zero column: QR says which
-                }
-                scale[k] = 1 / Math.sqrt(norm);
-            }
-            for (int a = 0; a < p; a++) {
-                for (int b = 0; b < p; b++) {
-                    gram.set(
-                            a,
-                            b,
-                            (gram.get(a, b) + (a == b && !(bias && a == p - 1) ? lambda : 0)) * scale[a] * scale[b]);
-                }
-                for (int j = 0; j < cross.numCols; j++) {
-                    cross.set(a, j, cross.get(a, j) * scale[a]);
-                }
-            }
-            LinearSolverChol_DDRM cholesky = new LinearSolverChol_DDRM(new CholeskyDecompositionInner_DDRM(true));
-            if (!cholesky.setA(gram)) {
-                return null;
-            }
-            DMatrixRMaj factor = cholesky.getDecomposition().getT(null);
-            for (int k = 0; k < p; k++) {
-                double pivot = factor.get(k, k);
-                if (!(pivot * pivot > PIVOT_TOLERANCE)) {
-                    return null;
-                }
-            }
-            DMatrixRMaj w = new DMatrixRMaj(p, cross.numCols);
-            cholesky.solve(cross, w);
-            for (int a = 0; a < p; a++) {
-                for (int j = 0; j < w.numCols; j++) {
-                    w.set(a, j, w.get(a, j) * scale[a]);
-                }
-            }
-            return w;
-        }
-
-        /** W by Householder QR of X (with sqrt(lambda) I below it for ridge); refuses dependent columns. */
-        private DMatrixRMaj qr(DMatrixRMaj x, DMatrixRMaj y, int n, int p) {
-            if (lambda > 0) {
-                DMatrixRMaj extended = new DMatrixRMaj(x.numRows + p, x.numCols);
-                CommonOps_DDRM.insert(x, extended, 0, 0);
-                double root = Math.sqrt(lambda);
-                for (int k = 0; k < p; k++) {
-                    extended.set(x.numRows + k, k, root);
-                }
-                x = extended;
-                DMatrixRMaj targets = new DMatrixRMaj(y.numRows + p, y.numCols);
-                CommonOps_DDRM.insert(y, targets, 0, 0);
-                y = targets;
-            }
-            LinearSolverQrHouseCol_DDRM solver = new LinearSolverQrHouseCol_DDRM();
-            if (!solver.setA(x)) {
-                throw new IllegalArgumentException(
-                        "the source codes do not determine a map by least squares (QR failed; " + n + " pairs, " + p
-                                + " variables): use ridge (MapFit.ridge) or more varied points");
-            }
-            DMatrixRMaj r = solver.getDecomposition().getR(null, true);
-            double largest = 0;
-            for (int k = 0; k < r.numCols; k++) {
-                largest = Math.max(largest, Math.abs(r.get(k, k)));
-                if (!(Math.abs(r.get(k, k)) > RANK_TOLERANCE * largest)) {
-                    throw new IllegalArgumentException("the source codes do not determine a map by least squares: "
-                            + (k < p ? "source variable " + k : "the bias")
-                            + " depends linearly on the ones before it ("
-                            + n + " pairs, " + p + " variables); use ridge (MapFit.ridge) or more varied points");
-                }
-            }
-            DMatrixRMaj w = new DMatrixRMaj(x.numCols, y.numCols);
-            solver.solve(y, w);
-            return w;
-        }
     }
 }

@@ -23,7 +23,7 @@ import org.latentmap.zoo.TrainedModel;
 class MapFamiliesTest {
 
     /** n x p codes with columns of mean exactly 0 and covariance exactly I (Gram-Schmidt on centred noise). */
-    private static double[][] whitened(int n, int p, long seed) {
+    static double[][] whitened(int n, int p, long seed) {
         SplittableRandom random = new SplittableRandom(seed);
         double[][] columns = new double[p][n];
         for (int k = 0; k < p; k++) {
@@ -62,7 +62,7 @@ class MapFamiliesTest {
     }
 
     /** A random orthogonal matrix: Gram-Schmidt on the rows of Gaussian noise. */
-    private static double[][] rotation(int p, long seed) {
+    static double[][] rotation(int p, long seed) {
         SplittableRandom random = new SplittableRandom(seed);
         double[][] q = new double[p][p];
         for (int i = 0; i < p; i++) {
@@ -89,7 +89,7 @@ class MapFamiliesTest {
         return q;
     }
 
-    private static CodeMatrix times(double[][] x, double[][] m, double[] scale, double[] shift) {
+    static CodeMatrix times(double[][] x, double[][] m, double[] scale, double[] shift) {
         float[][] out = new float[x.length][m[0].length];
         for (int i = 0; i < x.length; i++) {
             for (int j = 0; j < m[0].length; j++) {

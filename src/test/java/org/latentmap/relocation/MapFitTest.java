@@ -106,11 +106,11 @@ class MapFitTest {
     void theAuthorsFitWithItsActivityTermConvergesToItsClosedForm() {
         CodeMatrix[] xy = pairs(50, false);
         // penalties large enough to move the map well away from least squares
-        DenseLayerFit withActivity = new DenseLayerFit("test", null, 6000, 0.01, 0.01, 0.2, 1);
-        DenseLayerFit withoutActivity = new DenseLayerFit("test", null, 6000, 0.01, 0.01, 0, 1);
-        double[][] closed = withActivity.closedForm(xy[0], xy[1]).weights();
-        double[][] fitted = withActivity.fit(xy[0], xy[1]).weights();
-        double[][] closedWithout = withoutActivity.closedForm(xy[0], xy[1]).weights();
+        DenseLayerAligner withActivity = DenseLayerAligner.of(6000, 0.01, 0.01, 0.2, 1);
+        DenseLayerAligner withoutActivity = DenseLayerAligner.of(6000, 0.01, 0.01, 0, 1);
+        double[][] closed = withActivity.closedForm(xy[0], xy[1]);
+        double[][] fitted = MapFit.aligned(withActivity).fit(xy[0], xy[1]).weights();
+        double[][] closedWithout = withoutActivity.closedForm(xy[0], xy[1]);
         for (int k = 0; k < 3; k++) {
             assertArrayEquals(closed[k], fitted[k], 2e-3, "Adam's steps reach W = ((1 + q a) G + n q l2 I)^-1 C");
         }
