@@ -41,6 +41,7 @@ public final class PaperClaims {
             new StyleGanOptimisationRule(),
             new StyleGanSectorsRule(),
             new StyleGanMapsRule(),
+            new SimilarityPredictsRule(),
             results -> List.of(
                     new Claim(
                             "M-MSE stays below 0.039 for every pair of Table 2",

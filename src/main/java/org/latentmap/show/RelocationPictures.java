@@ -17,7 +17,7 @@ import org.latentmap.linalg.RidgeValidation;
 import org.latentmap.metrics.Stats;
 import org.latentmap.relocation.Relocation;
 import org.latentmap.relocation.SampleFigures;
-import org.latentmap.similarity.SpaceSimilarity;
+import org.latentmap.studies.SimilarityVersusRelocation;
 import org.latentmap.studies.SupportSizeStudy;
 import org.latentmap.train.ReconstructionError;
 
@@ -167,30 +167,31 @@ public final class RelocationPictures {
     }
 
     /**
-     * Each relocation's M-MSE over its target's R-MSE (y) against the linear CKA of its two spaces (x), one
-     * series per pair of families.
+     * Each relocation's M-MSE over its target's R-MSE (y) against the calibrated score of {@code measure} between its
+     * two spaces (x), one series per pair of families.
      */
-    public static Picture similarityVersusError(SpaceSimilarity similarity, List<Relocation> relocations) {
+    public static Picture similarityVersusError(
+            SimilarityVersusRelocation study, String measure, List<Relocation> relocations) {
+        List<String> names = study.names();
+        double[][] calibrated = study.calibrated(measure);
         Map<String, List<double[]>> series = new LinkedHashMap<>();
         for (var r : relocations) {
-            if (similarity.names().contains(r.source().name())
-                    && similarity.names().contains(r.target().name())) {
+            int a = names.indexOf(r.source().name());
+            int b = names.indexOf(r.target().name());
+            if (a >= 0 && b >= 0 && a != b) {
                 series.computeIfAbsent(
                                 r.source().family().displayName() + " -> "
                                         + r.target().family().displayName(),
                                 k -> new ArrayList<>())
-                        .add(new double[] {
-                            similarity.cka(r.source().name(), r.target().name()), r.mMseMean() / r.targetRMseMean()
-                        });
+                        .add(new double[] {calibrated[a][b], r.mMseMean() / r.targetRMseMean()});
             }
         }
         if (series.isEmpty()) {
-            throw new IllegalArgumentException(
-                    "none of the relocations is between models of this similarity comparison");
+            throw new IllegalArgumentException("none of the relocations is between models of this similarity study");
         }
         return Charts.chart(Charts.scatterChart(
                 "Similar spaces, better maps?",
-                "linear CKA of the two spaces",
+                measure + ", calibrated",
                 "M-MSE / target's R-MSE",
                 440,
                 Styler.LegendPosition.InsideNE,

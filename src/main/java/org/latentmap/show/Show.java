@@ -11,7 +11,7 @@ import org.latentmap.linalg.RidgeValidation;
 import org.latentmap.model.LatentModel;
 import org.latentmap.relocation.Relocation;
 import org.latentmap.relocation.SampleFigures;
-import org.latentmap.similarity.SpaceSimilarity;
+import org.latentmap.studies.SimilarityVersusRelocation;
 import org.latentmap.studies.SupportSizeStudy;
 import org.latentmap.support.SectorComparison;
 import org.latentmap.support.SectorScan;
@@ -226,8 +226,8 @@ public final class Show {
     }
 
     /**
-     * A matrix as a heat map, one row and column per name (such as {@link SpaceSimilarity}'s
-     * CKA between models), every cell labelled with its value, on a white-to-blue scale from {@code low} to {@code high}.
+     * A matrix as a heat map, one row and column per name (such as a {@link SimilarityVersusRelocation} measure's
+     * calibrated scores between models), every cell labelled with its value, on a white-to-blue scale from {@code low} to {@code high}.
      */
     public static Picture heatmap(String title, List<String> names, double[][] values, double low, double high) {
         return HeatMap.draw(title, names, values, low, high);
@@ -243,10 +243,11 @@ public final class Show {
     }
 
     /**
-     * Each relocation's M-MSE over its target's R-MSE (y) against the linear CKA of its two spaces (x), one
-     * series per pair of families.
+     * Each relocation's M-MSE over its target's R-MSE (y) against the calibrated score of {@code measure} between its
+     * two spaces (x), one series per pair of families.
      */
-    public static Picture similarityVersusError(SpaceSimilarity similarity, List<Relocation> relocations) {
-        return RelocationPictures.similarityVersusError(similarity, relocations);
+    public static Picture similarityVersusError(
+            SimilarityVersusRelocation study, String measure, List<Relocation> relocations) {
+        return RelocationPictures.similarityVersusError(study, measure, relocations);
     }
 }

@@ -84,6 +84,8 @@ class PaperClaimsTest {
                         Verdict.REPRODUCED, // sectors: both hold
                         Verdict.REPRODUCED, // maps: both below the mean image
                         Verdict.NOT_REPRODUCED, // direction: 0.0048 > 0.0035
+                        Verdict.NOT_TESTABLE, // similarity predicts: no similarity-versus-relocation.csv
+                        Verdict.NOT_TESTABLE, // local against global: the same
                         Verdict.NOT_TESTABLE),
                 verdicts);
         assertEquals(
@@ -95,10 +97,45 @@ class PaperClaimsTest {
         var table = page.table();
         assertEquals(List.of("claim", "section", "paper", "measured", "verdict", "why"), table.columnNames());
         assertEquals("partly", table.stringColumn("verdict").get(1));
-        assertEquals("12 claims: 5 reproduced, 2 partly, 3 not reproduced, 2 not testable here", page.tally());
+        assertEquals("14 claims: 5 reproduced, 2 partly, 3 not reproduced, 4 not testable here", page.tally());
     }
 
     private void write(String name, String text) throws IOException {
         Files.writeString(results.resolve(name), text);
+    }
+
+    @Test
+    void whichSimilarityPredictsRelocationAsAFindingWithItsRule() throws IOException {
+        String header = "measure,form,agreement,Spearman rho,95% low,95% high,verdict\n";
+        write("similarity-versus-relocation.csv", header + """
+                debiased linear CKA,raw,global,-0.5,-0.7,-0.2,predicts
+                debiased linear CKA,calibrated,global,-0.3,-0.6,0.1,no evidence
+                mutual 10-NN,raw,local,-0.6,-0.8,-0.3,predicts
+                mutual 10-NN,calibrated,local,-0.7,-0.9,-0.5,predicts
+                """);
+        List<Claim> claims = new SimilarityPredictsRule().judge(ResultTables.in(results));
+        assertEquals(2, claims.size());
+        assertEquals(Verdict.PARTLY, claims.get(0).verdict(), "1 of 2 calibrated measures predicts");
+        assertTrue(
+                claims.get(0).measured().startsWith("1 of 2 calibrated measures predict it"),
+                claims.get(0).measured());
+        assertEquals(Verdict.REPRODUCED, claims.get(1).verdict(), "local -0.7 with its interval ending at -0.5 < -0.3");
+        assertEquals(
+                "strongest local: mutual 10-NN, calibrated: rho -0.70 [-0.90, -0.50]; strongest global: debiased linear"
+                        + " CKA, calibrated: rho -0.30 [-0.60, 0.10]",
+                claims.get(1).measured());
+        write("similarity-versus-relocation.csv", header + """
+                debiased linear CKA,calibrated,global,-0.6,-0.8,-0.4,predicts
+                mutual 10-NN,calibrated,local,-0.7,-0.9,-0.5,predicts
+                """);
+        claims = new SimilarityPredictsRule().judge(ResultTables.in(results));
+        assertEquals(Verdict.REPRODUCED, claims.get(0).verdict(), "every calibrated measure predicts");
+        assertEquals(Verdict.PARTLY, claims.get(1).verdict(), "local ahead, but -0.5 is not below -0.6");
+        write("similarity-versus-relocation.csv", header + """
+                debiased linear CKA,calibrated,global,-0.6,-0.8,-0.4,predicts
+                mutual 10-NN,calibrated,local,0.1,-0.2,0.4,no evidence
+                """);
+        claims = new SimilarityPredictsRule().judge(ResultTables.in(results));
+        assertEquals(Verdict.NOT_REPRODUCED, claims.get(1).verdict(), "global ahead");
     }
 }
