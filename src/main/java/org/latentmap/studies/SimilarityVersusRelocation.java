@@ -362,8 +362,8 @@ public final class SimilarityVersusRelocation {
     }
 
     /**
-     * An {@link #against} table's verdicts in sentences: which measures predict relocation in each form, and the
-     * strongest local and global measure after calibration.
+     * An {@link #against} table's verdicts in sentences: which measures predict relocation in each form, how far
+     * calibration moved a measure's rho, and the strongest local and global measure after calibration.
      */
     public static List<String> verdicts(Table against) {
         List<String> lines = new ArrayList<>();
@@ -382,6 +382,23 @@ public final class SimilarityVersusRelocation {
                     predicting.isEmpty() ? "none" : String.join(", ", predicting),
                     not.isEmpty() ? "every measure does" : "no evidence for " + String.join(", ", not)));
         }
+        double moved = 0;
+        String most = "";
+        for (Row row : against) {
+            if (row.getString(FORM).equals(CALIBRATED)) {
+                for (Row other : against) {
+                    if (other.getString(FORM).equals(RAW)
+                            && other.getString(MEASURE).equals(row.getString(MEASURE))) {
+                        double change = Math.abs(row.getDouble(RHO) - other.getDouble(RHO));
+                        if (change >= moved) {
+                            moved = change;
+                            most = row.getString(MEASURE);
+                        }
+                    }
+                }
+            }
+        }
+        lines.add(String.format(Locale.ROOT, "calibration moved a measure's rho by at most %.3f (%s)", moved, most));
         Optional<Row> local = strongest(against, LOCAL_AGREEMENT, CALIBRATED);
         Optional<Row> global = strongest(against, GLOBAL_AGREEMENT, CALIBRATED);
         if (local.isPresent() && global.isPresent()) {

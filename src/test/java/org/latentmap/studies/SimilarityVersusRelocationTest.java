@@ -116,10 +116,11 @@ class SimilarityVersusRelocationTest {
                 SimilarityVersusRelocation.GLOBAL_AGREEMENT,
                 row.stringColumn(SimilarityVersusRelocation.AGREEMENT).get(0));
         var lines = SimilarityVersusRelocation.verdicts(table);
-        assertEquals(3, lines.size());
+        assertEquals(4, lines.size());
         assertTrue(
                 lines.get(1).startsWith("calibrated scores: ") && lines.get(1).contains(cka), lines.get(1));
-        assertTrue(lines.get(2).startsWith("after calibration, strongest local: "), lines.get(2));
+        assertTrue(lines.get(2).startsWith("calibration moved a measure's rho by at most "), lines.get(2));
+        assertTrue(lines.get(3).startsWith("after calibration, strongest local: "), lines.get(3));
         var few = assertThrows(IllegalArgumentException.class, () -> study.against(relocations.subList(0, 2), 10, 1));
         assertTrue(few.getMessage().contains("at least 3 pairs"), few.getMessage());
         var two = assertThrows(
