@@ -92,7 +92,8 @@ final class DenseLayerAligner implements Aligner {
                 rate,
                 penalty,
                 penalty,
-                seed);
+                seed,
+                false);
     }
 
     /** A layer with any settings (tests: the closed form against the steps). */
@@ -112,11 +113,6 @@ final class DenseLayerAligner implements Aligner {
                 0,
                 seed,
                 true);
-    }
-
-    private DenseLayerAligner(
-            String name, String recipe, int steps, double learningRate, double l2, double activity, long seed) {
-        this(name, recipe, steps, learningRate, l2, activity, seed, false);
     }
 
     @Override
