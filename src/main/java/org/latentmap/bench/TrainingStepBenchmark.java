@@ -7,6 +7,7 @@ import java.util.Locale;
 import org.latentmap.Profile;
 import org.latentmap.data.FashionMnist;
 import org.latentmap.engine.GradMode;
+import org.latentmap.families.TodaysFamilies;
 import org.latentmap.model.LatentModel;
 import org.latentmap.train.Trainable;
 import org.latentmap.train.TrainingPlan;
@@ -21,6 +22,7 @@ public final class TrainingStepBenchmark {
     private TrainingStepBenchmark() {}
 
     public static void main(String[] args) {
+        TodaysFamilies.register();
         ModelFamily family = ModelFamily.parse(args[0]);
         int batch = Integer.parseInt(args[1]);
         int steps = Integer.parseInt(args[2]);

@@ -26,8 +26,11 @@ public final class Network {
     private final NDManager manager;
     private final ParameterStore store;
 
-    /** Builds the block's parameters for inputs shaped like {@code inputShape} (batch dimension included). */
-    public Network(String name, Block block, NDManager manager, Shape inputShape) {
+    /**
+     * Builds the block's parameters for inputs shaped like {@code inputShapes} (batch dimension included; more than
+     * one for a block that takes several inputs, such as a noise predictor's images and times).
+     */
+    public Network(String name, Block block, NDManager manager, Shape... inputShapes) {
         this.name = name;
         this.block = block;
         this.manager = manager;
@@ -35,7 +38,7 @@ public final class Network {
         // parameters initialised while this thread records autograd start with a history, and a VAE
         // trained from them diverged (NaN at step 16 of the full profile): initialise without recording
         GradMode.offForThisThread();
-        block.initialize(manager, DataType.FLOAT32, inputShape);
+        block.initialize(manager, DataType.FLOAT32, inputShapes);
     }
 
     public String name() {
@@ -49,6 +52,11 @@ public final class Network {
     /** Runs the network; {@code training} selects batch statistics (and updates the running ones). */
     public NDArray forward(NDArray input, boolean training) {
         return block.forward(store, new NDList(input), training).singletonOrThrow();
+    }
+
+    /** Runs a network of several inputs. */
+    public NDArray forward(NDList inputs, boolean training) {
+        return block.forward(store, inputs, training).singletonOrThrow();
     }
 
     /** The parameters an optimizer updates, in a fixed order. */
