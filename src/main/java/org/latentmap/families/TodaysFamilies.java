@@ -42,7 +42,7 @@ public final class TodaysFamilies {
             32 * 32,
             (name, manager, shape) -> Diffusion.create(name, manager, shape, DIFFUSION_WIDTH),
             (model, plan) -> new DiffusionTraining((Diffusion) model, plan),
-            (profile, seed) -> ModelFamily.standardPlan(profile, seed, profile.pick(1500, 12, 15000), 0, 1e-3));
+            (profile, seed) -> ModelFamily.standardPlan(profile, seed, profile.pick(1000, 12, 10000), 0, 1e-3));
 
     private TodaysFamilies() {}
 

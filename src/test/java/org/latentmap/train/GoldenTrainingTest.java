@@ -10,6 +10,7 @@ import org.junit.jupiter.api.Assumptions;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
 import org.latentmap.engine.Numerics;
+import org.latentmap.families.TodaysFamilies;
 import org.latentmap.zoo.ModelFamily;
 
 /**
@@ -29,11 +30,15 @@ class GoldenTrainingTest {
             Map.of(
                     "vae", "f4cf3dd818495901aa5e818cf1b07eb200921551ec136da4fdba4d04b7a9548b",
                     "gan", "b29f66c051f394c494477f1c7374f6baa7ff9f263513ed7bad5a3895bef5b202",
-                    "split-vae", "6444917d8eae6f74789493b0c089b41d41dc923789a99a3a5fbedaff9071f94a"));
+                    "split-vae", "6444917d8eae6f74789493b0c089b41d41dc923789a99a3a5fbedaff9071f94a",
+                    // recorded 6 December 2026
+                    "flow", "740c3580ea0b5566c1c9bf77b803ad7ffd824f73ce471f5b6453d3ed98b55d1c",
+                    "diffusion", "8654dc2e982120b8733b8aa59277a737e81f424332c241dc333f83e312509682"));
 
     @ParameterizedTest
-    @CsvSource({"vae, 6, 0", "gan, 4, 2", "split-vae, 6, 0"})
+    @CsvSource({"vae, 6, 0", "gan, 4, 2", "split-vae, 6, 0", "flow, 6, 0", "diffusion, 6, 0"})
     void aSeededTrainingGivesTheRecordedWeights(String key, int steps, int recoderSteps) throws Exception {
+        TodaysFamilies.register();
         ModelFamily family = ModelFamily.parse(key);
         String first = train(family, steps, recoderSteps);
         assertEquals(first, train(family, steps, recoderSteps), family.displayName() + ": two equal trainings differ");

@@ -12,7 +12,9 @@ import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.List;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -20,11 +22,20 @@ import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.MethodSource;
 import org.latentmap.data.ImageSet;
+import org.latentmap.families.TodaysFamilies;
+import org.latentmap.zoo.ModelFamilies;
 import org.latentmap.zoo.ModelFamily;
 
 class TrainingTest {
     private static final ImageSet DATA = Runs.images(64, 7);
     private NDManager manager;
+
+    /** The built-in families and those registered through the extension point (the flow, the diffusion model). */
+    static List<ModelFamily> families() {
+        List<ModelFamily> all = new ArrayList<>(ModelFamilies.builtIn());
+        all.addAll(TodaysFamilies.register());
+        return all;
+    }
 
     @BeforeEach
     void start() {
@@ -37,7 +48,7 @@ class TrainingTest {
     }
 
     @ParameterizedTest
-    @MethodSource("org.latentmap.zoo.ModelFamilies#builtIn")
+    @MethodSource("families")
     void theSameSeedGivesTheSameParametersAndAnotherSeedOthers(ModelFamily family) {
         TrainingPlan plan = Runs.plan(family, 4, family == ModelFamily.GAN ? 2 : 0, 11);
         Training first = Runs.training(manager, family, plan, DATA, null);
@@ -54,7 +65,7 @@ class TrainingTest {
     }
 
     @ParameterizedTest
-    @MethodSource("org.latentmap.zoo.ModelFamilies#builtIn")
+    @MethodSource("families")
     void aResumedTrainingEndsExactlyWhereAnUninterruptedOneDoes(ModelFamily family, @TempDir Path folder) {
         TrainingPlan plan = Runs.plan(family, 6, family == ModelFamily.GAN ? 2 : 0, 5);
         Training straight = Runs.training(manager, family, plan, DATA, null);
