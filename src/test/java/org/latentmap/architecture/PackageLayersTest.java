@@ -45,6 +45,7 @@ class PackageLayersTest {
                 .definedBy("org.latentmap.zoo..")
                 .layer("research")
                 .definedBy(
+                        "org.latentmap.families..",
                         "org.latentmap.metrics..",
                         "org.latentmap.features..",
                         "org.latentmap.support..",
@@ -98,6 +99,7 @@ class PackageLayersTest {
                         "org.latentmap.model..",
                         "org.latentmap.train..",
                         "org.latentmap.zoo..",
+                        "org.latentmap.families..",
                         "org.latentmap.metrics..",
                         "org.latentmap.features..",
                         "org.latentmap.support..",

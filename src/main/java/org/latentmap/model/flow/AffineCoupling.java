@@ -124,9 +124,13 @@ public final class AffineCoupling implements Bijection {
         long w = like.getShape().get(3);
         NDArray sum = manager.arange((int) h)
                 .reshape(h, 1)
-                .add(manager.arange((int) w).reshape(1, w));
-        int parity = mask == Mask.CHECKERBOARD_EVEN ? 0 : 1;
-        return sum.mod(2).eq(parity).toType(DataType.FLOAT32, false).reshape(1, 1, h, w);
+                .add(manager.arange((int) w).reshape(1, w))
+                .toType(DataType.FLOAT32, false);
+        float parity = mask == Mask.CHECKERBOARD_EVEN ? 0f : 1f;
+        return sum.mod(scalar(sum, 2f))
+                .eq(scalar(sum, parity))
+                .toType(DataType.FLOAT32, false)
+                .reshape(1, 1, h, w);
     }
 
     private static NDArray perImage(NDArray s) {
