@@ -44,12 +44,19 @@ public final class TodaysFamilies {
             (model, plan) -> new DiffusionTraining((Diffusion) model, plan),
             (profile, seed) -> ModelFamily.standardPlan(profile, seed, profile.pick(1000, 12, 10000), 0, 1e-3));
 
+    /** The seeds of each family the walkthrough trains: two, to tell a family's spread from its mean. */
+    public static final List<Long> SEEDS = List.of(1L, 2L);
+
     private TodaysFamilies() {}
+
+    /** The families here, in order: the flow, the diffusion model. */
+    public static List<ModelFamily> all() {
+        return List.of(FLOW, DIFFUSION);
+    }
 
     /** Registers every family here (again: nothing happens) and returns them. */
     public static List<ModelFamily> register() {
-        List<ModelFamily> all = List.of(FLOW, DIFFUSION);
-        all.forEach(ModelFamilies::register);
-        return all;
+        all().forEach(ModelFamilies::register);
+        return all();
     }
 }

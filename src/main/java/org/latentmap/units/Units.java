@@ -7,9 +7,11 @@ import java.util.Locale;
 import java.util.Set;
 import org.latentmap.Profile;
 import org.latentmap.data.ImageSet;
+import org.latentmap.families.TodaysFamilies;
 import org.latentmap.features.Codes;
 import org.latentmap.relocation.MapFit;
 import org.latentmap.relocation.Relocations;
+import org.latentmap.studies.CrossFamilyRelocation;
 import org.latentmap.studies.RelocationTypes;
 import org.latentmap.support.SupportSets;
 import org.latentmap.zoo.CuratedData;
@@ -23,7 +25,9 @@ import org.latentmap.zoo.WalkthroughData;
  * The walkthrough's units of work ({@link Unit}) for a profile, and how one runs: the training of each compared
  * model (15 in the full profile, 9 in the smoke profile: {@link ModelZoo#seeds}) and of notebook 07's StyleGAN and
  * its control; after each compared model's training, its encodings; after every encoding, the relocations of Table 2,
- * one unit a type (notebooks 04, 05, 06, through {@link RelocationTypes}). A unit run twice, or by two processes at
+ * one unit a type (notebooks 04, 05, 06, through {@link RelocationTypes}); the trainings and encodings of today's
+ * families ({@link TodaysFamilies}: a flow and a diffusion model, 2 seeds each) and, after them, notebook 09's
+ * relocations across families ({@link CrossFamilyRelocation}). A unit run twice, or by two processes at
  * once, computes nothing twice: the zoo's checkpoints and stored values are keyed and locked ({@code UnitLock}).
  * What is not a unit is computed by the walkthrough's notebooks: 07's inversions and sampled relocations, 08's studies.
  */
@@ -64,8 +68,28 @@ public final class Units {
                 "train notebook 07's StyleGAN on the random control of the same size",
                 (data, p, zoo) -> styleGan(data, p, zoo, false)));
         List<String> encoded = encodings.stream().map(Unit::id).toList();
+        List<Unit> today = new ArrayList<>();
+        List<String> todayEncoded = new ArrayList<>();
+        for (ModelFamily family : TodaysFamilies.register()) {
+            for (long seed : TodaysFamilies.SEEDS) {
+                String model = family.key() + "-seed" + seed;
+                String name = family.displayName() + " " + seed;
+                trainings.add(new Unit(
+                        TRAIN + model,
+                        List.of(),
+                        "train " + name,
+                        (data, p, zoo) -> trained(data, p, zoo, family, seed)));
+                today.add(new Unit(
+                        ENCODE + model,
+                        List.of(TRAIN + model, ENCODE + "split-vae-seed1"),
+                        "store " + name + "'s codes of the cross-family fit pool and test images and its errors",
+                        (data, p, zoo) -> crossFamily(data, p, zoo).encode(trained(data, p, zoo, family, seed))));
+                todayEncoded.add(ENCODE + model);
+            }
+        }
         List<Unit> all = new ArrayList<>(trainings);
         all.addAll(encodings);
+        all.addAll(today);
         all.add(new Unit(
                 RELOCATE + "type1",
                 encoded,
@@ -81,7 +105,58 @@ public final class Units {
                 encoded,
                 "store notebook 06's relocations between GANs and VAEs (Table 2, Type 3)",
                 (data, p, zoo) -> types(data, p, zoo).type3()));
+        List<String> crossNeeds = new ArrayList<>(todayEncoded);
+        for (ModelFamily family : ModelFamily.COMPARED) {
+            crossNeeds.add(ENCODE + family.key() + "-seed1");
+        }
+        all.add(new Unit(
+                RELOCATE + "cross-family",
+                crossNeeds,
+                "store notebook 09's relocations across families (the flow and the diffusion model)",
+                (data, p, zoo) -> crossFamily(data, p, zoo).runAll()));
         return all;
+    }
+
+    /**
+     * The unit command's view of the cross-family study: its pool and test images from the walkthrough's data and
+     * the standard support set, the paper's seed-1 models and today's models from the zoo.
+     */
+    static CrossFamilyUnits crossFamily(WalkthroughData data, Profile profile, ModelZoo zoo) {
+        ImageSet train = data.train();
+        List<TrainedModel> paper = new ArrayList<>();
+        for (ModelFamily family : ModelFamily.COMPARED) {
+            paper.add(zoo.get(family, 1, profile, data.key(), train));
+        }
+        var support = SupportSets.standard(train, TrainedModel.find(paper, ModelFamily.SPLIT_VAE, 1));
+        return new CrossFamilyUnits(
+                CrossFamilyRelocation.walkthrough(data, profile, support), paper, data, profile, zoo);
+    }
+
+    /** What the cross-family units do: encode one of today's models, or run every relocation. */
+    record CrossFamilyUnits(
+            CrossFamilyRelocation study,
+            List<TrainedModel> paper,
+            WalkthroughData data,
+            Profile profile,
+            ModelZoo zoo) {
+        void encode(TrainedModel model) {
+            Codes.of(model, study.fitPool());
+            Codes.of(model, study.testImages());
+            ReconstructionErrors.of(model, study.testImages());
+        }
+
+        void runAll() {
+            for (TrainedModel model : paper) {
+                encode(model);
+            }
+            List<TrainedModel> today = new ArrayList<>();
+            for (ModelFamily family : TodaysFamilies.all()) {
+                for (long seed : TodaysFamilies.SEEDS) {
+                    today.add(zoo.get(family, seed, profile, data.key(), data.train()));
+                }
+            }
+            study.run(CrossFamilyRelocation.pairs(paper, today), MapFit.validatedRidge());
+        }
     }
 
     /**
@@ -112,7 +187,7 @@ public final class Units {
                 .findFirst()
                 .orElseThrow(() -> new IllegalArgumentException("no unit " + id + where
                         + "; UnitCommand plan lists them (train/FAMILY-seedN, train/style-gan-curated,"
-                        + " train/style-gan-control, encode/FAMILY-seedN, relocate/typeN)"));
+                        + " train/style-gan-control, encode/FAMILY-seedN, relocate/typeN, relocate/cross-family)"));
     }
 
     /** Runs unit {@code id} on {@code data} in {@code zoo}; returns a line saying what it did. */

@@ -14,17 +14,34 @@ import org.latentmap.Profile;
 
 class UnitsTest {
     @Test
-    void theFullWalkthroughIsItsTrainingsThenTheirEncodingsThenTableTwo() {
+    void theFullWalkthroughIsItsTrainingsThenTheirEncodingsThenTableTwoThenAcrossFamilies() {
         List<Unit> plan = Units.plan(Profile.FULL);
-        assertEquals(15 + 2 + 15 + 3, plan.size());
+        assertEquals(15 + 2 + 4 + 15 + 4 + 3 + 1, plan.size());
         assertEquals("train/vae-seed1", plan.get(0).line());
         assertEquals("train/split-vae-seed5", plan.get(14).line());
         assertEquals("train/style-gan-curated", plan.get(15).line());
         assertEquals("train/style-gan-control", plan.get(16).line());
-        assertEquals("encode/vae-seed1 after train/vae-seed1", plan.get(17).line());
-        assertEquals("relocate/type1", plan.get(32).id());
-        assertEquals(15, plan.get(32).needs().size(), "Table 2's relocations after every encoding");
-        assertTrue(plan.get(34).needs().stream().allMatch(n -> n.startsWith("encode/")));
+        assertEquals("train/flow-seed1", plan.get(17).line());
+        assertEquals("train/diffusion-seed2", plan.get(20).line());
+        assertEquals("encode/vae-seed1 after train/vae-seed1", plan.get(21).line());
+        assertEquals(
+                "encode/flow-seed1 after train/flow-seed1,encode/split-vae-seed1",
+                plan.get(36).line());
+        assertEquals("relocate/type1", plan.get(40).id());
+        assertEquals(15, plan.get(40).needs().size(), "Table 2's relocations after every encoding");
+        assertTrue(plan.get(42).needs().stream().allMatch(n -> n.startsWith("encode/")));
+        assertEquals("relocate/cross-family", plan.get(43).id());
+        assertEquals(
+                List.of(
+                        "encode/flow-seed1",
+                        "encode/flow-seed2",
+                        "encode/diffusion-seed1",
+                        "encode/diffusion-seed2",
+                        "encode/vae-seed1",
+                        "encode/gan-seed1",
+                        "encode/split-vae-seed1"),
+                plan.get(43).needs(),
+                "across families after today's models and the paper's seed-1 models are encoded");
         for (int i = 0; i < plan.size(); i++) {
             for (String need : plan.get(i).needs()) {
                 int at = i;
@@ -33,7 +50,10 @@ class UnitsTest {
                         plan.get(i).id() + " comes after " + need);
             }
         }
-        assertEquals(9 + 2 + 9 + 3, Units.plan(Profile.SMOKE).size(), "3 seeds of each family in the smoke profile");
+        assertEquals(
+                9 + 2 + 4 + 9 + 4 + 3 + 1,
+                Units.plan(Profile.SMOKE).size(),
+                "3 seeds of each paper family in the smoke profile, 2 of today's");
     }
 
     @Test
@@ -49,7 +69,10 @@ class UnitsTest {
                 .filter(id -> id.startsWith(Units.TRAIN))
                 .toList();
         List<Unit> all = Units.closure(plan, everyTraining);
-        assertEquals(plan.size(), all.size(), "every training brings every encoding, and then Table 2");
+        assertEquals(
+                plan.size(),
+                all.size(),
+                "every training brings every encoding, then Table 2 and the relocations across families");
         assertThrows(IllegalArgumentException.class, () -> Units.closure(plan, List.of("train/gan-seed4")));
     }
 
@@ -93,7 +116,8 @@ class UnitsTest {
         var error = assertThrows(IllegalArgumentException.class, () -> Units.find("train/vae-seed9", Profile.SMOKE));
         assertEquals(
                 "no unit train/vae-seed9 in the smoke profile; UnitCommand plan lists them (train/FAMILY-seedN,"
-                        + " train/style-gan-curated, train/style-gan-control, encode/FAMILY-seedN, relocate/typeN)",
+                        + " train/style-gan-curated, train/style-gan-control, encode/FAMILY-seedN, relocate/typeN,"
+                        + " relocate/cross-family)",
                 error.getMessage());
     }
 }
