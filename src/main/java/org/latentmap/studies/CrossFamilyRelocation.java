@@ -12,6 +12,7 @@ import org.latentmap.metrics.Baselines;
 import org.latentmap.metrics.Stats;
 import org.latentmap.relocation.CodeMapFit;
 import org.latentmap.relocation.FitPoints;
+import org.latentmap.relocation.LinearMap;
 import org.latentmap.relocation.Relocation;
 import org.latentmap.relocation.Relocations;
 import org.latentmap.support.SupportSet;
@@ -42,6 +43,22 @@ public final class CrossFamilyRelocation {
 
     /** The column naming the kind of pair: "VAE -> RealNVP". */
     public static final String KIND = "families";
+
+    /**
+     * The identity as a map, for two models of one latent space (two diffusion retrainings: does the same noise mean
+     * the same image?); refuses spaces of different sizes.
+     */
+    public static final CodeMapFit IDENTITY = CodeMapFit.of("identity", (source, target) -> {
+        if (source.width() != target.width()) {
+            throw new IllegalArgumentException("the identity maps a space onto one of its own size; these have "
+                    + source.width() + " and " + target.width() + " variables");
+        }
+        double[][] weights = new double[source.width()][source.width()];
+        for (int i = 0; i < weights.length; i++) {
+            weights[i][i] = 1;
+        }
+        return LinearMap.of(weights, new double[source.width()]);
+    });
 
     private final ImageSet pool;
     private final ImageSet test;
@@ -162,7 +179,7 @@ public final class CrossFamilyRelocation {
 
     /** What the fit points are called in the tables: "support set (150)", "training subset (1,150)". */
     public String pointsLabel(Relocation r) {
-        return r.fittedOn().equals(FitPoints.SUPPORT_SET)
+        return r.fittedOn().startsWith(FitPoints.SUPPORT_SET)
                 ? "support set (" + supportSize + ")"
                 : String.format(Locale.ROOT, "training subset (%,d)", pool.size());
     }
@@ -207,6 +224,12 @@ public final class CrossFamilyRelocation {
                             .isEqualTo(k)
                             .and(all.stringColumn("fitted on").isEqualTo(at)))
                     .rowCount());
+        }
+        for (int c = 2; c < summary.columnCount(); c++) {
+            DoubleColumn column = summary.doubleColumn(c);
+            for (int row = 0; row < column.size(); row++) {
+                column.set(row, Stats.significant(column.get(row), 4));
+            }
         }
         return summary.addColumns(pairs).setName("Relocation across families, over seeds");
     }

@@ -1,9 +1,12 @@
 package org.latentmap.linalg;
 
+import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import java.util.Random;
+import org.ejml.data.DMatrixRMaj;
 import org.junit.jupiter.api.Test;
 
 class RidgeLeaveOneOutTest {
@@ -58,6 +61,41 @@ class RidgeLeaveOneOutTest {
             assertEquals(byHand, errors[g], 1e-9 * byHand, "penalty " + lambdas[g]);
         }
         assertTrue(validation.toString().contains("by leave-one-out validation"), validation.toString());
+    }
+
+    @Test
+    void theDualFormGivesTheHandComputedRefitsToo() {
+        DMatrixRMaj x = CodeProducts.matrix(CodeMatrix.ofRows(SOURCE), false);
+        DMatrixRMaj y = CodeProducts.matrix(CodeMatrix.ofRows(TARGET), false);
+        RidgeValidation primal = RidgeValidation.leaveOneOutPrimal(x, y);
+        RidgeValidation dual = RidgeValidation.leaveOneOutDual(x, y);
+        assertArrayEquals(primal.lambdas(), dual.lambdas(), 1e-12);
+        for (int g = 0; g < primal.errors().length; g++) {
+            assertEquals(primal.errors()[g], dual.errors()[g], 1e-9 * primal.errors()[g], "penalty " + g);
+        }
+    }
+
+    @Test
+    void withMoreVariablesThanPointsTheDualFormEqualsThePrimal() {
+        Random random = new Random(3);
+        float[][] source = new float[12][40];
+        float[][] target = new float[12][5];
+        for (int i = 0; i < 12; i++) {
+            for (int k = 0; k < 40; k++) {
+                source[i][k] = (float) random.nextGaussian();
+            }
+            for (int j = 0; j < 5; j++) {
+                target[i][j] = source[i][j] - 0.5f * source[i][j + 7] + 0.1f * (float) random.nextGaussian();
+            }
+        }
+        DMatrixRMaj x = CodeProducts.matrix(CodeMatrix.ofRows(source), false);
+        DMatrixRMaj y = CodeProducts.matrix(CodeMatrix.ofRows(target), false);
+        RidgeValidation primal = RidgeValidation.leaveOneOutPrimal(x, y);
+        RidgeValidation chosen = RidgeValidation.leaveOneOut(x, y);
+        for (int g = 0; g < primal.errors().length; g++) {
+            assertEquals(primal.errors()[g], chosen.errors()[g], 1e-8 * primal.errors()[g], "penalty " + g);
+        }
+        assertEquals(primal.bestLambda(), chosen.bestLambda(), 1e-12);
     }
 
     @Test

@@ -3,6 +3,7 @@ package org.latentmap.model.diffusion;
 import static org.latentmap.engine.Tensors.scalar;
 
 import ai.djl.ndarray.NDArray;
+import ai.djl.ndarray.NDScope;
 
 /**
  * Deterministic DDIM (Song, Meng and Ermon 2021, eq. 12 with sigma = 0) over a {@link NoiseSchedule}: a step moves x
@@ -44,7 +45,7 @@ public final class Ddim {
         for (int i = visited.length - 1; i >= 0; i--) {
             double from = schedule.alphaBar(visited[i]);
             double to = i > 0 ? schedule.alphaBar(visited[i - 1]) : 1;
-            x = step(x, predictor.noise(x, visited[i]), from, to);
+            x = stepFreeing(x, noise, predictor, visited[i], from, to);
         }
         return x;
     }
@@ -55,8 +56,27 @@ public final class Ddim {
         for (int i = 0; i < visited.length; i++) {
             double from = i > 0 ? schedule.alphaBar(visited[i - 1]) : 1;
             double to = schedule.alphaBar(visited[i]);
-            x = step(x, predictor.noise(x, visited[i]), from, to);
+            x = stepFreeing(x, images, predictor, visited[i], from, to);
         }
         return x;
+    }
+
+    /**
+     * One step whose intermediate arrays (the predictor's activations among them) are freed at once: kept until the
+     * caller's manager closes, a 256-image reconstruction at 20 steps each way grew past 24 GB. The previous x is freed
+     * too, unless it is the caller's {@code start}.
+     */
+    private static NDArray stepFreeing(
+            NDArray x, NDArray start, NoisePredictor predictor, int t, double from, double to) {
+        NDArray next;
+        try (NDScope scope = new NDScope()) {
+            next = step(x, predictor.noise(x, t), from, to);
+            NDScope.unregister(next);
+            scope.suppressNotUsedWarning();
+        }
+        if (x != start) {
+            x.close();
+        }
+        return next;
     }
 }
