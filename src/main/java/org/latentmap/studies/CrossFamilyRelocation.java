@@ -37,9 +37,9 @@ import tech.tablesaw.api.Table;
  */
 public final class CrossFamilyRelocation {
     /** The notebook's per-relocation table. */
-    public static final ResultFile FILE = new ResultFile("cross-family.csv", "notebook 09");
+    public static final ResultFile FILE = new ResultFile("cross-family.csv", "notebook 08b");
     /** The notebook's summary, mean and sd over the seeds of each kind of pair. */
-    public static final ResultFile SUMMARY_FILE = new ResultFile("cross-family-summary.csv", "notebook 09");
+    public static final ResultFile SUMMARY_FILE = new ResultFile("cross-family-summary.csv", "notebook 08b");
 
     /** The column naming the kind of pair: "VAE -> RealNVP". */
     public static final String KIND = "families";

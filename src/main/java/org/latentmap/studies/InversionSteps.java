@@ -2,6 +2,7 @@ package org.latentmap.studies;
 
 import ai.djl.ndarray.NDArray;
 import ai.djl.ndarray.NDManager;
+import org.latentmap.ResultFile;
 import org.latentmap.data.ImageSet;
 import org.latentmap.engine.GradMode;
 import org.latentmap.metrics.Stats;
@@ -16,6 +17,9 @@ import tech.tablesaw.api.Table;
  * time per image each way (one U-Net pass per step). DDIM's inversion is exact only in the limit of small steps.
  */
 public final class InversionSteps {
+    /** Notebook 08b's table. */
+    public static final ResultFile FILE = new ResultFile("ddim-inversion-steps.csv", "notebook 08b");
+
     /** Column names. */
     public static final String STEPS = "DDIM steps",
             R_MSE = "R-MSE",

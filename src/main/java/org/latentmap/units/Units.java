@@ -26,7 +26,7 @@ import org.latentmap.zoo.WalkthroughData;
  * model (15 in the full profile, 9 in the smoke profile: {@link ModelZoo#seeds}) and of notebook 07's StyleGAN and
  * its control; after each compared model's training, its encodings; after every encoding, the relocations of Table 2,
  * one unit a type (notebooks 04, 05, 06, through {@link RelocationTypes}); the trainings and encodings of today's
- * families ({@link TodaysFamilies}: a flow and a diffusion model, 2 seeds each) and, after them, notebook 09's
+ * families ({@link TodaysFamilies}: a flow and a diffusion model, 2 seeds each) and, after them, notebook 08b's
  * relocations across families ({@link CrossFamilyRelocation}). A unit run twice, or by two processes at
  * once, computes nothing twice: the zoo's checkpoints and stored values are keyed and locked ({@code UnitLock}).
  * What is not a unit is computed by the walkthrough's notebooks: 07's inversions and sampled relocations, 08's studies.
@@ -112,7 +112,7 @@ public final class Units {
         all.add(new Unit(
                 RELOCATE + "cross-family",
                 crossNeeds,
-                "store notebook 09's relocations across families (the flow and the diffusion model)",
+                "store notebook 08b's relocations across families (the flow and the diffusion model)",
                 (data, p, zoo) -> crossFamily(data, p, zoo).runAll()));
         return all;
     }
