@@ -1,6 +1,7 @@
 package org.latentmap.families;
 
 import java.util.List;
+import org.latentmap.Profile;
 import org.latentmap.model.diffusion.Diffusion;
 import org.latentmap.model.flow.RealNvp;
 import org.latentmap.train.DiffusionTraining;
@@ -9,22 +10,20 @@ import org.latentmap.zoo.ModelFamilies;
 import org.latentmap.zoo.ModelFamily;
 
 /**
- * The families that came after the paper, added through the zoo's public extension point ({@link ModelFamily#of},
- * {@link ModelFamilies#register}) exactly as a user's own would be: a normalizing flow, whose code is the image's
- * exact inverse, and a diffusion model, whose code is its DDIM-inverted noise (Badrinath et al. 2024, arXiv
- * 2407.13449, compare both with the paper's families). Their latent size
- * is one variable per pixel: the size given here is a 32x32 grey image's; a model's own {@code latentSize()} follows
- * the images it is built for.
+ * The families that came after the paper, added through the zoo's public extension point (the {@link ModelFamily}
+ * interface, {@link ModelFamilies#register}) exactly as a user's own would be: a normalizing flow, whose code is the
+ * image's exact inverse, and a diffusion model, whose code is its DDIM-inverted noise (Badrinath et al. 2024, arXiv
+ * 2407.13449, compare both with the paper's families). Their latent space has one variable per pixel
+ * ({@link PerPixelFamily}), so a model's size follows the images it is built for.
  */
 public final class TodaysFamilies {
     /** Conditioning networks' width (half this at full resolution). */
     public static final int FLOW_WIDTH = 32;
 
     /** A small RealNVP with Glow's 1x1 mixings ({@link RealNvp}), trained by likelihood. */
-    public static final ModelFamily FLOW = ModelFamily.of(
+    public static final ModelFamily FLOW = new PerPixelFamily(
             "flow",
             "RealNVP",
-            32 * 32,
             (name, manager, shape) -> RealNvp.create(name, manager, shape, FLOW_WIDTH),
             (model, plan) -> new FlowTraining((RealNvp) model, plan),
             (profile, seed) -> ModelFamily.standardPlan(profile, seed, profile.pick(1500, 12, 15000), 0, 1e-3));
@@ -33,14 +32,15 @@ public final class TodaysFamilies {
     public static final int DIFFUSION_WIDTH = 16;
 
     /**
-     * A DDPM-trained diffusion model whose code is its DDIM-inverted noise ({@link Diffusion}, {@value
-     * Diffusion#DEFAULT_STEPS} DDIM steps).
+     * A DDPM-trained diffusion model whose code is its DDIM-inverted noise ({@link Diffusion}): {@value
+     * Diffusion#DEFAULT_STEPS} DDIM steps, 4 in the smoke profile (each step is a U-Net pass per image: the tests' run
+     * stays short).
      */
-    public static final ModelFamily DIFFUSION = ModelFamily.of(
+    public static final ModelFamily DIFFUSION = new PerPixelFamily(
             "diffusion",
             "DDPM",
-            32 * 32,
-            (name, manager, shape) -> Diffusion.create(name, manager, shape, DIFFUSION_WIDTH),
+            (name, manager, shape) -> Diffusion.create(name, manager, shape, DIFFUSION_WIDTH)
+                    .withSteps(Profile.current().pick(Diffusion.DEFAULT_STEPS, 4)),
             (model, plan) -> new DiffusionTraining((Diffusion) model, plan),
             (profile, seed) -> ModelFamily.standardPlan(profile, seed, profile.pick(1000, 12, 10000), 0, 1e-3));
 

@@ -157,38 +157,42 @@ public final class RidgeValidation {
         }
         double[] d = new double[n];
         DMatrixRMaj u = eigenvectors(kernel, d);
-        DMatrixRMaj uty = CommonOps_DDRM.multTransA(u, y, null);
+        // residuals r = Y - U S U^T Y = U (I - S) A with A = U^T Y, so |r_i|^2 = u_i (C G C) u_i^T with C = I - S and
+        // G = A A^T: one n x n x q product for all penalties, then n^3 per penalty instead of n^2 q
+        DMatrixRMaj a = CommonOps_DDRM.multTransA(u, y, null);
+        DMatrixRMaj g = CommonOps_DDRM.multTransB(a, a, null);
         double[] lambdas = new double[FACTORS.length];
         double[] errors = new double[FACTORS.length];
-        DMatrixRMaj scaled = new DMatrixRMaj(n, n);
-        for (int g = 0; g < FACTORS.length; g++) {
-            lambdas[g] = FACTORS[g] * scale;
+        DMatrixRMaj weighted = new DMatrixRMaj(n, n);
+        DMatrixRMaj projected = new DMatrixRMaj(n, n);
+        for (int f = 0; f < FACTORS.length; f++) {
+            lambdas[f] = FACTORS[f] * scale;
             double[] shrink = new double[n];
+            double[] keepShare = new double[n];
             for (int k = 0; k < n; k++) {
-                shrink[k] = Math.max(d[k], 0) / (Math.max(d[k], 0) + lambdas[g]);
+                double dk = Math.max(d[k], 0);
+                shrink[k] = dk / (dk + lambdas[f]);
+                keepShare[k] = 1 - shrink[k];
             }
-            double[] leverage = new double[n];
-            for (int i = 0; i < n; i++) {
-                double h = 0;
-                for (int k = 0; k < n; k++) {
-                    double uik = u.data[i * n + k];
-                    scaled.data[i * n + k] = uik * shrink[k];
-                    h += uik * uik * shrink[k];
+            for (int k = 0; k < n; k++) {
+                for (int l = 0; l < n; l++) {
+                    weighted.data[k * n + l] = keepShare[k] * g.data[k * n + l] * keepShare[l];
                 }
-                leverage[i] = h;
             }
-            DMatrixRMaj fitted = CommonOps_DDRM.mult(scaled, uty, null);
+            CommonOps_DDRM.mult(u, weighted, projected);
             double sum = 0;
             for (int i = 0; i < n; i++) {
                 double squares = 0;
-                for (int j = 0; j < q; j++) {
-                    double r = y.data[i * q + j] - fitted.data[i * q + j];
-                    squares += r * r;
+                double h = 0;
+                for (int k = 0; k < n; k++) {
+                    double uik = u.data[i * n + k];
+                    squares += projected.data[i * n + k] * uik;
+                    h += uik * uik * shrink[k];
                 }
-                double keep = 1 - leverage[i];
-                sum += keep > 1e-12 ? squares / (keep * keep) : Double.POSITIVE_INFINITY;
+                double keep = 1 - h;
+                sum += keep > 1e-12 ? Math.max(squares, 0) / (keep * keep) : Double.POSITIVE_INFINITY;
             }
-            errors[g] = sum / ((double) n * q);
+            errors[f] = sum / ((double) n * q);
         }
         return new RidgeValidation("leave-one-out", lambdas, errors);
     }

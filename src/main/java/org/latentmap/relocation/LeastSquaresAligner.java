@@ -13,7 +13,8 @@ import org.latentmap.linalg.CodeProducts;
  * unit norm first and solved by Cholesky (EJML), the products computed by the engine; when the scaled system is
  * ill-conditioned (a Cholesky pivot below {@value #PIVOT_TOLERANCE}, so the normal equations would lose more than
  * about 8 of 16 digits) or the fit has few points, Householder QR on X itself (EJML), which loses half as many
- * digits. Zero-padded source columns are left out (their weights are 0), as a minimum-norm solver would.
+ * digits. Ridge with more variables than points takes its dual form ({@link #dual}). Zero-padded source columns are
+ * left out (their weights are 0), as a minimum-norm solver would.
  */
 final class LeastSquaresAligner implements Aligner {
     /** A squared Cholesky pivot of the unit-diagonal system below this sends the fit to QR. */
@@ -69,7 +70,10 @@ final class LeastSquaresAligner implements Aligner {
                     + "): use ridge (MapFit.ridge) or more points");
         }
         DMatrixRMaj x = design(source, p);
-        DMatrixRMaj w = n >= QR_BELOW_ROWS ? normalEquations(x, target) : null;
+        DMatrixRMaj w = lambda > 0 && !bias && p > n ? dual(x, target) : null;
+        if (w == null && n >= QR_BELOW_ROWS) {
+            w = normalEquations(x, target);
+        }
         if (w == null) {
             w = qr(x, target, n, p);
         }
@@ -138,6 +142,24 @@ final class LeastSquaresAligner implements Aligner {
             }
         }
         return w;
+    }
+
+    /**
+     * Ridge with more variables than points (a pixel-sized code on a support set), in its dual form: W = X^T (X X^T +
+     * lambda I)^-1 Y, one n x n Cholesky solve (EJML) in place of a QR of (n + p) x p. The same map (the push-through
+     * identity X^T (X X^T + lambda I)^-1 = (X^T X + lambda I)^-1 X^T); at 1,024 variables on 150 points it took the
+     * fits of notebook 08b's smoke run from seconds each to milliseconds.
+     */
+    private DMatrixRMaj dual(DMatrixRMaj x, DMatrixRMaj y) {
+        DMatrixRMaj kernel = CommonOps_DDRM.multTransB(x, x, null);
+        for (int i = 0; i < kernel.numRows; i++) {
+            kernel.add(i, i, lambda);
+        }
+        DMatrixRMaj a = new DMatrixRMaj(kernel.numRows, y.numCols);
+        if (!CommonOps_DDRM.solveSPD(kernel, y, a)) {
+            return null;
+        }
+        return CommonOps_DDRM.multTransA(x, a, null);
     }
 
     /** W by Householder QR of X (with sqrt(lambda) I below it for ridge); refuses dependent columns. */

@@ -69,6 +69,17 @@ class MapFitTest {
     }
 
     @Test
+    void ridgeWithMoreVariablesThanPointsIsTheSameMapInItsDualForm() {
+        // one point, two variables, lambda 1: W = x^T (x x^T + 1)^-1 y = (1, 2)^T 3 / 6, which also solves the primal
+        // normal equations [[2, 2], [2, 5]] W = (3, 6)^T
+        CodeMatrix x = CodeMatrix.ofRows(new float[][] {{1, 2}});
+        CodeMatrix y = CodeMatrix.ofRows(new float[][] {{3}});
+        double[][] w = MapFit.ridge(1).fit(x, y).weights();
+        assertEquals(0.5, w[0][0], 1e-12);
+        assertEquals(1.0, w[1][0], 1e-12);
+    }
+
+    @Test
     void fewerPointsThanSourceVariablesAskForRidgeOrMorePoints() {
         CodeMatrix[] xy = pairs(2, false);
         var error = assertThrows(
