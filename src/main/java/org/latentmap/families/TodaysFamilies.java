@@ -33,14 +33,14 @@ public final class TodaysFamilies {
 
     /**
      * A DDPM-trained diffusion model whose code is its DDIM-inverted noise ({@link Diffusion}): {@value
-     * Diffusion#DEFAULT_STEPS} DDIM steps, 4 in the smoke profile (each step is a U-Net pass per image: the tests' run
+     * Diffusion#DEFAULT_STEPS} DDIM steps, 2 in the smoke profile (each step is a U-Net pass per image: the tests' run
      * stays short).
      */
     public static final ModelFamily DIFFUSION = new PerPixelFamily(
             "diffusion",
             "DDPM",
             (name, manager, shape) -> Diffusion.create(name, manager, shape, DIFFUSION_WIDTH)
-                    .withSteps(Profile.current().pick(Diffusion.DEFAULT_STEPS, 4)),
+                    .withSteps(Profile.current().pick(Diffusion.DEFAULT_STEPS, 2)),
             (model, plan) -> new DiffusionTraining((Diffusion) model, plan),
             (profile, seed) -> ModelFamily.standardPlan(profile, seed, profile.pick(1000, 12, 10000), 0, 1e-3));
 
