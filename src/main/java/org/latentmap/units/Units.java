@@ -45,11 +45,7 @@ public final class Units {
             for (long seed : ModelZoo.seeds(profile)) {
                 String model = family.key() + "-seed" + seed;
                 String name = family.displayName() + " " + seed;
-                trainings.add(new Unit(
-                        TRAIN + model,
-                        List.of(),
-                        "train " + name,
-                        (data, p, zoo) -> trained(data, p, zoo, family, seed)));
+                trainings.add(training(family, seed));
                 encodings.add(new Unit(
                         ENCODE + model,
                         List.of(TRAIN + model),
@@ -74,11 +70,7 @@ public final class Units {
             for (long seed : TodaysFamilies.SEEDS) {
                 String model = family.key() + "-seed" + seed;
                 String name = family.displayName() + " " + seed;
-                trainings.add(new Unit(
-                        TRAIN + model,
-                        List.of(),
-                        "train " + name,
-                        (data, p, zoo) -> trained(data, p, zoo, family, seed)));
+                trainings.add(training(family, seed));
                 today.add(new Unit(
                         ENCODE + model,
                         List.of(TRAIN + model, ENCODE + "split-vae-seed1"),
@@ -115,6 +107,15 @@ public final class Units {
                 "store notebook 08b's relocations across families (the flow and the diffusion model)",
                 (data, p, zoo) -> crossFamily(data, p, zoo).runAll()));
         return all;
+    }
+
+    /** The unit that trains the model of {@code family} with {@code seed}: train/FAMILY-seedN. */
+    private static Unit training(ModelFamily family, long seed) {
+        return new Unit(
+                TRAIN + family.key() + "-seed" + seed,
+                List.of(),
+                "train " + family.displayName() + " " + seed,
+                (data, p, zoo) -> trained(data, p, zoo, family, seed));
     }
 
     /**
