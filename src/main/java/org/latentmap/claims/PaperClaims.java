@@ -42,6 +42,7 @@ public final class PaperClaims {
             new StyleGanSectorsRule(),
             new StyleGanMapsRule(),
             new SimilarityPredictsRule(),
+            new TodaysFamiliesRule(),
             results -> List.of(
                     new Claim(
                             "M-MSE stays below 0.039 for every pair of Table 2",

@@ -4,6 +4,7 @@ import ai.djl.ndarray.NDArray;
 import ai.djl.ndarray.NDManager;
 import ai.djl.ndarray.types.Shape;
 import java.util.Random;
+import org.latentmap.ResultFile;
 import org.latentmap.data.ImageSet;
 import org.latentmap.engine.GradMode;
 import org.latentmap.metrics.Baselines;
@@ -21,6 +22,10 @@ import tech.tablesaw.api.Table;
  * model against the second model's drawing of another noise) and each first drawing's nearest training image.
  */
 public final class SameNoise {
+    /** Notebook 08b's {@link #table()}. */
+    public static final ResultFile FILE = new ResultFile("same-noise.csv", "notebook 08b");
+    /** Columns of {@link #table()}. */
+    public static final String PAIRS = "pairs", MSE = "pixel MSE";
     /** Rows of {@link #table()}. */
     public static final String SAME = "same noise", DIFFERENT = "different noises", NEAREST = "nearest training image";
 
@@ -118,8 +123,8 @@ public final class SameNoise {
 
     /** The three means, with their standard deviations over the drawings. */
     public Table table() {
-        StringColumn what = StringColumn.create("pairs");
-        DoubleColumn mean = DoubleColumn.create("pixel MSE");
+        StringColumn what = StringColumn.create(PAIRS);
+        DoubleColumn mean = DoubleColumn.create(MSE);
         DoubleColumn sd = DoubleColumn.create("sd");
         for (var row : new Object[][] {{SAME, same}, {DIFFERENT, different}, {NEAREST, nearest}}) {
             what.append((String) row[0]);

@@ -45,6 +45,9 @@ import tech.tablesaw.api.Table;
  * two give the same codes).
  */
 public final class TrainingSnapshots {
+    /** Columns of {@link #towards}. */
+    public static final String SHARE = "share of training", M_MSE = "M-MSE", YARDSTICK = "retraining M-MSE";
+
     /** Notebook 08b's table of a flow's snapshots relocated onto the trained flow. */
     public static final ResultFile FILE = new ResultFile("flow-settling.csv", "notebook 08b");
 
@@ -155,14 +158,16 @@ public final class TrainingSnapshots {
     /**
      * How far each snapshot's latent space is from the trained model's: the snapshot relocated onto {@code trained} by
      * {@code fit} on {@code points}, per snapshot its step, L-MSE and M-MSE (and {@code trained}'s own R-MSE, the least
-     * M-MSE can be).
+     * M-MSE can be), beside the M-MSE of {@code yardstick} (another retraining relocated onto {@code trained}).
      */
-    public Table towards(TrainedModel trained, Relocations relocations, CodeMapFit fit, FitPoints points) {
+    public Table towards(
+            TrainedModel trained, Relocations relocations, CodeMapFit fit, FitPoints points, Relocation yardstick) {
         IntColumn step = IntColumn.create("step");
-        DoubleColumn share = DoubleColumn.create("share of training");
+        DoubleColumn share = DoubleColumn.create(SHARE);
         DoubleColumn lMse = DoubleColumn.create("L-MSE");
-        DoubleColumn mMse = DoubleColumn.create("M-MSE");
+        DoubleColumn mMse = DoubleColumn.create(M_MSE);
         DoubleColumn target = DoubleColumn.create("target R-MSE");
+        DoubleColumn retraining = DoubleColumn.create(YARDSTICK);
         for (int i = 0; i < snapshots.size(); i++) {
             Relocation r = relocations.relocate(snapshots.get(i), trained, fit, points);
             step.append(steps.get(i));
@@ -171,6 +176,7 @@ public final class TrainingSnapshots {
             lMse.append(Stats.significant(r.lMseMean(), 4));
             mMse.append(Stats.significant(r.mMseMean(), 4));
             target.append(Stats.significant(r.targetRMseMean(), 4));
+            retraining.append(Stats.significant(yardstick.mMseMean(), 4));
         }
         return Table.create(
                 trained.name() + "'s training: each snapshot relocated onto the trained model, " + fit.name() + " on "
@@ -179,6 +185,7 @@ public final class TrainingSnapshots {
                 share,
                 lMse,
                 mMse,
-                target);
+                target,
+                retraining);
     }
 }

@@ -86,6 +86,8 @@ class PaperClaimsTest {
                         Verdict.NOT_REPRODUCED, // direction: 0.0048 > 0.0035
                         Verdict.NOT_TESTABLE, // similarity predicts: no similarity-versus-relocation.csv
                         Verdict.NOT_TESTABLE, // local against global: the same
+                        Verdict.NOT_TESTABLE, // same noise: no same-noise.csv
+                        Verdict.NOT_TESTABLE, // a flow settles: no flow-settling.csv
                         Verdict.NOT_TESTABLE),
                 verdicts);
         assertEquals(
@@ -97,11 +99,38 @@ class PaperClaimsTest {
         var table = page.table();
         assertEquals(List.of("claim", "section", "paper", "measured", "verdict", "why"), table.columnNames());
         assertEquals("partly", table.stringColumn("verdict").get(1));
-        assertEquals("14 claims: 5 reproduced, 2 partly, 3 not reproduced, 4 not testable here", page.tally());
+        assertEquals("16 claims: 5 reproduced, 2 partly, 3 not reproduced, 6 not testable here", page.tally());
     }
 
     private void write(String name, String text) throws IOException {
         Files.writeString(results.resolve(name), text);
+    }
+
+    @Test
+    void theLiteraturesClaimsAboutTodaysFamiliesWithTheirRules() throws IOException {
+        write("same-noise.csv", """
+                pairs,pixel MSE,sd
+                same noise,0.03,0.01
+                different noises,0.1,0.02
+                nearest training image,0.05,0.01
+                """);
+        write("flow-settling.csv", """
+                step,share of training,L-MSE,M-MSE,target R-MSE,retraining M-MSE
+                75,0.05,1.2,0.04,0.0,0.02
+                375,0.25,0.9,0.025,0.0,0.02
+                750,0.5,0.5,0.015,0.0,0.02
+                1500,1.0,0.0,0.0,0.0,0.02
+                """);
+        List<Claim> claims = new TodaysFamiliesRule().judge(ResultTables.in(results));
+        assertEquals(Verdict.PARTLY, claims.get(0).verdict(), "0.03 / 0.1 = 0.30: above 0.25, below 0.75");
+        assertEquals(
+                "pixel MSE 0.0300 between the two drawings of the same noise, 0.1000 between drawings of different noises"
+                        + " (0.30 of it)",
+                claims.get(0).measured());
+        assertEquals(Verdict.PARTLY, claims.get(1).verdict(), "first at or below 0.02 at half the training");
+        assertEquals(
+                "closer to the trained flow than a retraining (M-MSE 0.0200) from 50% of the training on",
+                claims.get(1).measured());
     }
 
     @Test

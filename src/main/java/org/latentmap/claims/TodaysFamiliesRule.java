@@ -1,0 +1,112 @@
+package org.latentmap.claims;
+
+import java.util.List;
+import java.util.Locale;
+import java.util.Optional;
+import org.latentmap.studies.SameNoise;
+import org.latentmap.studies.TrainingSnapshots;
+import tech.tablesaw.api.Row;
+import tech.tablesaw.api.Table;
+
+/**
+ * Two claims of the literature after the paper, tested in notebook 08b (issue 33), each with the rule that judges it:
+ * Zhang et al. (arXiv 2310.05264): diffusion models trained apart draw nearly the same image from the same noise with a
+ * deterministic sampler; Badrinath et al. (arXiv 2407.13449): a normalizing flow's latent space settles early in its
+ * training.
+ */
+public final class TodaysFamiliesRule implements ClaimRule {
+    static final String SAME_NOISE = "Two diffusion retrainings draw nearly the same image from the same noise";
+    static final String SETTLES = "A flow's latent space settles early in its training";
+    private static final String SECTION = "today's families (08b)";
+    private static final String ZHANG = "Zhang et al. 2023 (arXiv 2310.05264)";
+    private static final String BADRINATH = "Badrinath et al. 2024 (arXiv 2407.13449)";
+    /** Same-noise drawings at most this share of different-noise ones apart: nearly the same. */
+    static final double NEARLY_SAME = 0.25;
+    /** At most this share: closer than unrelated drawings, but not nearly the same. */
+    static final double CLOSER = 0.75;
+    /** A snapshot settled by this share of its training: early. */
+    static final double EARLY = 0.25;
+    /** Settled only by this share: partly. */
+    static final double HALF = 0.5;
+
+    @Override
+    public List<Claim> judge(ResultTables results) {
+        Claim sameNoise = results.read(SameNoise.FILE)
+                .map(TodaysFamiliesRule::sameNoise)
+                .orElseGet(() -> Claim.notTestable(SAME_NOISE, SECTION, ZHANG, SameNoise.FILE.toString()));
+        Claim settles = results.read(TrainingSnapshots.FILE)
+                .map(TodaysFamiliesRule::settles)
+                .orElseGet(() -> Claim.notTestable(SETTLES, SECTION, BADRINATH, TrainingSnapshots.FILE.toString()));
+        return List.of(sameNoise, settles);
+    }
+
+    private static Claim sameNoise(Table table) {
+        Optional<Double> same = mse(table, SameNoise.SAME);
+        Optional<Double> different = mse(table, SameNoise.DIFFERENT);
+        if (same.isEmpty() || different.isEmpty() || !(different.get() > 0)) {
+            return Claim.notTestable(
+                    SAME_NOISE,
+                    SECTION,
+                    ZHANG,
+                    "rows '" + SameNoise.SAME + "' and '" + SameNoise.DIFFERENT + "' in " + SameNoise.FILE.name());
+        }
+        double share = same.get() / different.get();
+        Verdict verdict =
+                share <= NEARLY_SAME ? Verdict.REPRODUCED : share <= CLOSER ? Verdict.PARTLY : Verdict.NOT_REPRODUCED;
+        return new Claim(
+                SAME_NOISE,
+                SECTION,
+                ZHANG,
+                String.format(
+                        Locale.ROOT,
+                        "pixel MSE %.4f between the two drawings of the same noise, %.4f between drawings of different"
+                                + " noises (%.2f of it)",
+                        same.get(),
+                        different.get(),
+                        share),
+                verdict,
+                "rule: same-noise MSE at most " + NEARLY_SAME + " of the different-noise MSE: reproduced; at most "
+                        + CLOSER + ": partly; else not reproduced");
+    }
+
+    private static Optional<Double> mse(Table table, String pairs) {
+        for (Row row : table) {
+            if (row.getString(SameNoise.PAIRS).equals(pairs)) {
+                return Optional.of(row.getDouble(SameNoise.MSE));
+            }
+        }
+        return Optional.empty();
+    }
+
+    private static Claim settles(Table table) {
+        double settledAt = Double.NaN;
+        double yardstick = Double.NaN;
+        for (Row row : table) {
+            yardstick = row.getDouble(TrainingSnapshots.YARDSTICK);
+            if (Double.isNaN(settledAt) && row.getDouble(TrainingSnapshots.M_MSE) <= yardstick) {
+                settledAt = row.getDouble(TrainingSnapshots.SHARE);
+            }
+        }
+        Verdict verdict =
+                settledAt <= EARLY ? Verdict.REPRODUCED : settledAt <= HALF ? Verdict.PARTLY : Verdict.NOT_REPRODUCED;
+        String measured = Double.isNaN(settledAt)
+                ? String.format(
+                        Locale.ROOT,
+                        "no snapshot is closer to the trained flow than a retraining (M-MSE %.4f)",
+                        yardstick)
+                : String.format(
+                        Locale.ROOT,
+                        "closer to the trained flow than a retraining (M-MSE %.4f) from %.0f%% of the training on",
+                        yardstick,
+                        100 * settledAt);
+        return new Claim(
+                SETTLES,
+                SECTION,
+                BADRINATH,
+                measured,
+                verdict,
+                "rule: the first snapshot whose M-MSE onto the trained flow is at most a retraining's comes at most "
+                        + (int) (100 * EARLY) + "% into the training: reproduced; at most " + (int) (100 * HALF)
+                        + "%: partly; later or never: not reproduced");
+    }
+}
