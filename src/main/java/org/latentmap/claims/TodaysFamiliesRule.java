@@ -26,6 +26,8 @@ public final class TodaysFamiliesRule implements ClaimRule {
     static final double CLOSER = 0.75;
     /** A snapshot settled by this share of its training: early. */
     static final double EARLY = 0.25;
+    /** A retraining's M-MSE at least this many times the fit's floor, or the settling cannot be told. */
+    static final double DISCERNIBLE = 1.5;
     /** Settled only by this share: partly. */
     static final double HALF = 0.5;
 
@@ -81,11 +83,28 @@ public final class TodaysFamiliesRule implements ClaimRule {
     private static Claim settles(Table table) {
         double settledAt = Double.NaN;
         double yardstick = Double.NaN;
+        double floor = Double.NaN;
         for (Row row : table) {
             yardstick = row.getDouble(TrainingSnapshots.YARDSTICK);
+            floor = row.getDouble(TrainingSnapshots.M_MSE); // the last row: the trained flow onto itself
             if (Double.isNaN(settledAt) && row.getDouble(TrainingSnapshots.M_MSE) <= yardstick) {
                 settledAt = row.getDouble(TrainingSnapshots.SHARE);
             }
+        }
+        if (!(yardstick >= DISCERNIBLE * floor)) {
+            return new Claim(
+                    SETTLES,
+                    SECTION,
+                    BADRINATH,
+                    String.format(
+                            Locale.ROOT,
+                            "a retraining relocates at M-MSE %.4f, the trained flow onto itself at %.4f: the fit cannot"
+                                    + " tell them apart",
+                            yardstick,
+                            floor),
+                    Verdict.NOT_TESTABLE,
+                    "rule: testable only when a retraining's M-MSE is at least " + DISCERNIBLE
+                            + " times the trained flow's onto itself (the fit's floor)");
         }
         Verdict verdict =
                 settledAt <= EARLY ? Verdict.REPRODUCED : settledAt <= HALF ? Verdict.PARTLY : Verdict.NOT_REPRODUCED;

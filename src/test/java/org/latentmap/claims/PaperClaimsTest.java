@@ -119,7 +119,7 @@ class PaperClaimsTest {
                 75,0.05,1.2,0.04,0.0,0.02
                 375,0.25,0.9,0.025,0.0,0.02
                 750,0.5,0.5,0.015,0.0,0.02
-                1500,1.0,0.0,0.0,0.0,0.02
+                1500,1.0,0.0,0.005,0.0,0.02
                 """);
         List<Claim> claims = new TodaysFamiliesRule().judge(ResultTables.in(results));
         assertEquals(Verdict.PARTLY, claims.get(0).verdict(), "0.03 / 0.1 = 0.30: above 0.25, below 0.75");
@@ -131,6 +131,13 @@ class PaperClaimsTest {
         assertEquals(
                 "closer to the trained flow than a retraining (M-MSE 0.0200) from 50% of the training on",
                 claims.get(1).measured());
+        write("flow-settling.csv", """
+                step,share of training,L-MSE,M-MSE,target R-MSE,retraining M-MSE
+                75,0.05,1.2,0.025,0.0,0.031
+                1500,1.0,0.0,0.027,0.0,0.031
+                """);
+        Claim floor = new TodaysFamiliesRule().judge(ResultTables.in(results)).get(1);
+        assertEquals(Verdict.NOT_TESTABLE, floor.verdict(), "0.031 is not 1.5 x the floor 0.027");
     }
 
     @Test
