@@ -239,7 +239,9 @@ public final class CrossFamilyRelocation {
         for (int c = 2; c < summary.columnCount(); c++) {
             DoubleColumn column = summary.doubleColumn(c);
             for (int row = 0; row < column.size(); row++) {
-                column.set(row, Stats.significant(column.get(row), 4));
+                if (!column.isMissing(row)) { // a relocation without a finite error stays missing
+                    column.set(row, Stats.significant(column.getDouble(row), 4));
+                }
             }
         }
         return summary.addColumns(pairs).setName("Relocation across families, over seeds");
