@@ -5,6 +5,7 @@ import java.util.Locale;
 import java.util.Optional;
 import org.latentmap.studies.SameNoise;
 import org.latentmap.studies.TrainingSnapshots;
+import tech.tablesaw.api.ColumnType;
 import tech.tablesaw.api.Row;
 import tech.tablesaw.api.Table;
 
@@ -74,10 +75,25 @@ public final class TodaysFamiliesRule implements ClaimRule {
     private static Optional<Double> mse(Table table, String pairs) {
         for (Row row : table) {
             if (row.getString(SameNoise.PAIRS).equals(pairs)) {
-                return Optional.of(row.getDouble(SameNoise.MSE));
+                return Optional.of(number(row, SameNoise.MSE));
             }
         }
         return Optional.empty();
+    }
+
+    /**
+     * A number of the table, NaN where it is missing: a column whose every value is missing (a relocation without a
+     * finite error) is read back as text.
+     */
+    private static double number(Row row, String column) {
+        if (row.getColumnType(column) == ColumnType.DOUBLE) {
+            return row.getDouble(column);
+        }
+        try {
+            return Double.parseDouble(row.getObject(column).toString());
+        } catch (NumberFormatException | NullPointerException e) {
+            return Double.NaN;
+        }
     }
 
     private static Claim settles(Table table) {
@@ -85,10 +101,10 @@ public final class TodaysFamiliesRule implements ClaimRule {
         double yardstick = Double.NaN;
         double floor = Double.NaN;
         for (Row row : table) {
-            yardstick = row.getDouble(TrainingSnapshots.YARDSTICK);
-            floor = row.getDouble(TrainingSnapshots.M_MSE); // the last row: the trained flow onto itself
-            if (Double.isNaN(settledAt) && row.getDouble(TrainingSnapshots.M_MSE) <= yardstick) {
-                settledAt = row.getDouble(TrainingSnapshots.SHARE);
+            yardstick = number(row, TrainingSnapshots.YARDSTICK);
+            floor = number(row, TrainingSnapshots.M_MSE); // the last row: the trained flow onto itself
+            if (Double.isNaN(settledAt) && number(row, TrainingSnapshots.M_MSE) <= yardstick) {
+                settledAt = number(row, TrainingSnapshots.SHARE);
             }
         }
         if (!(yardstick >= DISCERNIBLE * floor)) {

@@ -138,6 +138,13 @@ class PaperClaimsTest {
                 """);
         Claim floor = new TodaysFamiliesRule().judge(ResultTables.in(results)).get(1);
         assertEquals(Verdict.NOT_TESTABLE, floor.verdict(), "0.031 is not 1.5 x the floor 0.027");
+        write("flow-settling.csv", """
+                step,share of training,L-MSE,M-MSE,target R-MSE,retraining M-MSE
+                6,0.5,,,0.0,
+                12,1.0,0.1,0.006,0.0,
+                """);
+        Claim missing = new TodaysFamiliesRule().judge(ResultTables.in(results)).get(1);
+        assertEquals(Verdict.NOT_TESTABLE, missing.verdict(), "no finite retraining M-MSE: nothing to compare with");
     }
 
     @Test
