@@ -17,7 +17,7 @@ import org.latentmap.zoo.ModelFamily;
  * ({@link PerPixelFamily}), so a model's size follows the images it is built for.
  */
 public final class TodaysFamilies {
-    /** Conditioning networks' width (half this at full resolution). */
+    /** Conditioning networks' width. */
     public static final int FLOW_WIDTH = 32;
 
     /** A small RealNVP with Glow's 1x1 mixings ({@link RealNvp}), trained by likelihood. */

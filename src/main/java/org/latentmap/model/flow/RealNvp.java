@@ -16,10 +16,10 @@ import org.latentmap.model.Network;
  * A small RealNVP (Dinh, Sohl-Dickstein and Bengio 2017) with Glow's 1x1 mixings, for the issue-33 comparison of
  * today's families: its code is the image's exact inverse, one variable per pixel ({@link #latentSize} = C H W), its
  * decoder the same network run forward, and it trains by likelihood ({@link #bitsPerDimension}). Layout, for a
- * (C, H, W) image: two checkerboard couplings at full resolution; a squeeze to (4C, H/2, W/2) and three channel
- * couplings, each after a mixing; half the channels leave as code (the multi-scale split); a squeeze of the rest to
- * (8C, H/4, W/4) and three more mixings with channel couplings. The code is the split half, then the rest, each
- * flattened. Much smaller than RealNVP's (residual networks of 64 channels and 8 blocks per coupling): its
+ * (C, H, W) image: a squeeze to (4C, H/2, W/2), two checkerboard couplings, two channel couplings each after a
+ * mixing; half the channels leave as code (the multi-scale split); a squeeze of the rest to (8C, H/4, W/4) and three
+ * more mixings with channel couplings. The code is the split half, then the rest, each flattened. Much smaller than
+ * RealNVP's (residual networks of 64 channels and 8 blocks per coupling, checkerboards at full resolution): its
  * conditioning networks are Glow's three convolutions, so that it trains in minutes on 2 cores.
  */
 public final class RealNvp implements LatentModel {
@@ -41,7 +41,7 @@ public final class RealNvp implements LatentModel {
 
     /**
      * A new flow for images of {@code imageShape} (C, H, W; H and W divisible by 4), its conditioning networks
-     * {@code hidden} channels wide, half that at full resolution.
+     * {@code hidden} channels wide.
      */
     public static RealNvp create(String name, NDManager manager, Shape imageShape, int hidden) {
         if (imageShape.dimension() != 3 || imageShape.get(1) % 4 != 0 || imageShape.get(2) % 4 != 0) {
