@@ -90,6 +90,20 @@ public final class CodeMatrix {
         return width;
     }
 
+    /** How many codes hold a NaN or an infinite value (a model's encoding went wrong on those images). */
+    public int nonFiniteRows() {
+        int count = 0;
+        for (int i = 0; i < size; i++) {
+            for (int k = i * width; k < (i + 1) * width; k++) {
+                if (!Float.isFinite(values[k])) {
+                    count++;
+                    break;
+                }
+            }
+        }
+        return count;
+    }
+
     /** Variable {@code k} of code {@code i}. */
     public float get(int i, int k) {
         if (k < 0 || k >= width) {

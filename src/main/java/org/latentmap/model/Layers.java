@@ -81,6 +81,25 @@ public final class Layers {
                 .build();
     }
 
+    /**
+     * Appends {@code extra} channels of zeros to a (N, C, H, W) input, for a convolution whose input count the engine
+     * mishandles ({@link org.latentmap.engine.ConvolutionChannels}): the weights they meet see only zeros.
+     */
+    public static Block zeroChannels(int extra) {
+        if (extra < 1) {
+            throw new IllegalArgumentException("zero channels to append: at least 1, not " + extra);
+        }
+        return new LambdaBlock(
+                inputs -> {
+                    NDArray x = inputs.singletonOrThrow();
+                    Shape s = x.getShape();
+                    NDArray zeros =
+                            x.getManager().zeros(new Shape(s.get(0), extra, s.get(2), s.get(3)), x.getDataType());
+                    return new NDList(x.concat(zeros, 1));
+                },
+                "zeroChannels");
+    }
+
     /** x + f(x), f = BN, ReLU, conv 3x3, BN, ReLU, conv 3x3 (pre-activation residual block, channels kept). */
     public static Block residual(int channels) {
         SequentialBlock body = new SequentialBlock()

@@ -197,6 +197,8 @@ public final class MapFit implements CodeMapFit {
         if (source.size() == 0) {
             throw new IllegalArgumentException("a map needs at least one pair of codes; none were given");
         }
+        requireFinite(source, "source");
+        requireFinite(target, "target");
         int p = source.width();
         int q = target.width();
         if (steps.isEmpty()) {
@@ -208,6 +210,15 @@ public final class MapFit implements CodeMapFit {
         SpaceFrame to = SpaceFrame.of(target, steps, width);
         Alignment a = aligner.align(from.prepare(source), to.prepare(target), p);
         return composed(from, to, a, a.name() == null ? name : a.name());
+    }
+
+    private static void requireFinite(CodeMatrix codes, String side) {
+        int bad = codes.nonFiniteRows();
+        if (bad > 0) {
+            throw new IllegalArgumentException(bad + " of the " + codes.size() + " " + side
+                    + " codes hold NaN or infinite values: no map can be fitted from them; the model that encoded"
+                    + " them went wrong on those images (check its checkpoint and its encoding)");
+        }
     }
 
     /**

@@ -92,6 +92,20 @@ class MapFitTest {
     }
 
     @Test
+    void codesThatAreNotFiniteAreRefusedSayingSo() {
+        CodeMatrix x = CodeMatrix.ofRows(new float[][] {{1, 2}, {Float.NaN, 4}, {3, Float.POSITIVE_INFINITY}});
+        CodeMatrix y = CodeMatrix.ofRows(new float[][] {{1}, {2}, {3}});
+        var error = assertThrows(
+                IllegalArgumentException.class, () -> MapFit.validatedRidge().fit(x, y));
+        assertTrue(
+                error.getMessage().startsWith("2 of the 3 source codes hold NaN or infinite values"),
+                error.getMessage());
+        var target = assertThrows(
+                IllegalArgumentException.class, () -> MapFit.leastSquares().fit(y, x));
+        assertTrue(target.getMessage().startsWith("2 of the 3 target codes"), target.getMessage());
+    }
+
+    @Test
     void dependentSourceVariablesAreRefused() {
         CodeMatrix x = CodeMatrix.ofRows(new float[][] {{1, 2}, {2, 4}, {3, 6}});
         CodeMatrix y = CodeMatrix.ofRows(new float[][] {{1}, {2}, {3}});

@@ -12,6 +12,7 @@ import ai.djl.nn.Parameter;
 import ai.djl.nn.SequentialBlock;
 import ai.djl.nn.convolutional.Conv2d;
 import ai.djl.training.initializer.ConstantInitializer;
+import org.latentmap.engine.ConvolutionChannels;
 import org.latentmap.model.Layers;
 import org.latentmap.model.Network;
 
@@ -21,7 +22,8 @@ import org.latentmap.model.Network;
  * the sum of s; its inverse, x = (y - t) exp(-s), needs the network only forward. A checkerboard mask keeps the
  * pixels whose row plus column has one parity; a channel mask keeps the first half of the channels. The network's
  * last convolution starts at zero, so every coupling starts as the identity; s passes through tanh, bounding each
- * step's stretch to e.
+ * step's stretch to e. A conditioning input of a channel count the engine's convolutions mishandle (12 on colour
+ * images) gets zero channels appended first ({@link ConvolutionChannels}); they change no output.
  */
 public final class AffineCoupling implements Bijection {
     /** Which pixels condition the others. */
@@ -57,8 +59,12 @@ public final class AffineCoupling implements Bijection {
         int conditioned = mask == Mask.CHANNELS ? c / 2 : c;
         Conv2d last = Layers.conv3x3(2 * conditioned);
         last.setInitializer(new ConstantInitializer(0f), Parameter.Type.WEIGHT);
-        SequentialBlock block = new SequentialBlock()
-                .add(Layers.conv3x3(hidden))
+        SequentialBlock block = new SequentialBlock();
+        int safe = ConvolutionChannels.safe(conditioned);
+        if (safe != conditioned) {
+            block.add(Layers.zeroChannels(safe - conditioned));
+        }
+        block.add(Layers.conv3x3(hidden))
                 .add(Activation.reluBlock())
                 .add(Conv2d.builder()
                         .setFilters(hidden)
