@@ -171,6 +171,17 @@ public final class CrossFamilyRelocation {
         return pairs;
     }
 
+    /**
+     * The walkthrough's pairs in {@code profile}: every pair ({@link #pairs(List, List)}); in the smoke profile, to
+     * keep the test run short, only the first of {@code paper} with today's seed-1 models across families (both
+     * ways), and every retraining pair within today's families.
+     */
+    public static List<TrainedModel[]> pairs(List<TrainedModel> paper, List<TrainedModel> today, Profile profile) {
+        return profile == Profile.SMOKE && !paper.isEmpty()
+                ? pairs(paper.subList(0, 1), today, 1)
+                : pairs(paper, today);
+    }
+
     /** Every pair relocated by {@code fit}, on the support set and on the training subset, with a progress line. */
     public List<Relocation> run(List<TrainedModel[]> pairs, CodeMapFit fit) {
         Progress progress = ProgressLine.toStandardOutput("relocation");

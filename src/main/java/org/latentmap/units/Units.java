@@ -156,7 +156,7 @@ public final class Units {
                     today.add(zoo.get(family, seed, profile, data.key(), data.train()));
                 }
             }
-            study.run(CrossFamilyRelocation.pairs(paper, today), MapFit.validatedRidge());
+            study.run(CrossFamilyRelocation.pairs(paper, today, profile), MapFit.validatedRidge());
         }
     }
 

@@ -4,8 +4,12 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import java.util.List;
 import org.junit.jupiter.api.Test;
+import org.latentmap.Profile;
 import org.latentmap.data.ImageSet;
+import org.latentmap.families.TodaysFamilies;
+import org.latentmap.model.LatentModel;
 import org.latentmap.support.SupportSet;
 import org.latentmap.testing.HandModels;
 import org.latentmap.zoo.ModelFamily;
@@ -37,6 +41,27 @@ class SameNoiseTest {
         var error =
                 assertThrows(IllegalArgumentException.class, () -> SameNoise.of(a, a, HandModels.images(10, 1), 1, 5));
         assertEquals("comparing with different noises needs at least 2 noises; got 1", error.getMessage());
+    }
+
+    @Test
+    void theSmokeProfilePairsTheFirstPaperModelAndSeedOneAcrossFamilies() {
+        List<TrainedModel> paper = List.of(seeded(ModelFamily.VAE, 1), seeded(ModelFamily.GAN, 1));
+        List<TrainedModel> today = List.of(
+                seeded(TodaysFamilies.FLOW, 1), seeded(TodaysFamilies.FLOW, 2),
+                seeded(TodaysFamilies.DIFFUSION, 1), seeded(TodaysFamilies.DIFFUSION, 2));
+        // every paper model with every new model both ways (2 x 4 x 2), and the 2 ordered retraining pairs of each
+        assertEquals(
+                16 + 4, CrossFamilyRelocation.pairs(paper, today, Profile.FULL).size());
+        List<TrainedModel[]> smoke = CrossFamilyRelocation.pairs(paper, today, Profile.SMOKE);
+        // the VAE with the two seed-1 models both ways (4), and the same 4 retraining pairs
+        assertEquals(4 + 4, smoke.size());
+        assertTrue(smoke.stream().noneMatch(p -> p[0].family() == ModelFamily.GAN || p[1].family() == ModelFamily.GAN));
+    }
+
+    private static TrainedModel seeded(ModelFamily family, long seed) {
+        LatentModel model =
+                HandModels.scaling(family.key() + seed, family, 1, 1).model();
+        return new TrainedModel(family, seed, Profile.SMOKE, "test", model, null, null, 0);
     }
 
     @Test
