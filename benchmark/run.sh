@@ -19,7 +19,7 @@ PY=(/usr/bin/python3 benchmark/torch_step.py)
 RESULTS=$(mktemp)
 echo "[benchmark] batch $BATCH, $THREADS threads, $STEPS timed steps after 5 warm-up, $ROUNDS rounds; torch $(/usr/bin/python3 -c 'import torch; print(torch.__version__)')"
 for round in $(seq "$ROUNDS"); do
-  for family in vae gan split-vae; do
+  for family in vae gan split-vae flow diffusion; do
     echo "java $("${JAVA[@]}" "$family" "$BATCH" "$STEPS" 2>/dev/null | tail -1)" >> "$RESULTS"
     echo "python $(OMP_NUM_THREADS=$THREADS "${PY[@]}" "$family" "$BATCH" "$STEPS" "$THREADS" | tail -1)" >> "$RESULTS"
   done
@@ -29,7 +29,7 @@ done
 import statistics, sys
 rows = [line.split() for line in open(sys.argv[1]) if line.strip()]
 print(f"{'family':<10} {'latentmap img/s':>16} {'PyTorch img/s':>14} {'ratio':>6}   (medians; every run)")
-for family in ["vae", "gan", "split-vae"]:
+for family in ["vae", "gan", "split-vae", "flow", "diffusion"]:
     java = [float(r[2]) for r in rows if r[0] == "java" and r[1] == family]
     py = [float(r[2]) for r in rows if r[0] == "python" and r[1] == family]
     j, p = statistics.median(java), statistics.median(py)

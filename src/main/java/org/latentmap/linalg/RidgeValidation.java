@@ -131,7 +131,10 @@ public final class RidgeValidation {
      */
     public static RidgeValidation leaveOneOut(DMatrixRMaj x, DMatrixRMaj y) {
         checkPairs(x, y);
-        return x.numCols > x.numRows ? leaveOneOutDual(x, y) : leaveOneOutPrimal(x, y);
+        if (x.numCols > x.numRows) {
+            return leaveOneOutDual(x, y);
+        }
+        return y.numCols > x.numCols ? leaveOneOutWideTarget(x, y) : leaveOneOutPrimal(x, y);
     }
 
     private static void checkPairs(DMatrixRMaj x, DMatrixRMaj y) {
@@ -254,6 +257,103 @@ public final class RidgeValidation {
         double[] errors = new double[FACTORS.length];
         for (int g = 0; g < FACTORS.length; g++) {
             errors[g] = sums[g] / ((double) n * q);
+        }
+        return new RidgeValidation("leave-one-out", lambdas, errors);
+    }
+
+    /**
+     * The primal form for targets wider than the source (a 64-variable code to a pixel-sized one): with X^T X = V
+     * diag(d) V^T, u_i = x_i V diag(d)^-1/2 and A = diag(d)^-1/2 V^T X^T Y, the residual of row i under penalty lambda
+     * is o_i + u_i diag(c) A with o_i = y_i - u_i A (the part no penalty fits) and c = lambda / (d + lambda), so its
+     * squared norm is |o_i|^2 + 2 u_i diag(c) A o_i^T + u_i diag(c) A A^T diag(c) u_i^T: q-sized work once per row,
+     * then p^2 per row and penalty instead of p q. Source directions with no spread (d near 0) fit nothing.
+     */
+    static RidgeValidation leaveOneOutWideTarget(DMatrixRMaj x, DMatrixRMaj y) {
+        checkPairs(x, y);
+        int n = x.numRows;
+        int q = y.numCols;
+        DMatrixRMaj gram = CodeProducts.transposeTimes(x, x);
+        DMatrixRMaj cross = CodeProducts.transposeTimes(x, y);
+        int p = gram.numRows;
+        double scale = CommonOps_DDRM.trace(gram) / p;
+        if (!(scale > 0)) {
+            throw new IllegalArgumentException("the source codes are all zero: no map can be fitted from them");
+        }
+        double[] d = new double[p];
+        DMatrixRMaj v = eigenvectors(gram, d);
+        double largest = 0;
+        for (double dk : d) {
+            largest = Math.max(largest, dk);
+        }
+        double[] inverseRoot = new double[p];
+        for (int k = 0; k < p; k++) {
+            inverseRoot[k] = d[k] > 1e-12 * largest ? 1 / Math.sqrt(d[k]) : 0;
+        }
+        DMatrixRMaj a = CommonOps_DDRM.multTransA(v, cross, null); // V^T X^T Y, rows then scaled
+        for (int k = 0; k < p; k++) {
+            for (int j = 0; j < q; j++) {
+                a.data[k * q + j] *= inverseRoot[k];
+            }
+        }
+        DMatrixRMaj g = CommonOps_DDRM.multTransB(a, a, null);
+        double[] lambdas = new double[FACTORS.length];
+        double[][] c = new double[FACTORS.length][p];
+        double[][] share = new double[FACTORS.length][p];
+        for (int f = 0; f < FACTORS.length; f++) {
+            lambdas[f] = FACTORS[f] * scale;
+            for (int k = 0; k < p; k++) {
+                double dk = inverseRoot[k] > 0 ? d[k] : 0;
+                c[f][k] = inverseRoot[k] > 0 ? lambdas[f] / (dk + lambdas[f]) : 0;
+                share[f][k] = dk / (dk + lambdas[f]);
+            }
+        }
+        double[] sums = new double[FACTORS.length];
+        double[] cu = new double[p];
+        for (int from = 0; from < n; from += CHUNK) {
+            int rows = Math.min(CHUNK, n - from);
+            DMatrixRMaj xs = CommonOps_DDRM.extract(x, from, from + rows, 0, p);
+            DMatrixRMaj u = CodeProducts.times(xs, v);
+            for (int i = 0; i < u.data.length; i++) {
+                u.data[i] *= inverseRoot[i % p];
+            }
+            DMatrixRMaj outside = CommonOps_DDRM.extract(y, from, from + rows, 0, q);
+            CommonOps_DDRM.multAdd(-1, u, a, outside); // o = y - u A
+            DMatrixRMaj e = CommonOps_DDRM.multTransB(outside, a, null); // rows o_i A^T
+            for (int i = 0; i < rows; i++) {
+                double o = 0;
+                for (int j = 0; j < q; j++) {
+                    double value = outside.data[i * q + j];
+                    o += value * value;
+                }
+                for (int f = 0; f < FACTORS.length; f++) {
+                    double linear = 0;
+                    double h = 0;
+                    for (int k = 0; k < p; k++) {
+                        double uik = u.data[i * p + k];
+                        cu[k] = c[f][k] * uik;
+                        linear += cu[k] * e.data[i * p + k];
+                        h += uik * uik * share[f][k];
+                    }
+                    double quadratic = 0;
+                    for (int k = 0; k < p; k++) {
+                        if (cu[k] == 0) {
+                            continue;
+                        }
+                        double row = 0;
+                        for (int l = 0; l < p; l++) {
+                            row += g.data[k * p + l] * cu[l];
+                        }
+                        quadratic += cu[k] * row;
+                    }
+                    double squares = Math.max(o + 2 * linear + quadratic, 0);
+                    double keep = 1 - h;
+                    sums[f] += keep > 1e-12 ? squares / (keep * keep) : Double.POSITIVE_INFINITY;
+                }
+            }
+        }
+        double[] errors = new double[FACTORS.length];
+        for (int f = 0; f < FACTORS.length; f++) {
+            errors[f] = sums[f] / ((double) n * q);
         }
         return new RidgeValidation("leave-one-out", lambdas, errors);
     }

@@ -99,6 +99,31 @@ class RidgeLeaveOneOutTest {
     }
 
     @Test
+    void withAWiderTargetTheQuadraticFormsEqualThePrimal() {
+        Random random = new Random(5);
+        float[][] source = new float[30][6];
+        float[][] target = new float[30][50];
+        for (int i = 0; i < 30; i++) {
+            for (int k = 0; k < 6; k++) {
+                source[i][k] = (float) random.nextGaussian();
+            }
+            source[i][5] = source[i][0] - source[i][1]; // one direction without spread of its own
+            for (int j = 0; j < 50; j++) {
+                target[i][j] = source[i][j % 5] * (1 + j % 3) + 0.3f * (float) random.nextGaussian();
+            }
+        }
+        DMatrixRMaj x = CodeProducts.matrix(CodeMatrix.ofRows(source), false);
+        DMatrixRMaj y = CodeProducts.matrix(CodeMatrix.ofRows(target), false);
+        RidgeValidation primal = RidgeValidation.leaveOneOutPrimal(x, y);
+        RidgeValidation wide = RidgeValidation.leaveOneOutWideTarget(x, y);
+        RidgeValidation chosen = RidgeValidation.leaveOneOut(x, y);
+        for (int g = 0; g < primal.errors().length; g++) {
+            assertEquals(primal.errors()[g], wide.errors()[g], 1e-8 * primal.errors()[g], "penalty " + g);
+            assertEquals(wide.errors()[g], chosen.errors()[g], 0, "the wide form is the one chosen");
+        }
+    }
+
+    @Test
     void oneExactPairIsTooFewToLeaveOneOut() {
         var error = assertThrows(
                 IllegalArgumentException.class,
