@@ -21,8 +21,19 @@ import org.latentmap.zoo.ZooStore;
 final class StoredRelocations {
     private static final Rule MAP = Rule.named("map v3");
     private static final Rule DECODING = Rule.named("decoding-error v1");
+    /**
+     * Maps with more weights than this (32 MB as doubles) are fitted again each time rather than stored: two
+     * per-pixel codes of colour images make 3,072 x 3,072 maps, 75 MB each, 600 MB written in one smoke run of
+     * notebook 08b on a folder of images, while fitting one again takes about a second.
+     */
+    static final long MAX_STORED_WEIGHTS = 1L << 22;
 
     private StoredRelocations() {}
+
+    /** Whether a map between codes of these sizes is stored ({@link #MAX_STORED_WEIGHTS}). */
+    static boolean kept(int sourceVariables, int targetVariables) {
+        return (long) sourceVariables * targetVariables <= MAX_STORED_WEIGHTS;
+    }
 
     /** The map {@code fit} gives from {@code source}'s codes of {@code points} to {@code target}'s: read, or fitted and stored. */
     static CodeMap map(
@@ -34,7 +45,10 @@ final class StoredRelocations {
             Supplier<CodeMap> fitting) {
         String recipe = fit.recipe();
         String targetHash = ZooStore.checkpointHash(target);
-        if (recipe == null || targetHash == null || source.checkpoint() == null) {
+        if (recipe == null
+                || targetHash == null
+                || source.checkpoint() == null
+                || !kept(source.model().latentSize(), target.model().latentSize())) {
             return fitting.get();
         }
         String inputs = "to " + targetHash + "; codes " + Codes.RULE + "; points "

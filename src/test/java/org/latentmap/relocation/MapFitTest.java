@@ -92,6 +92,36 @@ class MapFitTest {
     }
 
     @Test
+    void aTargetWiderThanTheSourceGetsTheMapOfItsColumnsFittedOneByOne() {
+        java.util.Random random = new java.util.Random(9);
+        float[][] source = new float[12][3];
+        float[][] target = new float[12][7];
+        for (int i = 0; i < 12; i++) {
+            for (int k = 0; k < 3; k++) {
+                source[i][k] = (float) random.nextGaussian();
+            }
+            for (int j = 0; j < 7; j++) {
+                target[i][j] = source[i][j % 3] * (j + 1) + (float) random.nextGaussian();
+            }
+        }
+        double[][] wide = MapFit.ridge(0.5)
+                .fit(CodeMatrix.ofRows(source), CodeMatrix.ofRows(target))
+                .weights();
+        for (int j = 0; j < 7; j++) {
+            float[][] one = new float[12][1];
+            for (int i = 0; i < 12; i++) {
+                one[i][0] = target[i][j];
+            }
+            double[][] narrow = MapFit.ridge(0.5)
+                    .fit(CodeMatrix.ofRows(source), CodeMatrix.ofRows(one))
+                    .weights();
+            for (int k = 0; k < 3; k++) {
+                assertEquals(narrow[k][0], wide[k][j], 1e-10, "variable " + k + ", target " + j);
+            }
+        }
+    }
+
+    @Test
     void codesThatAreNotFiniteAreRefusedSayingSo() {
         CodeMatrix x = CodeMatrix.ofRows(new float[][] {{1, 2}, {Float.NaN, 4}, {3, Float.POSITIVE_INFINITY}});
         CodeMatrix y = CodeMatrix.ofRows(new float[][] {{1}, {2}, {3}});

@@ -2,6 +2,7 @@ package org.latentmap.relocation;
 
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
@@ -92,6 +93,13 @@ class StoredRelocationsTest {
         Relocations.on(train, test).batches(5).relocate(s, t, fit, points);
         assertEquals(3, fit.fits, "a retrained target's map is fitted again");
         assertTrue(target.decodings > decodings, "and its decodings are computed again");
+    }
+
+    @Test
+    void mapsBetweenTwoColourPixelCodesAreFittedAgainNotStored() {
+        assertTrue(StoredRelocations.kept(150, 12_288), "a paper code to a CelebA pixel code: 14 MB");
+        assertTrue(StoredRelocations.kept(1_024, 1_024), "two grey 32x32 pixel codes: 8 MB");
+        assertFalse(StoredRelocations.kept(3_072, 3_072), "two colour 32x32 pixel codes: 75 MB");
     }
 
     @Test
