@@ -71,7 +71,14 @@ final class LeastSquaresAligner implements Aligner {
                     + "): use ridge (MapFit.ridge) or more points");
         }
         DMatrixRMaj x = design(source, p);
-        DMatrixRMaj w = lambda > 0 && !bias && p > n ? dual(x, target) : null;
+        boolean dualForm = lambda > 0 && !bias && p > n;
+        if (dualForm && p == source.numCols && (long) p * target.numCols > LinearMap.FORMED_UP_TO) {
+            DMatrixRMaj coefficients = dualCoefficients(x, target);
+            if (coefficients != null) {
+                return Alignment.dual(x, coefficients);
+            }
+        }
+        DMatrixRMaj w = dualForm ? dual(x, target) : null;
         if (w == null && n >= QR_BELOW_ROWS) {
             w = normalEquations(x, target);
         }
@@ -152,15 +159,18 @@ final class LeastSquaresAligner implements Aligner {
      * fits of notebook 08b's smoke run from seconds each to milliseconds.
      */
     private DMatrixRMaj dual(DMatrixRMaj x, DMatrixRMaj y) {
+        DMatrixRMaj a = dualCoefficients(x, y);
+        return a == null ? null : CommonOps_DDRM.multTransA(x, a, null);
+    }
+
+    /** A = (X X^T + lambda I)^-1 Y, so that W = X^T A; null when the solve fails. */
+    private DMatrixRMaj dualCoefficients(DMatrixRMaj x, DMatrixRMaj y) {
         DMatrixRMaj kernel = CommonOps_DDRM.multTransB(x, x, null);
         for (int i = 0; i < kernel.numRows; i++) {
             kernel.add(i, i, lambda);
         }
         DMatrixRMaj a = new DMatrixRMaj(kernel.numRows, y.numCols);
-        if (!CommonOps_DDRM.solveSPD(kernel, y, a)) {
-            return null;
-        }
-        return CommonOps_DDRM.multTransA(x, a, null);
+        return CommonOps_DDRM.solveSPD(kernel, y, a) ? a : null;
     }
 
     /** W by Householder QR of X (with sqrt(lambda) I below it for ridge); refuses dependent columns. */

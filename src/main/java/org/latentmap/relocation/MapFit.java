@@ -203,7 +203,11 @@ public final class MapFit implements CodeMapFit {
         int q = target.width();
         if (steps.isEmpty()) {
             Alignment a = aligner.align(CodeProducts.matrix(source, false), CodeProducts.matrix(target, false), p);
-            return new LinearMap(CodeProducts.rows(a.weights()), a.bias(), a.name() == null ? name : a.name());
+            String fitName = a.name() == null ? name : a.name();
+            if (a.isFactored()) {
+                return LinearMap.factored(a.dualSource(), a.dualCoefficients(), a.bias(), fitName);
+            }
+            return new LinearMap(CodeProducts.rows(a.weights()), a.bias(), fitName);
         }
         int width = Math.max(p, q);
         SpaceFrame from = SpaceFrame.of(source, steps, width);

@@ -22,11 +22,11 @@ final class StoredRelocations {
     private static final Rule MAP = Rule.named("map v3");
     private static final Rule DECODING = Rule.named("decoding-error v1");
     /**
-     * Maps with more weights than this (32 MB as doubles) are fitted again each time rather than stored: two
-     * per-pixel codes of colour images make 3,072 x 3,072 maps, 75 MB each, 600 MB written in one smoke run of
-     * notebook 08b on a folder of images, while fitting one again takes about a second.
+     * Maps with more weights than this (32 MB as doubles; the most a fitted map forms) are fitted again each time
+     * rather than stored: two per-pixel codes of colour images make 3,072 x 3,072 maps, 75 MB each, 600 MB written
+     * in one smoke run of notebook 08b on a folder of images, while fitting one again takes about a second.
      */
-    static final long MAX_STORED_WEIGHTS = 1L << 22;
+    static final long MAX_STORED_WEIGHTS = LinearMap.FORMED_UP_TO;
 
     private StoredRelocations() {}
 

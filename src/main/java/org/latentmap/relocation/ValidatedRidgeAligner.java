@@ -52,14 +52,11 @@ final class ValidatedRidgeAligner implements Aligner {
         }
         RidgeValidation validation = validate.apply(x, target);
         Alignment ridge = LeastSquaresAligner.ridge(validation.bestLambda()).align(source, target, sourceVariables);
-        return new Alignment(
-                ridge.weights(),
-                null,
-                String.format(
-                        Locale.ROOT,
-                        "ridge %.3g (%.2g x scale, %s validated)",
-                        validation.bestLambda(),
-                        validation.bestFactor(),
-                        validation.scheme()));
+        return ridge.named(String.format(
+                Locale.ROOT,
+                "ridge %.3g (%.2g x scale, %s validated)",
+                validation.bestLambda(),
+                validation.bestFactor(),
+                validation.scheme()));
     }
 }

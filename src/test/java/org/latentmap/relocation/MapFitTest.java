@@ -122,6 +122,46 @@ class MapFitTest {
     }
 
     @Test
+    void aMapTooBigToFormKeepsItsDualFactorsAndMapsAlike() {
+        java.util.Random random = new java.util.Random(4);
+        int n = 10;
+        int p = 2_100; // 2,100 x 2,100 weights: more than LinearMap.FORMED_UP_TO
+        float[][] source = new float[n][p];
+        float[][] target = new float[n][p];
+        for (int i = 0; i < n; i++) {
+            for (int k = 0; k < p; k++) {
+                source[i][k] = (float) random.nextGaussian();
+                target[i][k] = 0.5f * source[i][k] + (float) random.nextGaussian();
+            }
+        }
+        LinearMap map = MapFit.ridge(2).fit(CodeMatrix.ofRows(source), CodeMatrix.ofRows(target));
+        assertTrue(map.isFactored(), map.toString());
+        assertEquals(p, map.sourceSize());
+        assertEquals(p, map.targetSize());
+        LinearMap formed = LinearMap.of(map.weights(), null);
+        float[][] codes = new float[3][p];
+        for (int i = 0; i < 3; i++) {
+            for (int k = 0; k < p; k++) {
+                codes[i][k] = (float) random.nextGaussian();
+            }
+        }
+        float[][] factored = map.apply(CodeMatrix.ofRows(codes)).toRows();
+        float[][] dense = formed.apply(CodeMatrix.ofRows(codes)).toRows();
+        for (int i = 0; i < 3; i++) {
+            for (int j = 0; j < p; j++) {
+                assertEquals(dense[i][j], factored[i][j], 1e-4 * (1 + Math.abs(dense[i][j])), "code " + i + ", " + j);
+            }
+        }
+        LinearMap small = MapFit.ridge(2)
+                .fit(
+                        CodeMatrix.ofRows(java.util.Arrays.copyOf(source, n)),
+                        CodeMatrix.ofRows(java.util.Arrays.stream(target)
+                                .map(r -> java.util.Arrays.copyOf(r, 100))
+                                .toArray(float[][]::new)));
+        assertFalse(small.isFactored(), "2,100 x 100 weights are formed");
+    }
+
+    @Test
     void codesThatAreNotFiniteAreRefusedSayingSo() {
         CodeMatrix x = CodeMatrix.ofRows(new float[][] {{1, 2}, {Float.NaN, 4}, {3, Float.POSITIVE_INFINITY}});
         CodeMatrix y = CodeMatrix.ofRows(new float[][] {{1}, {2}, {3}});
