@@ -205,16 +205,12 @@ public final class RidgeValidation {
         checkPairs(x, y);
         int n = x.numRows;
         int q = y.numCols;
-        DMatrixRMaj gram = CodeProducts.transposeTimes(x, x);
-        DMatrixRMaj cross = CodeProducts.transposeTimes(x, y);
-        int p = gram.numRows;
-        double scale = CommonOps_DDRM.trace(gram) / p;
-        if (!(scale > 0)) {
-            throw new IllegalArgumentException("the source codes are all zero: no map can be fitted from them");
-        }
-        double[] d = new double[p];
-        DMatrixRMaj v = eigenvectors(gram, d);
-        DMatrixRMaj z = CommonOps_DDRM.multTransA(v, cross, null);
+        Spectrum spectrum = Spectrum.of(x, y);
+        int p = spectrum.d().length;
+        double scale = spectrum.scale();
+        double[] d = spectrum.d();
+        DMatrixRMaj v = spectrum.v();
+        DMatrixRMaj z = spectrum.rotatedCross();
         double[] lambdas = new double[FACTORS.length];
         double[][] s = new double[FACTORS.length][p];
         for (int g = 0; g < FACTORS.length; g++) {
@@ -272,15 +268,11 @@ public final class RidgeValidation {
         checkPairs(x, y);
         int n = x.numRows;
         int q = y.numCols;
-        DMatrixRMaj gram = CodeProducts.transposeTimes(x, x);
-        DMatrixRMaj cross = CodeProducts.transposeTimes(x, y);
-        int p = gram.numRows;
-        double scale = CommonOps_DDRM.trace(gram) / p;
-        if (!(scale > 0)) {
-            throw new IllegalArgumentException("the source codes are all zero: no map can be fitted from them");
-        }
-        double[] d = new double[p];
-        DMatrixRMaj v = eigenvectors(gram, d);
+        Spectrum spectrum = Spectrum.of(x, y);
+        int p = spectrum.d().length;
+        double scale = spectrum.scale();
+        double[] d = spectrum.d();
+        DMatrixRMaj v = spectrum.v();
         double largest = 0;
         for (double dk : d) {
             largest = Math.max(largest, dk);
@@ -289,7 +281,7 @@ public final class RidgeValidation {
         for (int k = 0; k < p; k++) {
             inverseRoot[k] = d[k] > 1e-12 * largest ? 1 / Math.sqrt(d[k]) : 0;
         }
-        DMatrixRMaj a = CommonOps_DDRM.multTransA(v, cross, null); // V^T X^T Y, rows then scaled
+        DMatrixRMaj a = spectrum.rotatedCross(); // V^T X^T Y, rows then scaled
         for (int k = 0; k < p; k++) {
             for (int j = 0; j < q; j++) {
                 a.data[k * q + j] *= inverseRoot[k];
@@ -356,6 +348,24 @@ public final class RidgeValidation {
             errors[f] = sums[f] / ((double) n * q);
         }
         return new RidgeValidation("leave-one-out", lambdas, errors);
+    }
+
+    /**
+     * What both primal forms start from: X^T X = V diag(d) V^T (eigenvalues {@code d}, eigenvectors the columns of
+     * {@code v}), V^T X^T Y, and the penalties' scale trace(X^T X) / p.
+     */
+    private record Spectrum(double[] d, DMatrixRMaj v, DMatrixRMaj rotatedCross, double scale) {
+        static Spectrum of(DMatrixRMaj x, DMatrixRMaj y) {
+            DMatrixRMaj gram = CodeProducts.transposeTimes(x, x);
+            int p = gram.numRows;
+            double scale = CommonOps_DDRM.trace(gram) / p;
+            if (!(scale > 0)) {
+                throw new IllegalArgumentException("the source codes are all zero: no map can be fitted from them");
+            }
+            double[] d = new double[p];
+            DMatrixRMaj v = eigenvectors(gram, d);
+            return new Spectrum(d, v, CommonOps_DDRM.multTransA(v, CodeProducts.transposeTimes(x, y), null), scale);
+        }
     }
 
     /** The eigenvalues of a symmetric matrix into {@code d}, its eigenvectors as the columns of the result (EJML). */
