@@ -206,15 +206,14 @@ public final class RidgeValidation {
         int n = x.numRows;
         int q = y.numCols;
         Spectrum spectrum = Spectrum.of(x, y);
-        int p = spectrum.d().length;
-        double scale = spectrum.scale();
         double[] d = spectrum.d();
+        int p = d.length;
         DMatrixRMaj v = spectrum.v();
         DMatrixRMaj z = spectrum.rotatedCross();
         double[] lambdas = new double[FACTORS.length];
         double[][] s = new double[FACTORS.length][p];
         for (int g = 0; g < FACTORS.length; g++) {
-            lambdas[g] = FACTORS[g] * scale;
+            lambdas[g] = FACTORS[g] * spectrum.scale();
             for (int k = 0; k < p; k++) {
                 s[g][k] = 1 / (d[k] + lambdas[g]);
             }
@@ -269,10 +268,8 @@ public final class RidgeValidation {
         int n = x.numRows;
         int q = y.numCols;
         Spectrum spectrum = Spectrum.of(x, y);
-        int p = spectrum.d().length;
-        double scale = spectrum.scale();
         double[] d = spectrum.d();
-        DMatrixRMaj v = spectrum.v();
+        int p = d.length;
         double largest = 0;
         for (double dk : d) {
             largest = Math.max(largest, dk);
@@ -292,7 +289,7 @@ public final class RidgeValidation {
         double[][] c = new double[FACTORS.length][p];
         double[][] share = new double[FACTORS.length][p];
         for (int f = 0; f < FACTORS.length; f++) {
-            lambdas[f] = FACTORS[f] * scale;
+            lambdas[f] = FACTORS[f] * spectrum.scale();
             for (int k = 0; k < p; k++) {
                 double dk = inverseRoot[k] > 0 ? d[k] : 0;
                 c[f][k] = inverseRoot[k] > 0 ? lambdas[f] / (dk + lambdas[f]) : 0;
@@ -304,7 +301,7 @@ public final class RidgeValidation {
         for (int from = 0; from < n; from += CHUNK) {
             int rows = Math.min(CHUNK, n - from);
             DMatrixRMaj xs = CommonOps_DDRM.extract(x, from, from + rows, 0, p);
-            DMatrixRMaj u = CodeProducts.times(xs, v);
+            DMatrixRMaj u = CodeProducts.times(xs, spectrum.v());
             for (int i = 0; i < u.data.length; i++) {
                 u.data[i] *= inverseRoot[i % p];
             }

@@ -21,18 +21,17 @@ import org.latentmap.zoo.ZooStore;
 final class StoredRelocations {
     private static final Rule MAP = Rule.named("map v3");
     private static final Rule DECODING = Rule.named("decoding-error v1");
-    /**
-     * Maps with more weights than this (32 MB as doubles; the most a fitted map forms) are fitted again each time
-     * rather than stored: two per-pixel codes of colour images make 3,072 x 3,072 maps, 75 MB each, 600 MB written
-     * in one smoke run of notebook 08b on a folder of images, while fitting one again takes about a second.
-     */
-    static final long MAX_STORED_WEIGHTS = LinearMap.FORMED_UP_TO;
 
     private StoredRelocations() {}
 
-    /** Whether a map between codes of these sizes is stored ({@link #MAX_STORED_WEIGHTS}). */
+    /**
+     * Whether a map between codes of these sizes is stored: not when it has more weights than a fitted map forms
+     * ({@link LinearMap#FORMED_UP_TO}). Two pixel-sized codes of colour images make 3,072 x 3,072 maps, 75 MB each,
+     * 600 MB written in one smoke run of notebook 08b on a folder of images; their factors are fitted again in a
+     * fraction of a second.
+     */
     static boolean kept(int sourceVariables, int targetVariables) {
-        return (long) sourceVariables * targetVariables <= MAX_STORED_WEIGHTS;
+        return (long) sourceVariables * targetVariables <= LinearMap.FORMED_UP_TO;
     }
 
     /** The map {@code fit} gives from {@code source}'s codes of {@code points} to {@code target}'s: read, or fitted and stored. */
