@@ -51,5 +51,6 @@ public final class Batches {
                 body.run(manager, from, to);
             }
         }
+        NativeMemory.trim(); // the batches' freed arrays back to the system
     }
 }

@@ -9,6 +9,7 @@ import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import org.latentmap.engine.GradMode;
+import org.latentmap.engine.NativeMemory;
 
 /**
  * The training loop shared by every model: resumes from the checkpoint when there is one for the same
@@ -81,6 +82,7 @@ public final class Training {
                 }
             }
             progress.end(step, total, null);
+            NativeMemory.trim(); // the steps' freed arrays back to the system (NativeMemory)
             return step - first;
         } catch (TrainingDiverged e) {
             progress.end(step, total, e);
