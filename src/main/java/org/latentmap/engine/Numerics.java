@@ -65,6 +65,7 @@ public record Numerics(String processor, int threads, String engine) {
         }
         synchronized (Numerics.class) {
             if (!configured && "PyTorch".equals(Engine.getInstance().getEngineName())) {
+                NativeMemory.keepFreedMemory();
                 oneDnn = applyOneDnnChoice();
                 pinThreads();
                 nnpackOff = switchNnpackOff();
