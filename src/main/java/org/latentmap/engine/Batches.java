@@ -51,6 +51,6 @@ public final class Batches {
                 body.run(manager, from, to);
             }
         }
-        NativeMemory.trim(); // the batches' freed arrays back to the system
+        NativeMemory.trimNowAndThen(); // the batches' freed arrays back to the system
     }
 }

@@ -17,12 +17,13 @@ import com.sun.jna.NativeLibrary;
  * ran 370-430 -> 830-910 images/s; the diffusion model's 121 -> 171, the Split-VAE's 200 -> 217, the GAN's 449 -> 497,
  * the VAE's unchanged.
  *
- * <p><b>Handed back after</b> ({@link #trim}, after every batched computation and every training). glibc keeps freed
- * memory in the arena of the thread that allocated it, up to eight arenas per core, and a notebook kernel runs each
- * cell on a new thread: the holes the engine's freed arrays left stayed resident, and a kernel's memory grew with the
- * cells it had run. Measured (notebook 08b): smoke profile with its models trained in the kernel, peak resident 3,026
- * MiB -> 1,719 MiB; full profile, first run, 5,740 -> 2,410 MiB. The arenas themselves cannot be bounded from here
- * ({@code MALLOC_ARENA_MAX} is read when the process starts, and a JVM has made its arenas by then).
+ * <p><b>Handed back after</b> ({@link #trim}, after every training, and after batched computations at most once a
+ * second: {@link #trimNowAndThen}). glibc keeps freed memory in the arena of the thread that allocated it, up to
+ * eight arenas per core, and a notebook kernel runs each cell on a new thread: the holes the engine's freed arrays
+ * left stayed resident, and a kernel's memory grew with the cells it had run. Measured (notebook 08b): smoke profile
+ * with its models trained in the kernel, peak resident 3,026 MiB -> 1,719 MiB; full profile, first run, 5,740 ->
+ * 2,410 MiB. The arenas themselves cannot be bounded from here ({@code MALLOC_ARENA_MAX} is read when the process
+ * starts, and a JVM has made its arenas by then).
  */
 public final class NativeMemory {
     /** glibc's mallopt parameters. */
@@ -67,6 +68,25 @@ public final class NativeMemory {
             }
         }
         return kept;
+    }
+
+    /** Trims at most once a second: after a short computation the freed memory is reused by the next one. */
+    private static final long TRIM_INTERVAL_NANOS = 1_000_000_000L;
+
+    private static volatile long lastTrim = System.nanoTime();
+
+    /**
+     * {@link #trim()} unless the last trim was under a second ago: frequent short computations (a notebook's many
+     * small relocations) would otherwise hand back and fault in the same memory each time (measured: notebook 04's
+     * smoke relocations took 6.6-7.8 s before the trims, 9.7-10.1 s trimming after each).
+     */
+    public static boolean trimNowAndThen() {
+        long now = System.nanoTime();
+        if (now - lastTrim < TRIM_INTERVAL_NANOS) {
+            return false;
+        }
+        lastTrim = now;
+        return trim();
     }
 
     /** Returns the free memory of every arena to the system; true where glibc did so. */
