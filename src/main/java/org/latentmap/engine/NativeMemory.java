@@ -22,7 +22,7 @@ import com.sun.jna.NativeLibrary;
  * eight arenas per core, and a notebook kernel runs each cell on a new thread: the holes the engine's freed arrays
  * left stayed resident, and a kernel's memory grew with the cells it had run. Measured (notebook 08b): smoke profile
  * with its models trained in the kernel, peak resident 3,026 MiB -> 1,719 MiB; full profile, first run, 5,740 ->
- * 2,410 MiB. The arenas themselves cannot be bounded from here ({@code MALLOC_ARENA_MAX} is read when the process
+ * 2,668 MiB (both settings). The arenas themselves cannot be bounded from here ({@code MALLOC_ARENA_MAX} is read when the process
  * starts, and a JVM has made its arenas by then).
  */
 public final class NativeMemory {
@@ -33,9 +33,12 @@ public final class NativeMemory {
     /** What a pool keeps beyond its top block when it grows or shrinks. */
     static final int TOP_PAD = 64 << 20;
 
+    /** Trims at most once a second: after a short computation the freed memory is reused by the next one. */
+    private static final long TRIM_INTERVAL_NANOS = 1_000_000_000L;
+
     private static final NativeLibrary LIBC = glibc();
     private static final Function TRIM = LIBC == null ? null : LIBC.getFunction("malloc_trim");
-    private static volatile String kept;
+    private static volatile long lastTrim = System.nanoTime();
 
     private NativeMemory() {}
 
@@ -50,30 +53,18 @@ public final class NativeMemory {
     }
 
     /**
-     * Lets the allocator keep the memory a computation frees for the next one (once per process; {@link
-     * Numerics#configure()} calls it): blocks up to {@value #MMAP_THRESHOLD} bytes from its pools, and pools kept
-     * {@value #TOP_PAD} bytes beyond their top. Says in words what it did.
+     * Lets the allocator keep the memory a computation frees for the next one ({@link Numerics#configure()} calls it
+     * once per process): blocks up to {@value #MMAP_THRESHOLD} bytes from its pools, and pools kept {@value #TOP_PAD}
+     * bytes beyond their top. True where glibc took both settings.
      */
-    public static synchronized String keepFreedMemory() {
-        if (kept == null) {
-            if (LIBC == null) {
-                kept = "not glibc: the allocator left as it is";
-            } else {
-                Function mallopt = LIBC.getFunction("mallopt");
-                boolean done = mallopt.invokeInt(new Object[] {M_MMAP_THRESHOLD, MMAP_THRESHOLD}) == 1
-                        & mallopt.invokeInt(new Object[] {M_TOP_PAD, TOP_PAD}) == 1;
-                kept = done
-                        ? "the allocator keeps freed memory for reuse (mapped above 32 MiB, pools padded 64 MiB)"
-                        : "the allocator refused its settings: freed memory goes back at once";
-            }
+    public static boolean keepFreedMemory() {
+        if (LIBC == null) {
+            return false;
         }
-        return kept;
+        Function mallopt = LIBC.getFunction("mallopt");
+        boolean threshold = mallopt.invokeInt(new Object[] {M_MMAP_THRESHOLD, MMAP_THRESHOLD}) == 1;
+        return mallopt.invokeInt(new Object[] {M_TOP_PAD, TOP_PAD}) == 1 && threshold;
     }
-
-    /** Trims at most once a second: after a short computation the freed memory is reused by the next one. */
-    private static final long TRIM_INTERVAL_NANOS = 1_000_000_000L;
-
-    private static volatile long lastTrim = System.nanoTime();
 
     /**
      * {@link #trim()} unless the last trim was under a second ago: frequent short computations (a notebook's many
