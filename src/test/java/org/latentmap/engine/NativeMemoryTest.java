@@ -72,7 +72,10 @@ class NativeMemoryTest {
         return Long.parseLong(lines[lines.length - 1].trim());
     }
 
-    /** Allocates, fills and frees 32 blocks of 3 MiB, 50 times, on a thread of its own; prints the faults per round. */
+    /**
+     * Allocates, fills and frees 32 blocks of 3 MiB, 16 times, on a thread of its own; prints the faults per round of
+     * the last 12 (the first rounds settle the pools).
+     */
     public static final class Churning {
         public static void main(String[] args) throws Exception {
             if (args[0].equals("keep") && !NativeMemory.keepFreedMemory()) {
@@ -83,8 +86,8 @@ class NativeMemoryTest {
                 NativeLibrary c = NativeLibrary.getInstance("c");
                 long size = 3L << 20;
                 Pointer[] blocks = new Pointer[32];
-                for (int round = 0; round < 60; round++) {
-                    if (round == 10) {
+                for (int round = 0; round < 16; round++) {
+                    if (round == 4) {
                         faults[0] = minorFaults();
                     }
                     for (int i = 0; i < blocks.length; i++) {
@@ -95,7 +98,7 @@ class NativeMemoryTest {
                         c.getFunction("free").invokeVoid(new Object[] {block});
                     }
                 }
-                faults[0] = (minorFaults() - faults[0]) / 50;
+                faults[0] = (minorFaults() - faults[0]) / 12;
             });
             thread.start();
             thread.join();
