@@ -144,8 +144,15 @@ public final class ModelZoo {
         String name = family.displayName() + " " + seed;
         LatentModel model = family.create(name, manager, imageShape, seed);
         Trainable trainable = family.training(model, plan);
-        String description =
-                description(family, ArchitectureFingerprint.of(model, trainable), seed, profile, dataset, data, plan);
+        String description = description(
+                family,
+                ArchitectureFingerprint.of(model, trainable),
+                seed,
+                profile,
+                dataset,
+                data.size(),
+                imageShape,
+                plan);
         Path file = file(family, seed, profile, dataset);
         Training training = new Training(
                         trainable, new ShuffledBatches(data, plan.batchSize(), seed), plan, description)
@@ -270,18 +277,23 @@ public final class ModelZoo {
                 .toList();
     }
 
-    private static String description(
+    /**
+     * What a training is (a checkpoint's header, and the record's key to it): the family, its architecture's
+     * fingerprint, the seed, the profile, the data set with its number and shape of images, and the plan.
+     */
+    static String description(
             ModelFamily family,
             String fingerprint,
             long seed,
             Profile profile,
             String dataset,
-            ImageSet data,
+            long images,
+            Shape imageShape,
             TrainingPlan plan) {
         return "latentmap model " + family.key() + " architecture " + fingerprint + ": seed " + seed + ", profile "
                 + profile
-                + ", data " + dataset + " " + data.size() + "x" + data.channels() + "x" + data.height() + "x"
-                + data.width()
+                + ", data " + dataset + " " + images + "x" + imageShape.get(0) + "x" + imageShape.get(1) + "x"
+                + imageShape.get(2)
                 + ", " + plan;
     }
 
