@@ -1,7 +1,9 @@
 package org.latentmap.metrics;
 
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
+import java.util.Locale;
 import java.util.SplittableRandom;
 import tech.tablesaw.api.DoubleColumn;
 
@@ -34,7 +36,7 @@ public record RankCorrelation(double rho, double low, double high, int pairs, in
         List<Double> draws = new ArrayList<>();
         int[] copies = new int[units];
         for (int r = 0; r < resamples; r++) {
-            java.util.Arrays.fill(copies, 0);
+            Arrays.fill(copies, 0);
             for (int u = 0; u < units; u++) {
                 copies[random.nextInt(units)]++;
             }
@@ -73,6 +75,6 @@ public record RankCorrelation(double rho, double low, double high, int pairs, in
 
     @Override
     public String toString() {
-        return String.format(java.util.Locale.ROOT, "rho %.3f [%.3f, %.3f] over %d pairs", rho, low, high, pairs);
+        return String.format(Locale.ROOT, "rho %.3f [%.3f, %.3f] over %d pairs", rho, low, high, pairs);
     }
 }

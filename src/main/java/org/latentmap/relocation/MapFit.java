@@ -35,10 +35,7 @@ public final class MapFit implements CodeMapFit {
      * steps.
      */
     public static MapFit aligned(Aligner aligner, PreStep... steps) {
-        if (aligner == null) {
-            throw new IllegalArgumentException("a map fit needs an aligner, such as Aligner.leastSquares()");
-        }
-        Set<PreStep> chosen = steps.length == 0 ? EnumSet.noneOf(PreStep.class) : EnumSet.copyOf(List.of(steps));
+        Set<PreStep> chosen = chosen(aligner, steps);
         String label = chosen.isEmpty()
                 ? aligner.name()
                 : aligner.name() + " after "
@@ -47,8 +44,14 @@ public final class MapFit implements CodeMapFit {
     }
 
     private static MapFit named(String name, Aligner aligner, PreStep... steps) {
-        MapFit fit = aligned(aligner, steps);
-        return new MapFit(name, fit.steps, aligner);
+        return new MapFit(name, chosen(aligner, steps), aligner);
+    }
+
+    private static Set<PreStep> chosen(Aligner aligner, PreStep... steps) {
+        if (aligner == null) {
+            throw new IllegalArgumentException("a map fit needs an aligner, such as Aligner.leastSquares()");
+        }
+        return steps.length == 0 ? EnumSet.noneOf(PreStep.class) : EnumSet.copyOf(List.of(steps));
     }
 
     /** Least squares without bias, min ||Z1 W - Z2||^2: the paper's maps have no bias. */

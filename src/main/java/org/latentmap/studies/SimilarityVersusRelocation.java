@@ -382,19 +382,21 @@ public final class SimilarityVersusRelocation {
                     predicting.isEmpty() ? "none" : String.join(", ", predicting),
                     not.isEmpty() ? "every measure does" : "no evidence for " + String.join(", ", not)));
         }
+        Map<String, Double> rawRho = new HashMap<>();
+        for (Row row : against) {
+            if (row.getString(FORM).equals(RAW)) {
+                rawRho.put(row.getString(MEASURE), row.getDouble(RHO));
+            }
+        }
         double moved = 0;
         String most = "";
         for (Row row : against) {
-            if (row.getString(FORM).equals(CALIBRATED)) {
-                for (Row other : against) {
-                    if (other.getString(FORM).equals(RAW)
-                            && other.getString(MEASURE).equals(row.getString(MEASURE))) {
-                        double change = Math.abs(row.getDouble(RHO) - other.getDouble(RHO));
-                        if (change >= moved) {
-                            moved = change;
-                            most = row.getString(MEASURE);
-                        }
-                    }
+            Double raw = rawRho.get(row.getString(MEASURE));
+            if (row.getString(FORM).equals(CALIBRATED) && raw != null) {
+                double change = Math.abs(row.getDouble(RHO) - raw);
+                if (change >= moved) {
+                    moved = change;
+                    most = row.getString(MEASURE);
                 }
             }
         }
