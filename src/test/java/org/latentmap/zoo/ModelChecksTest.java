@@ -4,6 +4,8 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import ai.djl.ndarray.NDManager;
+import ai.djl.ndarray.types.Shape;
 import java.nio.file.Path;
 import java.util.List;
 import org.junit.jupiter.api.Test;
@@ -12,10 +14,12 @@ import org.latentmap.Profile;
 import org.latentmap.data.ImageSet;
 import org.latentmap.engine.Numerics;
 import org.latentmap.model.GammaBalance;
+import org.latentmap.model.LatentModel;
 import org.latentmap.model.Vae;
 import org.latentmap.testing.HandModels;
 import org.latentmap.train.Checkpoint;
 import org.latentmap.train.Progress;
+import org.latentmap.train.TrainingPlan;
 import org.latentmap.train.VaeTraining;
 import org.latentmap.zoo.ReproducibilityRecord.Outcome;
 
@@ -116,6 +120,37 @@ class ModelChecksTest {
         assertTrue(entries.stream()
                 .allMatch(e -> e.profile() == Profile.FULL && e.dataset().equals("fashion-mnist")));
         assertTrue(entries.stream().allMatch(e -> e.sha256().matches("[0-9a-f]{64}")));
+    }
+
+    /**
+     * The record keys each model by the training it recorded (its description's hash): a plan or a network changed
+     * since (issue 33 doubled the Split-VAE's steps) must be recorded again in the same change, or no model trained now
+     * can be compared with it.
+     */
+    @Test
+    void theShippedRecordDescribesTheTrainingsTheFamiliesPlanNow() {
+        Shape fashionMnist = new Shape(1, 32, 32);
+        try (NDManager manager = NDManager.newBaseManager()) {
+            for (var entry : ReproducibilityRecord.shipped().entries()) {
+                ModelFamily family = ModelFamilies.parse(entry.family());
+                TrainingPlan plan = family.plan(entry.profile(), entry.seed());
+                LatentModel model = family.create("recorded", manager, fashionMnist, entry.seed());
+                String description = ModelZoo.description(
+                        family,
+                        ArchitectureFingerprint.of(model, family.training(model, plan)),
+                        entry.seed(),
+                        entry.profile(),
+                        entry.dataset(),
+                        60_000,
+                        fashionMnist,
+                        plan);
+                assertEquals(
+                        ReproducibilityRecord.training(description),
+                        entry.training(),
+                        entry.family() + " seed " + entry.seed() + " was recorded for another training than "
+                                + description);
+            }
+        }
     }
 
     @Test
