@@ -25,6 +25,9 @@ public final class ModelPictures {
      */
     public static Picture losses(List<TrainedModel> models, ModelFamily family, String loss) {
         XYChart chart = Charts.lineChart(family.displayName() + ": " + loss + " loss", "step", loss, 320);
+        // whole steps from 0 on the axis: a window's centre falls between two steps, and "1,019.5" labels ran together
+        chart.getStyler().setXAxisDecimalPattern("#,##0");
+        chart.getStyler().setXAxisMin(0.0);
         int drawn = 0;
         for (var model : models) {
             if (model.family() == family) {
