@@ -7,7 +7,7 @@ import org.latentmap.data.ImageSet;
 
 /** Fashion-MNIST (Xiao et al., 2017) from Debian's package, padded to 32x32: the embedded default data set. */
 final class FashionMnistData implements DataSet {
-    private static final int TRAINING_IMAGES = 60_000;
+    static final int TRAINING_IMAGES = 60_000;
 
     @Override
     public String key() {

@@ -11,6 +11,7 @@ import java.util.List;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.latentmap.Profile;
+import org.latentmap.data.FashionMnist;
 import org.latentmap.data.ImageSet;
 import org.latentmap.engine.Numerics;
 import org.latentmap.model.GammaBalance;
@@ -129,7 +130,7 @@ class ModelChecksTest {
      */
     @Test
     void theShippedRecordDescribesTheTrainingsTheFamiliesPlanNow() {
-        Shape fashionMnist = new Shape(1, 32, 32);
+        Shape fashionMnist = new Shape(1, FashionMnist.SIZE, FashionMnist.SIZE);
         try (NDManager manager = NDManager.newBaseManager()) {
             for (var entry : ReproducibilityRecord.shipped().entries()) {
                 ModelFamily family = ModelFamilies.parse(entry.family());
@@ -141,7 +142,7 @@ class ModelChecksTest {
                         entry.seed(),
                         entry.profile(),
                         entry.dataset(),
-                        60_000,
+                        FashionMnistData.TRAINING_IMAGES,
                         fashionMnist,
                         plan);
                 assertEquals(
