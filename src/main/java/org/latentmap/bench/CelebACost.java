@@ -10,6 +10,7 @@ import java.util.Locale;
 import org.latentmap.Profile;
 import org.latentmap.data.CelebA;
 import org.latentmap.data.ImageSet;
+import org.latentmap.engine.Allotment;
 import org.latentmap.engine.GradMode;
 import org.latentmap.model.LatentModel;
 import org.latentmap.train.Trainable;
@@ -31,6 +32,7 @@ public final class CelebACost {
     private CelebACost() {}
 
     public static void main(String[] args) {
+        Allotment.prepareProcess(); // before the engine loads: timed as the walkthrough runs
         Path folder = Path.of(args[0]);
         int images = args.length > 1 ? Integer.parseInt(args[1]) : 2000;
         int steps = args.length > 2 ? Integer.parseInt(args[2]) : 20;

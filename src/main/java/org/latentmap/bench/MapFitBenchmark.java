@@ -9,6 +9,7 @@ import org.latentmap.Profile;
 import org.latentmap.bench.handwritten.HandWrittenFits;
 import org.latentmap.data.FashionMnist;
 import org.latentmap.data.ImageSet;
+import org.latentmap.engine.Allotment;
 import org.latentmap.features.Codes;
 import org.latentmap.linalg.CodeMatrix;
 import org.latentmap.linalg.RidgeValidation;
@@ -34,6 +35,7 @@ public final class MapFitBenchmark {
     private MapFitBenchmark() {}
 
     public static void main(String[] args) {
+        Allotment.prepareProcess(); // before the engine loads: timed as the walkthrough runs
         ImageSet train = TrainingData.fashionMnist(Profile.FULL);
         ImageSet test = FashionMnist.test().head(2000);
         ModelZoo zoo = ModelZoo.standard();

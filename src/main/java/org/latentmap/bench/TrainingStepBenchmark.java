@@ -6,6 +6,7 @@ import ai.djl.ndarray.types.Shape;
 import java.util.Locale;
 import org.latentmap.Profile;
 import org.latentmap.data.FashionMnist;
+import org.latentmap.engine.Allotment;
 import org.latentmap.engine.GradMode;
 import org.latentmap.families.TodaysFamilies;
 import org.latentmap.model.LatentModel;
@@ -16,12 +17,14 @@ import org.latentmap.zoo.ModelFamily;
 /**
  * Times training steps of one model family (benchmark/run.sh compares them with the same networks in
  * PyTorch for Python): 5 warm-up steps, then {@code STEPS} timed ones on one batch of Fashion-MNIST.
- * Prints "FAMILY IMAGES_PER_SECOND". Usage: {@code TrainingStepBenchmark FAMILY BATCH STEPS}.
+ * Prints "FAMILY IMAGES_PER_SECOND". Usage: {@code TrainingStepBenchmark FAMILY BATCH STEPS}. The engine's idle
+ * threads wait as the notebooks' do ({@link Allotment#prepareProcess}): the step is timed as the walkthrough runs it.
  */
 public final class TrainingStepBenchmark {
     private TrainingStepBenchmark() {}
 
     public static void main(String[] args) {
+        Allotment.prepareProcess(); // before the engine loads
         TodaysFamilies.register();
         ModelFamily family = ModelFamily.parse(args[0]);
         int batch = Integer.parseInt(args[1]);
