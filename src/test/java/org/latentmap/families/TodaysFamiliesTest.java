@@ -7,6 +7,7 @@ import ai.djl.ndarray.NDArray;
 import ai.djl.ndarray.NDManager;
 import ai.djl.ndarray.types.DataType;
 import ai.djl.ndarray.types.Shape;
+import java.util.List;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.MethodSource;
@@ -25,7 +26,7 @@ import org.latentmap.zoo.ModelFamily;
 class TodaysFamiliesTest {
     private static final Shape CELEBA = new Shape(3, 64, 64);
 
-    static java.util.List<ModelFamily> families() {
+    static List<ModelFamily> families() {
         return TodaysFamilies.all();
     }
 
