@@ -133,6 +133,11 @@ class ModelChecksTest {
         Shape fashionMnist = new Shape(1, FashionMnist.SIZE, FashionMnist.SIZE);
         try (NDManager manager = NDManager.newBaseManager()) {
             for (var entry : ReproducibilityRecord.shipped().entries()) {
+                // a description needs the data's image count and shape: known here for the embedded data only
+                assertEquals(
+                        TrainingData.FASHION_MNIST,
+                        entry.dataset(),
+                        "this test describes Fashion-MNIST's trainings; teach it another data set's count and shape");
                 ModelFamily family = ModelFamilies.parse(entry.family());
                 TrainingPlan plan = family.plan(entry.profile(), entry.seed());
                 LatentModel model = family.create("recorded", manager, fashionMnist, entry.seed());
